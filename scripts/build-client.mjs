@@ -1,0 +1,31 @@
+// Builds the browser side into dist/public: copies pages and styles from
+// src/public and bundles every src/public/js/*.ts entry with esbuild.
+import { build } from 'esbuild';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const src = join(root, 'src/public');
+const out = join(root, 'dist/public');
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+await cp(src, out, { recursive: true, filter: (path) => !path.endsWith('.ts') });
+
+const entryDir = join(src, 'js');
+const entries = (await readdir(entryDir).catch(() => [])).filter((f) => f.endsWith('.page.ts')).map((f) => join(entryDir, f));
+if (entries.length > 0) {
+  await build({
+    entryPoints: entries,
+    outdir: join(out, 'js'),
+    entryNames: '[name]',
+    bundle: true,
+    format: 'esm',
+    target: ['chrome100', 'safari15', 'firefox100'],
+    sourcemap: true,
+    minify: true,
+    logLevel: 'warning',
+  });
+}
+console.log(`built ${out} (${entries.length} page bundles)`);

@@ -1,0 +1,161 @@
+/**
+ * The local certificate authority and the server certificate, made with the
+ * mkcert package. The CA is created once and kept, so devices that trusted it
+ * keep trusting; the server certificate is re-issued whenever it no longer
+ * covers the machine's names and addresses, is not signed by the CA, or is
+ * about to expire.
+ */
+import { X509Certificate, createHash } from 'node:crypto';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { hostname, networkInterfaces } from 'node:os';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
+import { createCA, createCert } from 'mkcert';
+
+export const CA_VALIDITY_DAYS = 3650;
+/** Apple platforms refuse server certificates valid for more than 825 days; stay well under. */
+export const CERT_VALIDITY_DAYS = 397;
+const RENEW_BEFORE_DAYS = 30;
+
+export interface CertPaths {
+  ca: string;
+  caKey: string;
+  cert: string;
+  key: string;
+}
+
+export function certPaths(dir: string): CertPaths {
+  return {
+    ca: join(dir, 'ca.pem'),
+    caKey: join(dir, 'ca-key.pem'),
+    cert: join(dir, 'cert.pem'),
+    key: join(dir, 'key.pem'),
+  };
+}
+
+export interface CertResult {
+  paths: CertPaths;
+  /** PEM: the CA certificate. */
+  ca: string;
+  /** PEM: the server certificate followed by the CA (the chain). */
+  cert: string;
+  key: string;
+  caCreated: boolean;
+  /** Why the server certificate was (re-)issued, or undefined when the existing one was kept. */
+  issued: string | undefined;
+  /** SHA-256 fingerprint of the CA, colon-separated hex. */
+  caFingerprint: string;
+  names: string[];
+}
+
+/** Names a LAN device may use to reach this machine. */
+export function machineNames(): string[] {
+  const names = new Set<string>(['localhost', '127.0.0.1', '::1']);
+  const host = hostname().toLowerCase();
+  if (host) {
+    names.add(host);
+    if (!host.endsWith('.local')) names.add(`${host}.local`);
+  }
+  for (const address of lanAddresses()) names.add(address);
+  return [...names];
+}
+
+/** Every non-internal IPv4 and IPv6 address of the machine (link-local IPv6 left out: it needs a zone). */
+export function lanAddresses(): string[] {
+  const out: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const info of list ?? []) {
+      if (info.internal) continue;
+      if (info.family === 'IPv6' && info.address.toLowerCase().startsWith('fe80')) continue;
+      out.push(info.address);
+    }
+  }
+  return out;
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function writeAtomic(path: string, content: string, mode: number): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, content, { mode });
+  await chmod(tmp, mode);
+  await rename(tmp, path);
+}
+
+export function fingerprint(pem: string): string {
+  const der = new X509Certificate(pem).raw;
+  return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
+}
+
+/** Why `certPem` is not good for `names` under `caPem`, or undefined when it is. */
+export function certProblem(certPem: string, caPem: string, names: string[], now = new Date()): string | undefined {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(certPem);
+  } catch {
+    return 'the server certificate could not be read';
+  }
+  const ca = new X509Certificate(caPem);
+  if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) return 'the server certificate is not signed by the CA';
+  const renewBy = new Date(now.getTime() + RENEW_BEFORE_DAYS * 86_400_000);
+  if (new Date(cert.validTo) < renewBy) return 'the server certificate expires soon';
+  const missing = names.filter((name) => (isIP(name) ? !cert.checkIP(name) : !cert.checkHost(name)));
+  if (missing.length > 0) return `the server certificate does not cover ${missing.join(', ')}`;
+  return undefined;
+}
+
+export interface EnsureOptions {
+  dir: string;
+  /** Names and addresses the certificate must cover (default: machineNames()). */
+  names?: string[];
+}
+
+export async function ensureCertificates(options: EnsureOptions): Promise<CertResult> {
+  const paths = certPaths(options.dir);
+  const names = options.names ?? machineNames();
+  await mkdir(options.dir, { recursive: true });
+
+  let caCert = await readIfExists(paths.ca);
+  let caKey = await readIfExists(paths.caKey);
+  let caCreated = false;
+  if (!caCert || !caKey) {
+    const ca = await createCA({
+      organization: 'duet local CA',
+      countryCode: 'ZZ',
+      state: 'Local',
+      locality: hostname() || 'duet',
+      validity: CA_VALIDITY_DAYS,
+    });
+    caCert = ca.cert;
+    caKey = ca.key;
+    await writeAtomic(paths.caKey, caKey, 0o600);
+    await writeAtomic(paths.ca, caCert, 0o644);
+    caCreated = true;
+  }
+
+  let cert = await readIfExists(paths.cert);
+  let key = await readIfExists(paths.key);
+  let issued: string | undefined;
+  if (!cert || !key) issued = 'no server certificate yet';
+  else issued = certProblem(cert, caCert, names);
+  if (issued) {
+    const made = await createCert({
+      ca: { key: caKey, cert: caCert },
+      domains: names,
+      validity: CERT_VALIDITY_DAYS,
+      organization: 'duet',
+    });
+    cert = `${made.cert.trim()}\n${caCert.trim()}\n`;
+    key = made.key;
+    await writeAtomic(paths.key, key, 0o600);
+    await writeAtomic(paths.cert, cert, 0o644);
+  }
+  return { paths, ca: caCert, cert: cert!, key: key!, caCreated, issued, caFingerprint: fingerprint(caCert), names };
+}

@@ -1,0 +1,73 @@
+/**
+ * The one event contract of duet: the learn.webrtc.com tutorial protocol
+ * (positional arguments), plus an optional acknowledgement as the last argument.
+ * Types only: used by the server, the tests and the browser code.
+ * The wire format is documented in docs/protocol.md.
+ */
+
+/** Error codes sent in `error` events and error acknowledgements. */
+export type ErrorCode =
+  | 'invalid-room'
+  | 'room-full'
+  | 'not-in-room'
+  | 'already-in-room'
+  | 'invalid-message'
+  | 'message-too-large'
+  | 'rate-limited'
+  | 'too-many-rooms'
+  | 'server-shutting-down';
+
+export type AckOk<T extends object = object> = { ok: true } & T;
+export type AckError = { ok: false; error: ErrorCode };
+export type Ack<T extends object = object> = (reply: AckOk<T> | AckError) => void;
+
+/** A session description as the tutorial sends it. */
+export interface DescriptionMessage {
+  type: 'offer' | 'answer' | 'pranswer' | 'rollback';
+  sdp: string;
+}
+
+/** An ICE candidate as the tutorial sends it. */
+export interface CandidateMessage {
+  type: 'candidate';
+  label: number | null;
+  id: string | null;
+  candidate: string;
+}
+
+/** What peers may relay to each other: the tutorial lets clients send anything JSON-like. */
+export type SignalData = DescriptionMessage | CandidateMessage | string | number | boolean | null | object;
+
+/** Events a client sends to the server. */
+export interface ClientToServerEvents {
+  join: (room: string, ack?: Ack<{ room: string; id: string; peers: number }>) => void;
+  leave: (room: string, ack?: Ack<{ room: string }>) => void;
+  message: (room: string, data: SignalData, ack?: Ack) => void;
+}
+
+/** Events the server sends to a client. */
+export interface ServerToClientEvents {
+  /** To the joiner: you are in `room`, your id is `id`. */
+  joined: (room: string, id: string) => void;
+  /** To the peer already inside: `id` joined `room`; you make the offer. */
+  otherjoin: (room: string, id: string) => void;
+  /** To a third joiner: `room` has two peers already; you were not admitted. */
+  full: (room: string, id: string) => void;
+  /** To the leaver: you left `room`. */
+  leaved: (room: string, id: string) => void;
+  /** To the remaining peer: `id` left `room` or disconnected. */
+  bye: (room: string, id: string) => void;
+  /** Relayed from the other peer of `room`. */
+  message: (room: string, data: SignalData) => void;
+  /** A refused request, for clients that send no acknowledgement. */
+  error: (error: { code: ErrorCode; event: string; message: string }) => void;
+}
+
+/** Events between server instances (none: duet runs as one process). */
+export type InterServerEvents = Record<string, never>;
+
+/** Per-socket data kept by Socket.IO. */
+export interface SocketData {
+  /** Remote address of the client, for logs and per-address limits. */
+  address: string;
+}

@@ -1,0 +1,68 @@
+/**
+ * The logger passed to the server: log4js in production, silent in tests.
+ */
+import log4js from 'log4js';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'off';
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A Logger that keeps its lines in memory (for tests and diagnostics). */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const keep = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
+  return { lines, debug: keep('DEBUG'), info: keep('INFO'), warn: keep('WARN'), error: keep('ERROR') };
+}
+
+export interface Log4jsOptions {
+  level: LogLevel;
+  /** Also write rotating files here when set. */
+  dir?: string;
+}
+
+export function createLog4jsLogger(options: Log4jsOptions): Logger & { shutdown(): Promise<void> } {
+  const appenders: Record<string, log4js.Appender> = { out: { type: 'stdout' } };
+  if (options.dir) {
+    appenders.file = {
+      type: 'file',
+      filename: `${options.dir}/duet.log`,
+      maxLogSize: 10 * 1024 * 1024,
+      backups: 5,
+      compress: true,
+    };
+  }
+  log4js.configure({
+    appenders,
+    categories: { default: { appenders: Object.keys(appenders), level: options.level } },
+  });
+  const logger = log4js.getLogger('duet');
+  return {
+    debug: (m) => logger.debug(m),
+    info: (m) => logger.info(m),
+    warn: (m) => logger.warn(m),
+    error: (m) => logger.error(m),
+    shutdown: () => new Promise((resolve) => log4js.shutdown(() => resolve())),
+  };
+}
+
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029"\\]/g;
+
+/**
+ * Makes a client string safe for one log line: quoted, control characters, escape
+ * sequences and line breaks written as \uXXXX, cut to `max` characters.
+ */
+export function escapeForLog(value: unknown, max = 80): string {
+  if (typeof value !== 'string') return `<${value === null ? 'null' : typeof value}>`;
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  const safe = cut.replace(UNSAFE, (ch) =>
+    ch === '"' ? '\\"' : ch === '\\' ? '\\\\' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `"${safe}"`;
+}

@@ -1,0 +1,64 @@
+/**
+ * The composition root: the only module that reads the environment and files,
+ * listens, prints and installs signal handlers.
+ */
+import { fileURLToPath } from 'node:url';
+import { createServer } from './app.js';
+import { ensureCertificates, lanAddresses } from './certs.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLog4jsLogger, escapeForLog } from './logger.js';
+
+const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`duet: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function urlFor(host: string, port: number): string {
+  return `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLog4jsLogger({ level: config.logLevel, dir: config.logDir });
+
+  const certs = await ensureCertificates({ dir: config.certsDir });
+  if (certs.caCreated) logger.info(`created a local CA in ${escapeForLog(certs.paths.ca, 200)}`);
+  if (certs.issued) logger.info(`issued a server certificate: ${certs.issued}`);
+
+  const server = createServer(config, { logger, tls: { key: certs.key, cert: certs.cert }, publicDir: PUBLIC_DIR });
+  const { port } = await server.listen();
+
+  const everywhere = config.host === '0.0.0.0' || config.host === '::';
+  const urls = everywhere ? ['localhost', ...lanAddresses()].map((h) => urlFor(h, port)) : [urlFor(config.host, port)];
+  console.log('\nduet is running. Open one of these in a browser:');
+  for (const url of urls) console.log(`  ${url}`);
+  console.log(`\nLocal CA (trust it once per device): ${certs.paths.ca}`);
+  console.log(`CA fingerprint (SHA-256): ${certs.caFingerprint}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(0);
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    void server
+      .close()
+      .then(() => logger.shutdown())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('duet: could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

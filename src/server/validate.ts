@@ -1,0 +1,68 @@
+/**
+ * Small type guards for untrusted Socket.IO arguments. Nothing here throws.
+ */
+import type { ErrorCode } from './events.js';
+
+export const MAX_ROOM_LENGTH = 64;
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+export const MAX_MESSAGE_DEPTH = 16;
+
+/** Letters, marks and digits of any script plus - _ . ; 1 to 64 characters. */
+const ROOM_PATTERN = /^[\p{L}\p{M}\p{N}_.-]+$/u;
+
+export function isRoomName(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ROOM_LENGTH * 2) return false;
+  // count characters (code points), not UTF-16 units, so 64 Chinese characters fit
+  let count = 0;
+  for (const _ of value) if (++count > MAX_ROOM_LENGTH) return false;
+  return ROOM_PATTERN.test(value);
+}
+
+export type Ack = (reply: unknown) => void;
+
+/** Splits a listener's arguments into the positional ones and a trailing acknowledgement. */
+export function splitAck(args: unknown[]): { params: unknown[]; ack: Ack | undefined } {
+  const last = args[args.length - 1];
+  if (typeof last === 'function') return { params: args.slice(0, -1), ack: last as Ack };
+  return { params: args, ack: undefined };
+}
+
+export type PayloadCheck = { ok: true; bytes: number } | { ok: false; error: Extract<ErrorCode, 'invalid-message' | 'message-too-large'> };
+
+/**
+ * Measures a relayed payload without serialising it: an upper-bound estimate of its
+ * JSON size, stopping as soon as it passes `limit` bytes or `maxDepth` levels.
+ */
+export function checkPayload(data: unknown, limit = MAX_MESSAGE_BYTES, maxDepth = MAX_MESSAGE_DEPTH): PayloadCheck {
+  let bytes = 0;
+  let tooDeep = false;
+  const stack: Array<[unknown, number]> = [[data, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') bytes += value.length * 3 + 2;
+    else if (value === null || typeof value === 'number' || typeof value === 'boolean') bytes += 8;
+    else if (value === undefined) bytes += 4;
+    else if (value instanceof ArrayBuffer) bytes += value.byteLength;
+    else if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    else if (typeof value === 'object') {
+      if (depth >= maxDepth) {
+        tooDeep = true;
+        break;
+      }
+      bytes += 2;
+      if (Array.isArray(value)) {
+        for (const item of value) stack.push([item, depth + 1]);
+        bytes += value.length;
+      } else {
+        for (const key of Object.keys(value)) {
+          bytes += key.length * 3 + 4;
+          stack.push([(value as Record<string, unknown>)[key], depth + 1]);
+          if (bytes > limit) break;
+        }
+      }
+    } else return { ok: false, error: 'invalid-message' };
+    if (bytes > limit) return { ok: false, error: 'message-too-large' };
+  }
+  if (tooDeep) return { ok: false, error: 'invalid-message' };
+  return { ok: true, bytes };
+}

@@ -1,0 +1,39 @@
+/**
+ * The Express app: the public folder (static files and listings inside it only)
+ * and the page routes. Nothing outside `publicDir` is reachable.
+ */
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import serveIndex from 'serve-index';
+
+export interface WebOptions {
+  /** Folder of built pages and assets. */
+  publicDir: string;
+}
+
+export function createWebApp(options: WebOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+
+  app.use(
+    express.static(options.publicDir, {
+      dotfiles: 'ignore',
+      index: ['index.html'],
+      redirect: true,
+      fallthrough: true,
+    }),
+  );
+  app.use(serveIndex(options.publicDir, { hidden: false, icons: false }));
+
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
+
+  const onError: ErrorRequestHandler = (err: { status?: number; statusCode?: number }, _req, res, _next) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    const code = status >= 400 && status < 500 ? status : 500;
+    res.status(code).type('text/plain').send(code === 403 ? 'Forbidden' : code === 404 ? 'Not found' : code < 500 ? 'Bad request' : 'Server error');
+  };
+  app.use(onError);
+  return app;
+}

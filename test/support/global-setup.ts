@@ -1,0 +1,24 @@
+/**
+ * Once per test run: a fresh CA and server certificate made by duet's own cert
+ * code, and the browser bundle built, so every test talks to the real thing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureCertificates } from '../../src/server/certs.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    certsDir: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const dir = mkdtempSync(join(tmpdir(), 'duet-test-certs-'));
+  await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '::1'] });
+  project.provide('certsDir', dir);
+  execFileSync(process.execPath, ['scripts/build-client.mjs'], { stdio: 'inherit' });
+  return () => rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,105 @@
+/**
+ * Test helpers: a real duet server on an ephemeral HTTPS port with the run's
+ * certificate, and Socket.IO clients that trust its CA.
+ */
+import { readFileSync } from 'node:fs';
+import { join as joinPath, resolve } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
+import { createServer, type DuetInstance, type ServerDeps } from '../../src/server/app.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/server/events.js';
+import { silentLogger } from '../../src/server/logger.js';
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const PUBLIC_DIR = resolve('dist/public');
+
+export function testTls(): { ca: string; key: string; cert: string } {
+  const dir = inject('certsDir');
+  return {
+    ca: readFileSync(joinPath(dir, 'ca.pem'), 'utf8'),
+    key: readFileSync(joinPath(dir, 'key.pem'), 'utf8'),
+    cert: readFileSync(joinPath(dir, 'cert.pem'), 'utf8'),
+  };
+}
+
+export interface Running {
+  server: DuetInstance;
+  url: string;
+  port: number;
+  ca: string;
+  clients: Client[];
+  client(options?: { transports?: string[] }): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export async function startServer(deps: Partial<ServerDeps> = {}): Promise<Running> {
+  const tls = testTls();
+  const server = createServer(
+    { port: 0, host: '127.0.0.1' },
+    { logger: silentLogger, tls: { key: tls.key, cert: tls.cert }, publicDir: PUBLIC_DIR, ...deps },
+  );
+  const { url, port } = await server.listen();
+  const clients: Client[] = [];
+  return {
+    server,
+    url,
+    port,
+    ca: tls.ca,
+    clients,
+    async client(options = {}) {
+      const socket: Client = connect(url, {
+        ca: tls.ca,
+        transports: options.transports ?? ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        timeout: 5000,
+      } as Parameters<typeof connect>[1]);
+      clients.push(socket);
+      await new Promise<void>((ok, fail) => {
+        const timer = setTimeout(() => fail(new Error('client did not connect within 5 s')), 5000);
+        socket.once('connect', () => (clearTimeout(timer), ok()));
+        socket.once('connect_error', (error) => (clearTimeout(timer), fail(error)));
+      });
+      return socket;
+    },
+    async close() {
+      for (const socket of clients) socket.disconnect();
+      await server.close();
+    },
+  };
+}
+
+/** Resolves with the arguments of the next `event` on `socket`, or rejects after `ms`. */
+export function next<E extends keyof ServerToClientEvents>(
+  socket: Client,
+  event: E,
+  ms = 3000,
+): Promise<Parameters<ServerToClientEvents[E]>> {
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => {
+      socket.off(event, handler as never);
+      fail(new Error(`no "${String(event)}" within ${ms} ms`));
+    }, ms);
+    const handler = (...args: unknown[]) => {
+      clearTimeout(timer);
+      ok(args as Parameters<ServerToClientEvents[E]>);
+    };
+    socket.once(event, handler as never);
+  });
+}
+
+/** Collects every `event` on `socket` from now on. */
+export function record<E extends keyof ServerToClientEvents>(socket: Client, event: E): Array<Parameters<ServerToClientEvents[E]>> {
+  const seen: Array<Parameters<ServerToClientEvents[E]>> = [];
+  socket.on(event, ((...args: unknown[]) => seen.push(args as Parameters<ServerToClientEvents[E]>)) as never);
+  return seen;
+}
+
+/** Waits `ms` so that anything the server might wrongly send has time to arrive. */
+export const settle = (ms = 150) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Joins `room` with an acknowledgement and returns the reply. */
+export function joinRoom(socket: Client, room: string): Promise<unknown> {
+  return socket.timeout(3000).emitWithAck('join', room as never) as Promise<unknown>;
+}
