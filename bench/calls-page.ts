@@ -1,0 +1,65 @@
+/**
+ * Code that runs inside the browser for the call-setup benchmark.
+ */
+
+/** Init script: records when video#remote first shows a decoded frame, in window.__firstRemoteFrame (epoch ms). */
+export const FIRST_FRAME_WATCH = `(() => {
+  const mark = () => { window.__firstRemoteFrame ??= performance.timeOrigin + performance.now(); };
+  const watch = () => {
+    const v = document.querySelector('video#remote');
+    if (!v || v.__benchWatched) return;
+    v.__benchWatched = true;
+    if (v.requestVideoFrameCallback) v.requestVideoFrameCallback(mark);
+    v.addEventListener('loadeddata', mark);
+  };
+  const poll = () => {
+    watch();
+    const v = document.querySelector('video#remote');
+    if (v && v.readyState >= 2 && v.videoWidth > 0) mark();
+    if (window.__firstRemoteFrame === undefined) setTimeout(poll, 5);
+  };
+  poll();
+})();`;
+
+/**
+ * The floor: two RTCPeerConnections in one page, signaling each other in memory.
+ * Media is obtained first; returns ms from creating the connections to the first
+ * decoded remote frame on both sides.
+ */
+export async function floorCall(): Promise<number> {
+  const media = () => navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+  const [streamA, streamB] = await Promise.all([media(), media()]);
+  const t0 = performance.now();
+  const pcA = new RTCPeerConnection();
+  const pcB = new RTCPeerConnection();
+  pcA.onicecandidate = (e) => void (e.candidate && pcB.addIceCandidate(e.candidate));
+  pcB.onicecandidate = (e) => void (e.candidate && pcA.addIceCandidate(e.candidate));
+  const firstFrame = (pc: RTCPeerConnection) =>
+    new Promise<number>((resolve) => {
+      pc.ontrack = (e) => {
+        if (e.track.kind !== 'video') return;
+        const video = document.createElement('video');
+        video.muted = true;
+        video.playsInline = true;
+        video.srcObject = e.streams[0] ?? new MediaStream([e.track]);
+        document.body.append(video);
+        const done = () => resolve(performance.now());
+        video.requestVideoFrameCallback(done);
+        video.addEventListener('loadeddata', done);
+        void video.play().catch(() => {});
+      };
+    });
+  const frames = Promise.all([firstFrame(pcA), firstFrame(pcB)]);
+  for (const track of streamA.getTracks()) pcA.addTrack(track, streamA);
+  for (const track of streamB.getTracks()) pcB.addTrack(track, streamB);
+  await pcA.setLocalDescription(await pcA.createOffer());
+  await pcB.setRemoteDescription(pcA.localDescription!);
+  await pcB.setLocalDescription(await pcB.createAnswer());
+  await pcA.setRemoteDescription(pcB.localDescription!);
+  const [a, b] = await frames;
+  pcA.close();
+  pcB.close();
+  for (const track of [...streamA.getTracks(), ...streamB.getTracks()]) track.stop();
+  document.querySelectorAll('video').forEach((v) => v.remove());
+  return Math.max(a, b) - t0;
+}

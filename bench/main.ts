@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: runs the benchmark parts against duet and its baselines,
+ * prints a table and writes the raw figures to bench/results/.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureCertificates } from '../src/server/certs.js';
+import { benchCalls, type CallsResult } from './calls-bench.js';
+import { benchIdle, type IdleResult } from './idle-bench.js';
+import { loadOptions } from './options.js';
+import { formatReport } from './report.js';
+import type { BenchEnv } from './servers.js';
+import { benchSignaling, type SignalingResult } from './signaling-bench.js';
+import type { Kind } from './wire.js';
+
+export interface BenchResults {
+  startedAt: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
+  options: ReturnType<typeof loadOptions>;
+  signaling: SignalingResult[];
+  idle: IdleResult[];
+  calls: CallsResult | undefined;
+  errors: string[];
+  durationS: number;
+}
+
+const say = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const options = loadOptions();
+  const started = Date.now();
+  const resultsDir = resolve('bench/results');
+  const tmpDir = await mkdtemp(join(tmpdir(), 'duet-bench-'));
+  await mkdir(resultsDir, { recursive: true });
+  const profileDir = options.profile ? join(resultsDir, 'profiles') : undefined;
+  const certs = await ensureCertificates({ dir: join(tmpDir, 'certs'), names: ['localhost', '127.0.0.1'] });
+  const env: BenchEnv = { certsDir: join(tmpDir, 'certs'), ca: certs.ca, publicDir: resolve('dist/public'), tmpDir, profileDir };
+  const results: BenchResults = {
+    startedAt: new Date(started).toISOString(),
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
+    options,
+    signaling: [],
+    idle: [],
+    calls: undefined,
+    errors: [],
+    durationS: 0,
+  };
+  const attempt = async (what: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+      results.errors.push(message);
+      say(`  FAILED ${message}`);
+    }
+  };
+
+  try {
+    if (options.parts.includes('signaling')) {
+      say(`signaling: ${options.rooms} rooms (${options.rooms * 2} WSS sockets), ${options.loaders} load process(es)`);
+      for (const kind of ['ws', 'peerjs', 'duet'] as Kind[]) {
+        await attempt(`signaling ${kind}`, async () => void results.signaling.push(await benchSignaling(kind, options, env, say)));
+      }
+    }
+    if (options.parts.includes('idle')) {
+      say(`idle: up to ${options.idle} WSS connections from ${options.idleClients} client processes`);
+      for (const kind of ['ws', 'duet'] as Kind[]) {
+        await attempt(`idle ${kind}`, async () => void results.idle.push(await benchIdle(kind, options, env, say)));
+      }
+    }
+    if (options.parts.includes('calls')) {
+      say(`calls: ${options.calls} calls in headless Chromium, and the in-page floor`);
+      await attempt('calls', async () => void (results.calls = await benchCalls(options, env, say)));
+    }
+  } finally {
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+  results.durationS = Math.round((Date.now() - started) / 1000);
+  const file = join(resultsDir, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  say('');
+  say(formatReport(results));
+  say(`\nraw results: ${file}`);
+  say(`finished in ${results.durationS} s`);
+  if (results.errors.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error('bench:', error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

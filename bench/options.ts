@@ -1,0 +1,69 @@
+/**
+ * Benchmark options from the environment: a pure function with one table of defaults.
+ */
+import { availableParallelism } from 'node:os';
+
+export type Part = 'signaling' | 'idle' | 'calls';
+export const PARTS: readonly Part[] = ['signaling', 'idle', 'calls'];
+
+export interface BenchOptions {
+  /** Rooms in the negotiation burst (two sockets each). */
+  readonly rooms: number;
+  /** Paced mode: negotiations started per second. */
+  readonly rate: number;
+  readonly burstRounds: number;
+  /** Load-generator processes for the signaling parts. */
+  readonly loaders: number;
+  /** Idle connections to try for (capped by the server's file limit). */
+  readonly idle: number;
+  readonly idleClients: number;
+  readonly calls: number;
+  readonly parts: readonly Part[];
+  /** Write V8 CPU profiles of the servers to bench/results/profiles. */
+  readonly profile: boolean;
+}
+
+export const DEFAULTS: BenchOptions = Object.freeze({
+  rooms: 1000,
+  rate: 250,
+  burstRounds: 3,
+  loaders: Math.max(1, availableParallelism() - 1),
+  idle: 20_000,
+  idleClients: 4,
+  calls: 10,
+  parts: PARTS,
+  profile: false,
+});
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) throw new Error(`${name} must be ${min}-${max}, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function parts(env: Env): readonly Part[] {
+  const raw = env.BENCH_PARTS?.trim();
+  if (!raw) return DEFAULTS.parts;
+  const list = raw.split(',').map((s) => s.trim());
+  const bad = list.find((p) => !PARTS.includes(p as Part));
+  if (bad !== undefined) throw new Error(`BENCH_PARTS must list ${PARTS.join(', ')}, got ${JSON.stringify(bad)}`);
+  return list as Part[];
+}
+
+export function loadOptions(env: Env = process.env): BenchOptions {
+  return Object.freeze({
+    rooms: int(env, 'BENCH_ROOMS', DEFAULTS.rooms, 1, 10_000),
+    rate: int(env, 'BENCH_RATE', DEFAULTS.rate, 1, 100_000),
+    burstRounds: int(env, 'BENCH_ROUNDS', DEFAULTS.burstRounds, 1, 20),
+    loaders: int(env, 'BENCH_LOADERS', DEFAULTS.loaders, 1, 16),
+    idle: int(env, 'BENCH_IDLE', DEFAULTS.idle, 1, 100_000),
+    idleClients: int(env, 'BENCH_IDLE_CLIENTS', DEFAULTS.idleClients, 1, 16),
+    calls: int(env, 'BENCH_CALLS', DEFAULTS.calls, 1, 50),
+    parts: parts(env),
+    profile: env.BENCH_PROFILE === '1',
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Starts a server under test in its own process and reads its memory.
+ */
+import { openSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { startChild, type Child } from './rpc.js';
+import type { Kind } from './wire.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const script = (name: string) => join(here, `${name}.js`);
+
+export interface BenchEnv {
+  /** Folder with ca.pem, cert.pem, key.pem made for this run. */
+  certsDir: string;
+  ca: string;
+  publicDir: string;
+  /** Scratch folder for server logs. */
+  tmpDir: string;
+  /** Where CPU profiles go when profiling, else undefined. */
+  profileDir: string | undefined;
+}
+
+export interface ServerStats {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  cpu: { user: number; system: number };
+}
+
+export interface RunningServer {
+  kind: Kind;
+  port: number;
+  fileLimit: number;
+  child: Child;
+  stats(): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(kind: Kind, env: BenchEnv, label: string): Promise<RunningServer> {
+  const execArgv = ['--expose-gc'];
+  if (env.profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${env.profileDir}`, `--cpu-prof-name=${label}-${kind}.cpuprofile`);
+  const log = openSync(join(env.tmpDir, `${label}-${kind}.log`), 'a');
+  const child = startChild(`${kind} server`, script('serve'), [kind, env.certsDir, env.publicDir], { execArgv, log });
+  const info = (await child.ready) as { port: number; fileLimit: number };
+  return {
+    kind,
+    port: info.port,
+    fileLimit: info.fileLimit,
+    child,
+    stats: () => child.call<ServerStats>('stats'),
+    stop: () => child.stop(),
+  };
+}
