@@ -98,6 +98,13 @@ describe('re-issuing', () => {
     expect(new X509Certificate(read('cert.pem')).checkIP('10.77.0.9')).toBe('10.77.0.9');
   });
 
+  it('gives a re-issued certificate a serial number different from the one it replaces', async () => {
+    const before = new X509Certificate(read('cert.pem')).serialNumber;
+    const result = await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '10.77.0.10'] });
+    expect(result.issued).toContain('10.77.0.10');
+    expect(new X509Certificate(read('cert.pem')).serialNumber).not.toBe(before);
+  });
+
   it('explains what is wrong with a certificate from another CA', async () => {
     const other = mkdtempSync(join(tmpdir(), 'duet-other-ca-'));
     try {
