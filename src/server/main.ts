@@ -8,6 +8,11 @@ import { ensureCertificates, lanAddresses } from './certs.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLog4jsLogger, escapeForLog } from './logger.js';
 
+/** How long clients get to hear `server-shutting-down` before connections close. */
+const SHUTDOWN_GRACE_MS = 500;
+/** The process exits by then whatever happens. */
+const SHUTDOWN_DEADLINE_MS = 4500;
+
 const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
 
 function readConfig(): Config {
@@ -46,11 +51,19 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(0);
+    if (stopping) {
+      console.error(`duet: ${signal} again, exiting now`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
     stopping = true;
-    logger.info(`${signal}: shutting down`);
+    logger.info(`${signal}: shutting down (clients are told; closing within ${SHUTDOWN_DEADLINE_MS / 1000} s)`);
+    const deadline = setTimeout(() => {
+      console.error('duet: shutdown took too long; exiting');
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
     void server
-      .close()
+      .shutdown(SHUTDOWN_GRACE_MS)
       .then(() => logger.shutdown())
       .then(() => process.exit(0));
   };
