@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
-import { createServer, type DuetInstance, type ServerDeps } from '../../src/server/app.js';
+import { createServer, type DuetInstance, type ServerConfig, type ServerDeps } from '../../src/server/app.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/server/events.js';
 import { silentLogger } from '../../src/server/logger.js';
 
@@ -33,10 +33,10 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(deps: Partial<ServerDeps> = {}): Promise<Running> {
+export async function startServer(deps: Partial<ServerDeps> = {}, config: Partial<ServerConfig> = {}): Promise<Running> {
   const tls = testTls();
   const server = createServer(
-    { port: 0, host: '127.0.0.1' },
+    { port: 0, host: '127.0.0.1', ...config },
     { logger: silentLogger, tls: { key: tls.key, cert: tls.cert }, publicDir: PUBLIC_DIR, ...deps },
   );
   const { url, port } = await server.listen();
