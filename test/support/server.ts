@@ -23,13 +23,20 @@ export function testTls(): { ca: string; key: string; cert: string } {
   };
 }
 
+export interface ClientOptions {
+  transports?: string[];
+  /** Connect from this local address (any 127.x.y.z works on Linux), to act as another client address. */
+  localAddress?: string;
+  extraHeaders?: Record<string, string>;
+}
+
 export interface Running {
   server: DuetInstance;
   url: string;
   port: number;
   ca: string;
   clients: Client[];
-  client(options?: { transports?: string[] }): Promise<Client>;
+  client(options?: ClientOptions): Promise<Client>;
   close(): Promise<void>;
 }
 
@@ -51,6 +58,8 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
       const socket: Client = connect(url, {
         ca: tls.ca,
         transports: options.transports ?? ['websocket'],
+        localAddress: options.localAddress,
+        extraHeaders: options.extraHeaders,
         reconnection: false,
         forceNew: true,
         timeout: 5000,
