@@ -80,6 +80,8 @@ export interface Config {
   readonly logDir: string | undefined;
   readonly limits: Limits;
   readonly origins: OriginPolicy;
+  /** On SIGINT/SIGTERM, how long clients get to hear `server-shutting-down` before connections close. */
+  readonly shutdownGraceMs: number;
 }
 
 export const DEFAULTS: Config = Object.freeze({
@@ -90,6 +92,7 @@ export const DEFAULTS: Config = Object.freeze({
   logDir: undefined,
   limits: DEFAULT_LIMITS,
   origins: Object.freeze({ allowedOrigins: Object.freeze([]), requireOrigin: false }),
+  shutdownGraceMs: 500,
 });
 
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'off'];
@@ -189,5 +192,6 @@ export function loadConfig(env: Env = process.env): Config {
     logDir: read(env, 'LOG_DIR'),
     limits: parseLimits(env),
     origins: parseOrigins(env),
+    shutdownGraceMs: parseNumber(env, 'SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 4000, true),
   });
 }

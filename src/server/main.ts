@@ -8,9 +8,7 @@ import { ensureCertificates, lanAddresses } from './certs.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLog4jsLogger, escapeForLog } from './logger.js';
 
-/** How long clients get to hear `server-shutting-down` before connections close. */
-const SHUTDOWN_GRACE_MS = 500;
-/** The process exits by then whatever happens. */
+/** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
 const SHUTDOWN_DEADLINE_MS = 4500;
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
@@ -63,7 +61,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     void server
-      .shutdown(SHUTDOWN_GRACE_MS)
+      .shutdown(config.shutdownGraceMs)
       .then(() => logger.shutdown())
       .then(() => process.exit(0));
   };
