@@ -6,16 +6,25 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
+import { Decoder, Encoder } from 'socket.io-parser';
+import { DEFAULTS, type Limits, type OriginPolicy } from './config.js';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
+import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
+import { createAllowRequest } from './origin.js';
+import type { Clock } from './ratelimit.js';
 import { createRoomState, type RoomState } from './rooms.js';
 import { attachSignaling, type DuetServer } from './signaling.js';
-import { MAX_MESSAGE_BYTES } from './validate.js';
+import { MAX_BINARY_ATTACHMENTS } from './validate.js';
 import { createWebApp } from './web.js';
 
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
+  /** Abuse limits (default: DEFAULTS.limits). */
+  readonly limits?: Limits;
+  /** Origin check (default: own origin only, clients without Origin allowed). */
+  readonly origins?: OriginPolicy;
 }
 
 export interface ServerDeps {
@@ -24,6 +33,8 @@ export interface ServerDeps {
   tls: { key: string | Buffer; cert: string | Buffer };
   publicDir: string;
   rooms?: RoomState;
+  /** Clock of the rate limits (default Date.now). */
+  clock?: Clock;
 }
 
 export interface DuetInstance {
@@ -31,31 +42,69 @@ export interface DuetInstance {
   httpServer: HttpsServer;
   io: DuetServer;
   rooms: RoomState;
+  guard: Guard;
   listen(): Promise<{ url: string; port: number }>;
+  /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
+  shutdown(graceMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Socket.IO's own limit is a little above the payload limit so that an oversized
- * message gets a clear error instead of a dropped connection. */
-const ENGINE_BUFFER_BYTES = MAX_MESSAGE_BYTES + 16 * 1024;
+/** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */
+class LimitedDecoder extends Decoder {
+  constructor() {
+    super({ maxAttachments: MAX_BINARY_ATTACHMENTS });
+  }
+}
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
+  const limits = config.limits ?? DEFAULTS.limits;
+  const guard = createGuard(limits, deps.clock);
+  let closing = false;
   const app = createWebApp({ publicDir: deps.publicDir });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert }, app);
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
-    maxHttpBufferSize: ENGINE_BUFFER_BYTES,
+    // a little above the payload limit, so an oversized message gets a clear error, not a dropped connection
+    maxHttpBufferSize: limits.maxMessageBytes + 16 * 1024,
+    perMessageDeflate: false, // no compression bombs, no per-connection zlib memory
+    pingInterval: limits.pingIntervalMs,
+    pingTimeout: limits.pingTimeoutMs,
+    connectTimeout: 10_000, // an Engine.IO connection that never joins the namespace is closed
+    parser: { Encoder, Decoder: LimitedDecoder },
+    allowRequest: createAllowRequest({
+      policy: config.origins ?? DEFAULTS.origins,
+      guard,
+      logger: deps.logger,
+      closing: () => closing,
+    }),
     serveClient: true,
   });
-  const rooms = deps.rooms ?? createRoomState();
-  attachSignaling(io, { rooms, logger: deps.logger, maxMessageBytes: MAX_MESSAGE_BYTES });
+  io.engine.on('connection', (conn: { remoteAddress: string; once(event: 'close', fn: () => void): void }) => {
+    guard.opened(conn.remoteAddress);
+    conn.once('close', () => guard.closed(conn.remoteAddress));
+  });
+  const rooms = deps.rooms ?? createRoomState({ maxRooms: limits.maxRooms });
+  attachSignaling(io, { rooms, logger: deps.logger, maxMessageBytes: limits.maxMessageBytes, guard });
 
   let listening = false;
+  function close(): Promise<void> {
+    closing = true;
+    return new Promise((resolve) => {
+      io.close(() => {
+        listening = false;
+        resolve();
+      });
+      httpServer.closeAllConnections();
+      if (!listening) resolve();
+    });
+  }
+
   return {
     app,
     httpServer,
     io,
     rooms,
+    guard,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -69,15 +118,25 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
         });
       });
     },
-    close() {
-      return new Promise((resolve) => {
-        io.close(() => {
-          listening = false;
-          resolve();
-        });
-        httpServer.closeAllConnections();
-        if (!listening) resolve();
-      });
+    async shutdown(graceMs = 500) {
+      closing = true;
+      deps.logger.info(`shutting down: telling ${io.engine.clientsCount} clients`);
+      io.emit('error', { code: 'server-shutting-down', event: 'shutdown', message: 'The server is shutting down.' });
+      await waitUntil(() => io.engine.clientsCount === 0, graceMs);
+      await close();
     },
+    close,
   };
+}
+
+/** Resolves once `done()` is true or after `ms`, polling every 50 ms; leaves no timer behind. */
+function waitUntil(done: () => boolean, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const tick = () => {
+      if (done() || Date.now() - started >= ms) return resolve();
+      setTimeout(tick, 50);
+    };
+    tick();
+  });
 }

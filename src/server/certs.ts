@@ -111,6 +111,25 @@ export function certProblem(certPem: string, caPem: string, names: string[], now
   return undefined;
 }
 
+function serialOf(pem: string): string | undefined {
+  try {
+    return new X509Certificate(pem).serialNumber;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * mkcert draws serial numbers from a small range; Firefox refuses a certificate whose
+ * issuer and serial match one it has seen, so never re-use the previous serial.
+ */
+async function issueServerCert(caCert: string, caKey: string, names: string[], previousSerial: string | undefined) {
+  for (;;) {
+    const made = await createCert({ ca: { key: caKey, cert: caCert }, domains: names, validity: CERT_VALIDITY_DAYS, organization: 'duet' });
+    if (serialOf(made.cert) !== previousSerial) return made;
+  }
+}
+
 export interface EnsureOptions {
   dir: string;
   /** Names and addresses the certificate must cover (default: machineNames()). */
@@ -146,12 +165,7 @@ export async function ensureCertificates(options: EnsureOptions): Promise<CertRe
   if (!cert || !key) issued = 'no server certificate yet';
   else issued = certProblem(cert, caCert, names);
   if (issued) {
-    const made = await createCert({
-      ca: { key: caKey, cert: caCert },
-      domains: names,
-      validity: CERT_VALIDITY_DAYS,
-      organization: 'duet',
-    });
+    const made = await issueServerCert(caCert, caKey, names, cert ? serialOf(cert) : undefined);
     cert = `${made.cert.trim()}\n${caCert.trim()}\n`;
     key = made.key;
     await writeAtomic(paths.key, key, 0o600);

@@ -8,6 +8,9 @@ import { ensureCertificates, lanAddresses } from './certs.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLog4jsLogger, escapeForLog } from './logger.js';
 
+/** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
+const SHUTDOWN_DEADLINE_MS = 4500;
+
 const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
 
 function readConfig(): Config {
@@ -46,11 +49,19 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(0);
+    if (stopping) {
+      console.error(`duet: ${signal} again, exiting now`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
     stopping = true;
-    logger.info(`${signal}: shutting down`);
+    logger.info(`${signal}: shutting down (clients are told; closing within ${SHUTDOWN_DEADLINE_MS / 1000} s)`);
+    const deadline = setTimeout(() => {
+      console.error('duet: shutdown took too long; exiting');
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
     void server
-      .close()
+      .shutdown(config.shutdownGraceMs)
       .then(() => logger.shutdown())
       .then(() => process.exit(0));
   };

@@ -5,8 +5,9 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
 import { escapeForLog, type Logger } from './logger.js';
+import type { Guard } from './guard.js';
 import type { RoomState } from './rooms.js';
-import { checkPayload, isRoomName, splitAck, type Ack } from './validate.js';
+import { checkSignal, isRoomName, splitAck, type Ack } from './validate.js';
 
 export type DuetServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type DuetSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -16,6 +17,8 @@ export interface SignalingDeps {
   logger: Logger;
   /** Largest relayed payload, in bytes (estimated JSON size). */
   maxMessageBytes: number;
+  /** Rate limits; none when left out. */
+  guard?: Guard;
 }
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
@@ -31,7 +34,7 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
 };
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return `string of ${value.length} chars`;
+  if (typeof value === 'string') return `string of ${value.length} chars ${escapeForLog(value, 32)}`;
   if (Array.isArray(value)) return 'array';
   return value === null ? 'null' : typeof value;
 }
@@ -49,6 +52,8 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
       if (ack) ack({ ok: false, error: code });
       else socket.emit('error', { code, event, message: ERROR_TEXT[code] });
     }
+
+    if (deps.guard) limitRate(socket, deps.guard, logger);
 
     socket.on('join', (...args: unknown[]) => {
       const { params, ack } = splitAck(args);
@@ -94,7 +99,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
       if (!isRoomName(room)) return refuse('message', 'invalid-room', ack, describe(room));
       if (!rooms.isMember(room, id)) return refuse('message', 'not-in-room', ack, `room ${escapeForLog(room)}`);
       if (data === undefined) return refuse('message', 'invalid-message', ack, 'no data');
-      const check = checkPayload(data, deps.maxMessageBytes);
+      const check = checkSignal(data, deps.maxMessageBytes);
       if (!check.ok) return refuse('message', check.error, ack, describe(data));
       socket.to(room).emit('message', room, data as never);
       logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
@@ -105,8 +110,38 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
       for (const { room, remaining } of rooms.leaveAll(id)) {
         if (remaining.length > 0) io.to(room).emit('bye', room, id);
       }
+      deps.guard?.forget(id);
       logger.info(`disconnect ${id} (${reason})`);
     });
+  });
+}
+
+/**
+ * Counts every incoming event against the socket's and its address's buckets.
+ * Over the limit the event is dropped and answered with `rate-limited`; a socket
+ * that keeps going after its strikes run out is disconnected.
+ */
+function limitRate(socket: DuetSocket, guard: Guard, logger: Logger): void {
+  const { id } = socket;
+  let throttled = false;
+  socket.use((packet, next) => {
+    const [event] = packet;
+    const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
+    const verdict = guard.check(id, socket.data.address, kind);
+    if (verdict === 'ok') {
+      throttled = false;
+      return next();
+    }
+    const name = typeof event === 'string' ? event : String(event);
+    if (!throttled) logger.warn(`rate-limited ${id} on ${escapeForLog(name, 32)}`);
+    throttled = true;
+    const { ack } = splitAck(packet);
+    if (ack) ack({ ok: false, error: 'rate-limited' });
+    else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });
+    if (verdict === 'disconnect') {
+      logger.warn(`disconnecting ${id}: kept flooding after being rate-limited`);
+      socket.disconnect(true);
+    }
   });
 }
 

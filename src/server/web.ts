@@ -4,6 +4,7 @@
  */
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import serveIndex from 'serve-index';
+import { securityHeaders } from './headers.js';
 
 export interface WebOptions {
   /** Folder of built pages and assets. */
@@ -14,6 +15,7 @@ export function createWebApp(options: WebOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  app.use(securityHeaders());
 
   app.use(
     express.static(options.publicDir, {

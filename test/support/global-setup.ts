@@ -19,6 +19,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'duet-test-certs-'));
   await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '::1'] });
   project.provide('certsDir', dir);
+  // the server and scripts as `npm start` runs them, and the browser bundle
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/build-client.mjs'], { stdio: 'inherit' });
   return () => rmSync(dir, { recursive: true, force: true });
 }

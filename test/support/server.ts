@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
-import { createServer, type DuetInstance, type ServerDeps } from '../../src/server/app.js';
+import { createServer, type DuetInstance, type ServerConfig, type ServerDeps } from '../../src/server/app.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/server/events.js';
 import { silentLogger } from '../../src/server/logger.js';
 
@@ -23,20 +23,27 @@ export function testTls(): { ca: string; key: string; cert: string } {
   };
 }
 
+export interface ClientOptions {
+  transports?: string[];
+  /** Connect from this local address (any 127.x.y.z works on Linux), to act as another client address. */
+  localAddress?: string;
+  extraHeaders?: Record<string, string>;
+}
+
 export interface Running {
   server: DuetInstance;
   url: string;
   port: number;
   ca: string;
   clients: Client[];
-  client(options?: { transports?: string[] }): Promise<Client>;
+  client(options?: ClientOptions): Promise<Client>;
   close(): Promise<void>;
 }
 
-export async function startServer(deps: Partial<ServerDeps> = {}): Promise<Running> {
+export async function startServer(deps: Partial<ServerDeps> = {}, config: Partial<ServerConfig> = {}): Promise<Running> {
   const tls = testTls();
   const server = createServer(
-    { port: 0, host: '127.0.0.1' },
+    { port: 0, host: '127.0.0.1', ...config },
     { logger: silentLogger, tls: { key: tls.key, cert: tls.cert }, publicDir: PUBLIC_DIR, ...deps },
   );
   const { url, port } = await server.listen();
@@ -51,6 +58,8 @@ export async function startServer(deps: Partial<ServerDeps> = {}): Promise<Runni
       const socket: Client = connect(url, {
         ca: tls.ca,
         transports: options.transports ?? ['websocket'],
+        localAddress: options.localAddress,
+        extraHeaders: options.extraHeaders,
         reconnection: false,
         forceNew: true,
         timeout: 5000,
