@@ -10,9 +10,11 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+  /** false when debug lines are dropped, so hot paths can skip building them (undefined: assume kept). */
+  readonly debugEnabled?: boolean;
 }
 
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, debugEnabled: false };
 
 /** A Logger that keeps its lines in memory (for tests and diagnostics). */
 export function memoryLogger(): Logger & { lines: string[] } {
@@ -45,6 +47,9 @@ export function createLog4jsLogger(options: Log4jsOptions): Logger & { shutdown(
   const logger = log4js.getLogger('duet');
   return {
     debug: (m) => logger.debug(m),
+    get debugEnabled() {
+      return logger.isDebugEnabled();
+    },
     info: (m) => logger.info(m),
     warn: (m) => logger.warn(m),
     error: (m) => logger.error(m),

@@ -101,8 +101,9 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
       if (data === undefined) return refuse('message', 'invalid-message', ack, 'no data');
       const check = checkSignal(data, deps.maxMessageBytes);
       if (!check.ok) return refuse('message', check.error, ack, describe(data));
-      socket.to(room).emit('message', room, data as never);
-      logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
+      // straight to the other seat: cheaper than a room broadcast, which builds operators and sets per message
+      for (const peer of rooms.others(room, id)) io.sockets.sockets.get(peer)?.emit('message', room, data as never);
+      if (logger.debugEnabled !== false) logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
       ack?.({ ok: true });
     });
 
