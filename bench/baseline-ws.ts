@@ -10,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 const ROOM = /^[\w.-]{1,64}$/;
 
-export function createWsRelay(tls: { key: string; cert: string }): Server {
+export function createWsRelay(tls: { key: string; cert: string }): { server: Server; connections(): number } {
   const httpsServer = createServer(tls);
   const wss = new WebSocketServer({ server: httpsServer, perMessageDeflate: false, maxPayload: 80 * 1024 });
   const rooms = new Map<string, Set<WebSocket>>();
@@ -53,5 +53,5 @@ export function createWsRelay(tls: { key: string; cert: string }): Server {
     });
   });
   httpsServer.on('close', () => wss.close());
-  return httpsServer;
+  return { server: httpsServer, connections: () => wss.clients.size };
 }

@@ -13,6 +13,8 @@ export interface IdleResult {
   target: number;
   opened: number;
   failed: number;
+  /** Connections the server still counted open when memory was read. */
+  serverCounted: number;
   /** Why the target is below what was asked, if it is. */
   cappedBy: string | undefined;
   connectionsPerSecond: number;
@@ -58,10 +60,11 @@ export async function benchIdle(kind: Kind, options: BenchOptions, env: BenchEnv
       target,
       opened,
       failed,
+      serverCounted: after.connections,
       cappedBy,
       connectionsPerSecond: round(opened / seconds, 0),
-      rssPerConnection: round((after.rss - before.rss) / opened, 0),
-      heapPerConnection: round((after.heapUsed - before.heapUsed) / opened, 0),
+      rssPerConnection: round((after.rss - before.rss) / after.connections, 0),
+      heapPerConnection: round((after.heapUsed - before.heapUsed) / after.connections, 0),
       rssBefore: before.rss,
       rssAfter: after.rss,
       heapBefore: before.heapUsed,

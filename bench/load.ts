@@ -32,6 +32,8 @@ export interface RunResult {
   latencies: number[];
   /** Start of each negotiation to its last message, ms. */
   negotiations: number[];
+  /** CPU time this process used during the run, ms. */
+  cpuMs: number;
 }
 
 interface Room {
@@ -86,6 +88,7 @@ function run(args: RunArgs): Promise<RunResult> {
       args.timeoutMs,
     );
     const startedAt = now();
+    const cpu0 = process.cpuUsage();
     const arrive = (room: Room, text: string) => {
       const at = now();
       latencies[messages++] = at - sentAtOf(text);
@@ -94,7 +97,8 @@ function run(args: RunArgs): Promise<RunResult> {
         negotiations.push(at - room.startedAt);
         if (++finished === count) {
           clearTimeout(timer);
-          resolve({ startedAt, finishedAt: at, messages, latencies: Array.from(latencies.subarray(0, messages)), negotiations });
+          const cpu = process.cpuUsage(cpu0);
+          resolve({ startedAt, finishedAt: at, messages, cpuMs: (cpu.user + cpu.system) / 1000, latencies: Array.from(latencies.subarray(0, messages)), negotiations });
         }
       }
     };

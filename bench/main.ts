@@ -12,7 +12,6 @@ import { loadOptions } from './options.js';
 import { formatReport } from './report.js';
 import type { BenchEnv } from './servers.js';
 import { benchSignaling, type SignalingResult } from './signaling-bench.js';
-import type { Kind } from './wire.js';
 
 export interface BenchResults {
   startedAt: string;
@@ -59,13 +58,11 @@ async function main(): Promise<void> {
   try {
     if (options.parts.includes('signaling')) {
       say(`signaling: ${options.rooms} rooms (${options.rooms * 2} WSS sockets), ${options.loaders} load process(es)`);
-      for (const kind of ['ws', 'peerjs', 'duet'] as Kind[]) {
-        await attempt(`signaling ${kind}`, async () => void results.signaling.push(await benchSignaling(kind, options, env, say)));
-      }
+      await attempt('signaling', async () => void (results.signaling = await benchSignaling(options.kinds, options, env, say)));
     }
     if (options.parts.includes('idle')) {
       say(`idle: up to ${options.idle} WSS connections from ${options.idleClients} client processes`);
-      for (const kind of ['ws', 'duet'] as Kind[]) {
+      for (const kind of options.kinds.filter((k) => k !== 'peerjs')) {
         await attempt(`idle ${kind}`, async () => void results.idle.push(await benchIdle(kind, options, env, say)));
       }
     }

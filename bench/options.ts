@@ -2,6 +2,7 @@
  * Benchmark options from the environment: a pure function with one table of defaults.
  */
 import { availableParallelism } from 'node:os';
+import { ALL_KINDS, KINDS, type Kind } from './wire.js';
 
 export type Part = 'signaling' | 'idle' | 'calls';
 export const PARTS: readonly Part[] = ['signaling', 'idle', 'calls'];
@@ -12,6 +13,9 @@ export interface BenchOptions {
   /** Paced mode: negotiations started per second. */
   readonly rate: number;
   readonly burstRounds: number;
+  readonly pacedRounds: number;
+  /** Signaling servers to compare. */
+  readonly kinds: readonly Kind[];
   /** Load-generator processes for the signaling parts. */
   readonly loaders: number;
   /** Idle connections to try for (capped by the server's file limit). */
@@ -27,6 +31,8 @@ export const DEFAULTS: BenchOptions = Object.freeze({
   rooms: 1000,
   rate: 250,
   burstRounds: 3,
+  pacedRounds: 3,
+  kinds: KINDS,
   loaders: Math.max(1, availableParallelism() - 1),
   idle: 20_000,
   idleClients: 4,
@@ -45,6 +51,15 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return value;
 }
 
+function kinds(env: Env): readonly Kind[] {
+  const raw = env.BENCH_SERVERS?.trim();
+  if (!raw) return DEFAULTS.kinds;
+  const list = raw.split(',').map((s) => s.trim());
+  const bad = list.find((k) => !ALL_KINDS.includes(k as Kind));
+  if (bad !== undefined) throw new Error(`BENCH_SERVERS must list ${ALL_KINDS.join(', ')}, got ${JSON.stringify(bad)}`);
+  return list as Kind[];
+}
+
 function parts(env: Env): readonly Part[] {
   const raw = env.BENCH_PARTS?.trim();
   if (!raw) return DEFAULTS.parts;
@@ -59,6 +74,8 @@ export function loadOptions(env: Env = process.env): BenchOptions {
     rooms: int(env, 'BENCH_ROOMS', DEFAULTS.rooms, 1, 10_000),
     rate: int(env, 'BENCH_RATE', DEFAULTS.rate, 1, 100_000),
     burstRounds: int(env, 'BENCH_ROUNDS', DEFAULTS.burstRounds, 1, 20),
+    pacedRounds: int(env, 'BENCH_PACED_ROUNDS', DEFAULTS.pacedRounds, 1, 20),
+    kinds: kinds(env),
     loaders: int(env, 'BENCH_LOADERS', DEFAULTS.loaders, 1, 16),
     idle: int(env, 'BENCH_IDLE', DEFAULTS.idle, 1, 100_000),
     idleClients: int(env, 'BENCH_IDLE_CLIENTS', DEFAULTS.idleClients, 1, 16),

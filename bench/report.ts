@@ -37,6 +37,8 @@ function rows(r: BenchResults): { title: string; head: Row; body: Row[] }[] {
         ['burst messages/s (median of rounds)', ...vs((s) => s.burst.messagesPerSecond),
           `>=0.9x ws${mark(Number.isFinite(vsWs) ? vsWs >= 0.9 : undefined)}, >=1.0x peerjs${mark(Number.isFinite(vsPeer) ? vsPeer >= 1 : undefined)}`],
         ['burst time to finish, ms', ...vs((s) => s.burst.finishMs), ''],
+        ['burst server CPU per message, µs', ...vs((s) => s.burst.serverCpuUsPerMessage), ''],
+        ['burst load-generator CPU, cores', ...vs((s) => s.burst.loaderBusy), ''],
         ['burst relay latency p50, ms', ...vs((s) => s.burst.latency.p50), ''],
         ['burst relay latency p95, ms', ...vs((s) => s.burst.latency.p95), ''],
         ['burst relay latency p99, ms', ...vs((s) => s.burst.latency.p99), ''],
@@ -59,6 +61,7 @@ function rows(r: BenchResults): { title: string; head: Row; body: Row[] }[] {
       head: ['figure', 'duet', 'plain ws', 'duet/ws', 'target'],
       body: [
         ['connections opened', ...pair((s) => s.opened, 0), ''],
+        ['still open at the server', ...pair((s) => s.serverCounted, 0), ''],
         ['connections/s', ...pair((s) => s.connectionsPerSecond, 0), ''],
         ['server RSS per connection, KB', ...pair((s) => s.rssPerConnection / KB), `<=30 KB${mark(d ? d.rssPerConnection <= 30 * KB : undefined)}`],
         ['server heap per connection, KB', ...pair((s) => s.heapPerConnection / KB), ''],

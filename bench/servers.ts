@@ -22,6 +22,8 @@ export interface BenchEnv {
 }
 
 export interface ServerStats {
+  /** Open connections as the server counts them. */
+  connections: number;
   rss: number;
   heapUsed: number;
   heapTotal: number;
@@ -35,12 +37,16 @@ export interface RunningServer {
   fileLimit: number;
   child: Child;
   stats(): Promise<ServerStats>;
+  /** CPU time used so far, ms (no GC forced). */
+  cpuMs(): Promise<number>;
+  profileStart(): Promise<unknown>;
+  /** Writes the CPU profile taken since profileStart() to `path`. */
+  profileStop(path: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
 export async function startServer(kind: Kind, env: BenchEnv, label: string): Promise<RunningServer> {
   const execArgv = ['--expose-gc'];
-  if (env.profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${env.profileDir}`, `--cpu-prof-name=${label}-${kind}.cpuprofile`);
   const log = openSync(join(env.tmpDir, `${label}-${kind}.log`), 'a');
   const child = startChild(`${kind} server`, script('serve'), [kind, env.certsDir, env.publicDir], { execArgv, log });
   const info = (await child.ready) as { port: number; fileLimit: number };
@@ -50,6 +56,9 @@ export async function startServer(kind: Kind, env: BenchEnv, label: string): Pro
     fileLimit: info.fileLimit,
     child,
     stats: () => child.call<ServerStats>('stats'),
+    cpuMs: () => child.call<{ user: number; system: number }>('cpu').then((c) => (c.user + c.system) / 1000),
     stop: () => child.stop(),
+    profileStart: () => child.call('profileStart'),
+    profileStop: (path: string) => child.call('profileStop', path),
   };
 }

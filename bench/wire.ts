@@ -7,8 +7,12 @@
 import { WebSocket } from 'ws';
 import { peerjsMessages, tutorial, type Template } from './payloads.js';
 
-export type Kind = 'duet' | 'ws' | 'peerjs';
+/** `duet-b`: a second duet build (BENCH_DUET_B=<its dist folder>) for A/B comparisons of server changes. */
+export type Kind = 'duet' | 'duet-b' | 'ws' | 'peerjs';
 export const KINDS: readonly Kind[] = ['duet', 'ws', 'peerjs'];
+export const ALL_KINDS: readonly Kind[] = [...KINDS, 'duet-b'];
+type Protocol = 'duet' | 'ws' | 'peerjs';
+const protocolOf = (kind: Kind): Protocol => (kind === 'duet-b' ? 'duet' : kind);
 
 export interface Seat {
   readonly socket: WebSocket;
@@ -30,26 +34,27 @@ export interface SeatOptions {
   timeoutMs?: number;
 }
 
-function frame(kind: Kind, room: string, t: Template): Template {
+function frame(kind: Protocol, room: string, t: Template): Template {
   if (kind === 'duet') return { head: `42["message",${JSON.stringify(room)},${t.head}`, tail: `${t.tail}]` };
   if (kind === 'ws') return { head: `{"type":"message","room":${JSON.stringify(room)},"data":${t.head}`, tail: `${t.tail}}` };
   return t;
 }
 
-function urlOf(o: SeatOptions): string {
+function urlOf(o: SeatOptions & { kind: Protocol }): string {
   const base = `wss://127.0.0.1:${o.port}`;
   if (o.kind === 'duet') return `${base}/socket.io/?EIO=4&transport=websocket`;
   if (o.kind === 'peerjs') return `${base}/peerjs?key=peerjs&id=${o.room}-${o.seat}&token=t${o.seat}`;
   return `${base}/`;
 }
 
-const RELAY_PREFIX: Record<Kind, readonly string[]> = {
+const RELAY_PREFIX: Record<Protocol, readonly string[]> = {
   duet: ['42["message"'],
   ws: ['{"type":"message"'],
   peerjs: ['{"type":"OFFER"', '{"type":"ANSWER"', '{"type":"CANDIDATE"'],
 };
 
-export function openSeat(o: SeatOptions): Promise<Seat> {
+export function openSeat(options: SeatOptions): Promise<Seat> {
+  const o = { ...options, kind: protocolOf(options.kind) };
   const socket = new WebSocket(urlOf(o), { ca: o.ca, perMessageDeflate: false });
   let messages: { description: Template; candidates: Template[] };
   if (o.kind === 'peerjs') {
