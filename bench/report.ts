@@ -65,6 +65,7 @@ function rows(r: BenchResults): { title: string; head: Row; body: Row[] }[] {
         ['connections/s', ...pair((s) => s.connectionsPerSecond, 0), ''],
         ['server RSS per connection, KB', ...pair((s) => s.rssPerConnection / KB), `<=30 KB${mark(d ? d.rssPerConnection <= 30 * KB : undefined)}`],
         ['server heap per connection, KB', ...pair((s) => s.heapPerConnection / KB), ''],
+        ['server CPU while idle, % of a core', ...pair((s) => s.idleCpuCores * 100), ''],
       ],
     });
   }

@@ -4,6 +4,7 @@
  * servers differ: duet (Socket.IO's Engine.IO v4 framing, spoken directly),
  * the plain ws relay (JSON frames) and peerjs-server (its OPEN/OFFER/ANSWER/CANDIDATE messages).
  */
+import type { Agent } from 'node:https';
 import { WebSocket } from 'ws';
 import { peerjsMessages, tutorial, type Template } from './payloads.js';
 
@@ -32,6 +33,8 @@ export interface SeatOptions {
   /** Only connect (idle capacity): no room join. */
   idle?: boolean;
   timeoutMs?: number;
+  /** An https.Agent, e.g. one that resumes TLS sessions. */
+  agent?: Agent;
 }
 
 function frame(kind: Protocol, room: string, t: Template): Template {
@@ -55,7 +58,7 @@ const RELAY_PREFIX: Record<Protocol, readonly string[]> = {
 
 export function openSeat(options: SeatOptions): Promise<Seat> {
   const o = { ...options, kind: protocolOf(options.kind) };
-  const socket = new WebSocket(urlOf(o), { ca: o.ca, perMessageDeflate: false });
+  const socket = new WebSocket(urlOf(o), { ca: o.ca, perMessageDeflate: false, agent: o.agent });
   let messages: { description: Template; candidates: Template[] };
   if (o.kind === 'peerjs') {
     const m = peerjsMessages(`${o.room}-${o.seat === 'a' ? 'b' : 'a'}`, `mc_${o.room}`);
