@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
+import type { IceServer } from './config.js';
 import type { Logger } from './logger.js';
 import { createRoomState, type RoomState } from './rooms.js';
 import { attachSignaling, type DuetServer } from './signaling.js';
@@ -16,6 +17,8 @@ import { createWebApp } from './web.js';
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
+  /** STUN/TURN servers for browsers (GET /api/config); none by default. */
+  readonly iceServers?: readonly IceServer[];
 }
 
 export interface ServerDeps {
@@ -40,7 +43,7 @@ export interface DuetInstance {
 const ENGINE_BUFFER_BYTES = MAX_MESSAGE_BYTES + 16 * 1024;
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
-  const app = createWebApp({ publicDir: deps.publicDir });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [] });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert }, app);
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)

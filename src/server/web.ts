@@ -4,16 +4,21 @@
  */
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import serveIndex from 'serve-index';
+import type { IceServer } from './config.js';
+import { addPageRoutes } from './pages.js';
 
 export interface WebOptions {
   /** Folder of built pages and assets. */
   publicDir: string;
+  /** STUN/TURN servers for browsers, answered by GET /api/config. */
+  iceServers?: readonly IceServer[];
 }
 
 export function createWebApp(options: WebOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  addPageRoutes(app, { publicDir: options.publicDir, iceServers: options.iceServers ?? [] });
 
   app.use(
     express.static(options.publicDir, {
