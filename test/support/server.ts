@@ -28,15 +28,17 @@ export interface Running {
   url: string;
   port: number;
   ca: string;
+  /** The server certificate chain (PEM), e.g. for a browser's SPKI allow-list. */
+  cert: string;
   clients: Client[];
   client(options?: { transports?: string[] }): Promise<Client>;
   close(): Promise<void>;
 }
 
-export async function startServer(deps: Partial<ServerDeps> = {}): Promise<Running> {
+export async function startServer(deps: Partial<ServerDeps> = {}, options: { port?: number } = {}): Promise<Running> {
   const tls = testTls();
   const server = createServer(
-    { port: 0, host: '127.0.0.1' },
+    { port: options.port ?? 0, host: '127.0.0.1' },
     { logger: silentLogger, tls: { key: tls.key, cert: tls.cert }, publicDir: PUBLIC_DIR, ...deps },
   );
   const { url, port } = await server.listen();
@@ -46,6 +48,7 @@ export async function startServer(deps: Partial<ServerDeps> = {}): Promise<Runni
     url,
     port,
     ca: tls.ca,
+    cert: tls.cert,
     clients,
     async client(options = {}) {
       const socket: Client = connect(url, {

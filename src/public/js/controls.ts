@@ -72,6 +72,7 @@ export function bindControls(ui: RoomElements, media: LocalMedia, call: Call, ch
       media.stream.removeTrack(old);
       media.stream.addTrack(track);
       if (!media.screen) await call.setTrack('video', track);
+      old.stop();
     } catch (error) {
       console.warn('duet: switch camera failed', error);
       notify(t('problem.switch'));

@@ -75,12 +75,12 @@ export async function listDevices(): Promise<{ cameras: MediaDeviceInfo[]; mics:
 /**
  * A track from the next camera: the next device in the list on computers,
  * the other facing mode (front/back) when only one device is listed (phones).
- * The old track is stopped first because many phones cannot open two cameras.
+ * The caller stops the old track; when two cameras cannot be open at once
+ * (many phones) the old one is stopped first.
  */
 export async function nextCameraTrack(current: MediaStreamTrack | undefined): Promise<MediaStreamTrack> {
   const { cameras } = await listDevices();
   const settings = current?.getSettings() ?? {};
-  current?.stop();
   let constraints: MediaTrackConstraints;
   if (cameras.length > 1) {
     const at = cameras.findIndex((c) => c.deviceId === settings.deviceId);
@@ -90,8 +90,13 @@ export async function nextCameraTrack(current: MediaStreamTrack | undefined): Pr
     const facing = settings.facingMode === 'environment' ? 'user' : 'environment';
     constraints = { ...VIDEO_CONSTRAINTS, facingMode: { ideal: facing } };
   }
-  const stream = await navigator.mediaDevices.getUserMedia({ video: constraints });
-  return stream.getVideoTracks()[0]!;
+  try {
+    return (await navigator.mediaDevices.getUserMedia({ video: constraints })).getVideoTracks()[0]!;
+  } catch (error) {
+    if (!current) throw error;
+    current.stop(); // phones that cannot open two cameras at once: free the first, try again
+    return (await navigator.mediaDevices.getUserMedia({ video: constraints })).getVideoTracks()[0]!;
+  }
 }
 
 export async function cameraTrack(cameraId?: string): Promise<MediaStreamTrack> {

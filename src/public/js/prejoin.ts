@@ -57,6 +57,7 @@ export async function startPrejoin(ui: RoomElements): Promise<Prejoin> {
   ui.retry.addEventListener('click', () => void open());
 
   await open();
+  ui.join.disabled = media.problem === 'no-webrtc';
   return {
     get media() {
       return media;
