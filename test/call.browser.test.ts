@@ -96,6 +96,20 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     expect(await alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.localDescription?.sdp)).toBe(offersBefore); // no renegotiation
   });
 
+  it('sharing the screen shows on the other side and goes back to the camera when it stops', async () => {
+    const room = uniqueRoom('share');
+    const alice = await join(room);
+    const bob = await join(room);
+    await expectMediaFlowing(bob);
+    await alice.click('#share-screen');
+    await bob.locator('#badge-screen').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await alice.getAttribute('#share-screen', 'aria-pressed')).toBe('true');
+    await expectFramesRising(bob);
+    await alice.click('#share-screen');
+    await bob.locator('#badge-screen').waitFor({ state: 'hidden', timeout: 10_000 });
+    await expectFramesRising(bob);
+  });
+
   it('hanging up shows "left" to the other person, who can then take a new caller', async () => {
     const room = uniqueRoom('hangup');
     const alice = await join(room);
