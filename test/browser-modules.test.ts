@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChannelMessage } from '../src/public/js/channel.js';
 import { generateRoomName, isRoomName, ROOM_NAME_BITS, roomFromPath } from '../src/public/js/roomname.js';
+import { deriveStatus, type CallFacts } from '../src/public/js/status.js';
 import { parseCandidate, parseDescription } from '../src/public/js/wire.js';
 
 describe('the tutorial payload shapes', () => {
@@ -60,5 +61,22 @@ describe('generated room names', () => {
     expect(roomFromPath(`/r/${encodeURIComponent('家庭聚会')}`)).toBe('家庭聚会');
     expect(roomFromPath('/r/bad%20name')).toBeUndefined();
     expect(roomFromPath('/r/%E0%A4%A')).toBeUndefined();
+  });
+});
+
+describe('the status line', () => {
+  const base: CallFacts = { ended: false, full: false, peer: undefined, link: 'connected', inRoom: true, otherLeft: false };
+  it.each<[string, Partial<CallFacts>, string]>([
+    ['waiting alone in the room', {}, 'waiting'],
+    ['the other person left', { otherLeft: true }, 'left'],
+    ['a call being set up', { peer: 'connecting' }, 'connecting'],
+    ['a call in progress', { peer: 'connected' }, 'connected'],
+    ['a call whose server went away', { peer: 'connected', link: 'lost' }, 'offline'],
+    ['a call whose network dropped', { peer: 'disconnected' }, 'reconnecting'],
+    ['a server that cannot be reached', { link: 'unreachable', inRoom: false }, 'unreachable'],
+    ['a full room', { full: true }, 'full'],
+    ['after hanging up', { ended: true, peer: 'connected' }, 'ended'],
+  ])('says the right thing for %s', (_label, facts, expected) => {
+    expect(deriveStatus({ ...base, ...facts })).toBe(expected);
   });
 });

@@ -9,7 +9,8 @@ import { t } from './i18n.js';
 import { createPeer, type Peer } from './peer.js';
 import { parseDescription } from './wire.js';
 import { connectSignaling, type LinkState, type Signaling } from './signaling.js';
-import { renderRemoteState, renderStatus, type RemoteState, type RoomElements, type Status } from './ui.js';
+import { deriveStatus } from './status.js';
+import { renderRemoteState, renderStatus, type RemoteState, type RoomElements } from './ui.js';
 
 export interface CallOptions {
   room: string;
@@ -50,19 +51,7 @@ export function startCall(o: CallOptions): Call {
   let remoteState: RemoteState | undefined;
   let pong: (() => void) | undefined;
 
-  function status(): Status {
-    if (ended) return 'ended';
-    if (full) return 'full';
-    if (peer) {
-      const s = peer.pc.connectionState;
-      if (s === 'connected') return link === 'connected' ? 'connected' : 'offline';
-      if (s === 'disconnected' || s === 'failed') return 'reconnecting';
-      return 'connecting';
-    }
-    if (link === 'unreachable') return 'unreachable';
-    if (!inRoom || link !== 'connected') return 'joining';
-    return otherLeft ? 'left' : 'waiting';
-  }
+  const status = () => deriveStatus({ ended, full, peer: peer?.pc.connectionState, link, inRoom, otherLeft });
   const update = () => renderStatus(ui, status());
   const updateRemote = () => renderRemoteState(ui, remoteState, remoteName);
 

@@ -5,20 +5,9 @@
 import { byId } from './dom.js';
 import { t, type Key } from './i18n.js';
 import { drawQr } from './qr.js';
+import type { Status } from './status.js';
 
-export type Status =
-  | 'idle'
-  | 'joining'
-  | 'waiting'
-  | 'connecting'
-  | 'connected'
-  | 'reconnecting'
-  | 'left'
-  | 'full'
-  | 'unreachable'
-  | 'offline'
-  | 'ended'
-  | 'error';
+export type { Status };
 
 export function roomElements() {
   return {
