@@ -124,6 +124,16 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     await expectMediaFlowing(carol);
   });
 
+  it('closing the tab during a call shows "left" to the other person', async () => {
+    const room = uniqueRoom('close');
+    const alice = await join(room);
+    const bob = await join(room);
+    await waitForState(bob, 'connected');
+    await alice.close();
+    await waitForState(bob, 'left', 10_000);
+    expect((await mediaProgress(bob)).videoWidth).toBe(0);
+  });
+
   it('a third person sees that the room is full and gets no media', async () => {
     const room = uniqueRoom('full');
     const alice = await join(room);

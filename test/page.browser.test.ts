@@ -64,6 +64,15 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
+  it('the pre-join screen previews the camera and shows the microphone level', async () => {
+    const { page } = await person();
+    await page.goto(`${server.url}/r/${uniqueRoom('preview')}`);
+    await expect.poll(() => page.locator('#preview').evaluate((v) => (v as HTMLVideoElement).videoWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#mic-level').evaluate((m) => (m as HTMLMeterElement).value), { timeout: 10_000 }).toBeGreaterThan(0.1);
+    expect(await page.locator('#camera-select option').count()).toBeGreaterThan(0);
+    expect(await page.locator('#mic-select option').count()).toBeGreaterThan(0);
+  });
+
   it('speaks Chinese to a Chinese browser and switches to English on request', async () => {
     const { page } = await person({ locale: 'zh-CN' });
     await page.goto(`${server.url}/r/${uniqueRoom('zh')}`);
