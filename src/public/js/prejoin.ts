@@ -35,7 +35,6 @@ export async function startPrejoin(ui: RoomElements): Promise<Prejoin> {
     ui.mediaMessage.hidden = !problem;
     ui.mediaMessage.textContent = problem ? t(PROBLEM_TEXT[problem], { detail: media.detail ?? '' }) : '';
     ui.retry.hidden = !(problem === 'denied' || problem === 'busy' || problem === 'busy-all' || problem === 'other');
-    ui.join.disabled = problem === 'no-webrtc';
   }
 
   async function open(choice: { cameraId?: string; micId?: string } = {}): Promise<void> {
@@ -57,7 +56,6 @@ export async function startPrejoin(ui: RoomElements): Promise<Prejoin> {
   ui.retry.addEventListener('click', () => void open());
 
   await open();
-  ui.join.disabled = media.problem === 'no-webrtc';
   return {
     get media() {
       return media;

@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     rerenderControls = () => controls.render();
     ui.rejoin.addEventListener('click', () => location.reload());
   });
+  ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
 }
 
 void main();
