@@ -110,6 +110,27 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     await expectFramesRising(bob);
   });
 
+  it('both sides restarting ICE at the same moment (glare) keeps the call going', async () => {
+    const room = uniqueRoom('glare');
+    const alice = await join(room);
+    const bob = await join(room);
+    await expectMediaFlowing(alice);
+    await expectMediaFlowing(bob);
+    const ufrag = (page: Page) =>
+      page.evaluate(() => /a=ice-ufrag:(\S+)/.exec((window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.localDescription?.sdp ?? '')?.[1]);
+    const before = [await ufrag(alice), await ufrag(bob)];
+    const restart = (page: Page) => page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.restartIce());
+    await Promise.all([restart(alice), restart(bob)]);
+    await expect.poll(() => ufrag(alice), { timeout: 10_000 }).not.toBe(before[0]);
+    await expect.poll(() => ufrag(bob), { timeout: 10_000 }).not.toBe(before[1]);
+    await expect
+      .poll(() => Promise.all([alice, bob].map((p) => p.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.signalingState))), { timeout: 10_000 })
+      .toEqual(['stable', 'stable']);
+    await expectFramesRising(alice);
+    await expectFramesRising(bob);
+    expect((await statusOf(alice)).state).toBe('connected');
+  });
+
   it('hanging up shows "left" to the other person, who can then take a new caller', async () => {
     const room = uniqueRoom('hangup');
     const alice = await join(room);

@@ -98,6 +98,22 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
     await expect.poll(async () => (await mediaProgress(other)).audioPackets, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
+  it('someone without a camera can share the screen, which renegotiates and reaches the other person', async () => {
+    const room = uniqueRoom('nocam-share');
+    const { page } = await person();
+    await page.addInitScript(failingMedia('NotFoundError', 'video'));
+    await page.goto(`${server.url}/r/${room}`);
+    await page.click('#join:not([disabled])');
+    await waitForState(page, 'waiting');
+    const other = await joinCall(browser, server.url, room);
+    pages.push(other);
+    await waitForState(other, 'connected');
+    expect((await mediaProgress(other)).framesDecoded).toBe(0); // nothing to see yet
+    await page.click('#share-screen');
+    await other.locator('#badge-screen').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(async () => (await mediaProgress(other)).framesDecoded, { timeout: 15_000 }).toBeGreaterThan(5);
+  });
+
   it('someone who denied the camera and microphone is told how to fix it and can still watch', async () => {
     const room = uniqueRoom('denied');
     const { page } = await person();
