@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
 import { DEFAULTS, type Limits, type OriginPolicy } from './config.js';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
+import type { IceServer } from './config.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
 import { createAllowRequest } from './origin.js';
@@ -25,6 +26,8 @@ export interface ServerConfig {
   readonly limits?: Limits;
   /** Origin check (default: own origin only, clients without Origin allowed). */
   readonly origins?: OriginPolicy;
+  /** STUN/TURN servers for browsers (GET /api/config); none by default. */
+  readonly iceServers?: readonly IceServer[];
 }
 
 export interface ServerDeps {
@@ -60,7 +63,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   const limits = config.limits ?? DEFAULTS.limits;
   const guard = createGuard(limits, deps.clock);
   let closing = false;
-  const app = createWebApp({ publicDir: deps.publicDir });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [] });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert }, app);
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)

@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   console.log('\nduet is running. Open one of these in a browser:');
   for (const url of urls) console.log(`  ${url}`);
   console.log(`\nLocal CA (trust it once per device): ${certs.paths.ca}`);
-  console.log(`CA fingerprint (SHA-256): ${certs.caFingerprint}\n`);
+  console.log(`CA fingerprint (SHA-256): ${certs.caFingerprint}`);
+  console.log(`ICE servers for browsers: ${config.iceServers.length === 0 ? 'none (LAN only; set ICE_SERVERS to add STUN/TURN)' : config.iceServers.length}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

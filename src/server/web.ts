@@ -5,10 +5,14 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import serveIndex from 'serve-index';
 import { securityHeaders } from './headers.js';
+import type { IceServer } from './config.js';
+import { addPageRoutes } from './pages.js';
 
 export interface WebOptions {
   /** Folder of built pages and assets. */
   publicDir: string;
+  /** STUN/TURN servers for browsers, answered by GET /api/config. */
+  iceServers?: readonly IceServer[];
 }
 
 export function createWebApp(options: WebOptions): Express {
@@ -16,6 +20,7 @@ export function createWebApp(options: WebOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.use(securityHeaders());
+  addPageRoutes(app, { publicDir: options.publicDir, iceServers: options.iceServers ?? [] });
 
   app.use(
     express.static(options.publicDir, {

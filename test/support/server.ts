@@ -35,6 +35,8 @@ export interface Running {
   url: string;
   port: number;
   ca: string;
+  /** The server certificate chain (PEM), e.g. for a browser's SPKI allow-list. */
+  cert: string;
   clients: Client[];
   client(options?: ClientOptions): Promise<Client>;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
     url,
     port,
     ca: tls.ca,
+    cert: tls.cert,
     clients,
     async client(options = {}) {
       const socket: Client = connect(url, {
