@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
+import { lanAddresses } from './certs.js';
+import { lanUrls } from './lan.js';
 import type { Logger } from './logger.js';
 import { createRoomState, type RoomState } from './rooms.js';
 import { attachSignaling, type DuetServer } from './signaling.js';
@@ -23,6 +25,10 @@ export interface ServerDeps {
   /** PEM key and certificate chain for HTTPS. */
   tls: { key: string | Buffer; cert: string | Buffer };
   publicDir: string;
+  /** PEM of the local CA, offered for download (/ca.pem, /ca.crt, /ca.mobileconfig). */
+  ca?: string;
+  /** The machine's LAN addresses, asked per request (default: the non-internal interfaces). */
+  lanAddresses?: () => string[];
   rooms?: RoomState;
 }
 
@@ -40,8 +46,14 @@ export interface DuetInstance {
 const ENGINE_BUFFER_BYTES = MAX_MESSAGE_BYTES + 16 * 1024;
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
-  const app = createWebApp({ publicDir: deps.publicDir });
-  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert }, app);
+  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert });
+  const currentLanUrls = () => {
+    const address = httpServer.address();
+    if (!address || typeof address === 'string') return [];
+    return lanUrls(config.host, address.port, (deps.lanAddresses ?? lanAddresses)());
+  };
+  const app = createWebApp({ publicDir: deps.publicDir, ca: deps.ca, lanUrls: currentLanUrls });
+  httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
     maxHttpBufferSize: ENGINE_BUFFER_BYTES,

@@ -4,16 +4,22 @@
  */
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import serveIndex from 'serve-index';
+import { createLanRouter } from './lan-routes.js';
 
 export interface WebOptions {
   /** Folder of built pages and assets. */
   publicDir: string;
+  /** PEM of the local CA, offered at /ca.pem, /ca.crt and /ca.mobileconfig when given. */
+  ca?: string;
+  /** The current HTTPS links for other LAN devices (GET /api/lan). */
+  lanUrls?: () => string[];
 }
 
 export function createWebApp(options: WebOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  app.use(createLanRouter({ publicDir: options.publicDir, ca: options.ca, lanUrls: options.lanUrls ?? (() => []) }));
 
   app.use(
     express.static(options.publicDir, {
