@@ -7,17 +7,14 @@ import { Router, type Response } from 'express';
 import { CA_CONTENT_TYPES, caDer, caMobileconfig } from './ca-files.js';
 import { fingerprint } from './certs.js';
 
-/** Sends `body` as an attachment; a Buffer so that Express adds no charset to the type. */
-function download(res: Response, type: string, filename: string, body: Buffer): void {
-  res
-    .status(200)
-    .set({
-      'Content-Type': type,
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    })
-    .send(body);
+/**
+ * Sends `body` as a Buffer, so that Express adds no charset to the type. The iOS
+ * profile goes without Content-Disposition: Safari installs it by its type alone.
+ */
+function download(res: Response, type: string, filename: string | undefined, body: Buffer): void {
+  res.status(200).set({ 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+  if (filename) res.set('Content-Disposition', `attachment; filename="${filename}"`);
+  res.send(body);
 }
 
 /** GET /ca.pem, /ca.crt (DER) and /ca.mobileconfig (iOS profile) for the CA in `caPem`. */
@@ -28,7 +25,7 @@ export function createCaRouter(caPem: string): Router {
   const router = Router();
   router.get('/ca.pem', (_req, res) => download(res, CA_CONTENT_TYPES.pem, 'duet-ca.pem', pem));
   router.get('/ca.crt', (_req, res) => download(res, CA_CONTENT_TYPES.der, 'duet-ca.crt', der));
-  router.get('/ca.mobileconfig', (_req, res) => download(res, CA_CONTENT_TYPES.mobileconfig, 'duet-ca.mobileconfig', profile));
+  router.get('/ca.mobileconfig', (_req, res) => download(res, CA_CONTENT_TYPES.mobileconfig, undefined, profile));
   return router;
 }
 
