@@ -8,7 +8,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { createCaRouter } from './lan-routes.js';
-import { redirectLocation } from './lan.js';
+import { isCaPath, redirectLocation } from './lan.js';
 import type { Logger } from './logger.js';
 
 export interface HelperConfig {
@@ -35,14 +35,18 @@ export interface HelperInstance {
 export function createHelperApp(config: Pick<HelperConfig, 'httpsPort'>, deps: HelperDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(createCaRouter(deps.ca));
-  app.use((req, res) => {
+  app.use((req, res, next) => {
+    if (isCaPath(req.url)) return next();
     const location = redirectLocation(req.headers.host, req.originalUrl, config.httpsPort);
     if (!location) {
       res.status(400).type('text/plain').send('Bad request: missing or invalid Host header');
       return;
     }
     res.redirect(307, location);
+  });
+  app.use(createCaRouter(deps.ca));
+  app.use((_req, res) => {
+    res.status(405).set('Allow', 'GET, HEAD').type('text/plain').send('Method not allowed');
   });
   return app;
 }
