@@ -4,8 +4,8 @@
  * without them the tests announce that they are skipped (REQUIRE_NETNS=1 makes
  * that a failure).
  */
-import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { X509Certificate, createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,18 @@ describe.runIf(!support.ok && required)('the namespace LAN (REQUIRE_NETNS=1)', (
     expect.fail(`REQUIRE_NETNS=1 but network namespaces are unavailable: ${support.ok ? '' : support.reason}`);
   });
 });
+
+const browserPresent = existsSync('/usr/bin/chromium');
+const browserRequired = process.env.REQUIRE_BROWSER === '1';
+if (support.ok && !browserPresent) {
+  console.warn(`\n*** SKIPPED: browser tests on the namespace LAN (/usr/bin/chromium not found)${browserRequired ? '; REQUIRE_BROWSER=1 makes this a failure' : ''}. ***\n`);
+}
+
+/** base64 SHA-256 of the server certificate's public key, for --ignore-certificate-errors-spki-list. */
+function spkiHash(chainPem: string): string {
+  const leaf = new X509Certificate(chainPem.slice(0, chainPem.indexOf('-----END CERTIFICATE-----') + 25));
+  return createHash('sha256').update(leaf.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+}
 
 const SERVER = '10.77.0.10';
 const MOVED = '10.77.0.11';
@@ -68,7 +80,11 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
   beforeAll(async () => {
     const removed = cleanLeftovers();
     if (removed.length > 0) console.warn(`removed namespaces left by earlier runs: ${removed.join(', ')}`);
-    files = await bundleEntries(`netns-${process.pid}`, { server: 'test/lan/server-host.ts', client: 'test/lan/client-host.ts' });
+    files = await bundleEntries(`netns-${process.pid}`, {
+      server: 'test/lan/server-host.ts',
+      client: 'test/lan/client-host.ts',
+      browser: 'test/lan/browser-host.ts',
+    });
     certsDir = mkdtempSync(join(tmpdir(), 'duet-lan-certs-'));
     lan = createLan({ srv: SERVER, a: '10.77.0.21', b: '10.77.0.22' });
     ready = await startDuet();
@@ -139,6 +155,32 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
     await clients.b!.call('emit', 'message', 'living-room', candidateB);
     expect(await clients.b!.call('next', 'message')).toEqual(['living-room', candidateA]);
     expect(await clients.a!.call('next', 'message')).toEqual(['living-room', candidateB]);
+  });
+
+  it.runIf(browserPresent || browserRequired)('shows a browser on a client host the setup page with a QR code of the server\'s LAN link', async () => {
+    const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
+    const browser = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki, 'zh-CN']);
+    try {
+      await browser.ready;
+      expect(await browser.call('goto', `https://${SERVER}:${HTTPS_PORT}/setup`)).toBe(200);
+      const qrText = await browser.call('until', "document.getElementById('qr').dataset.text");
+      expect(qrText).toBe(`https://${SERVER}:${HTTPS_PORT}/setup`);
+      expect(await browser.call('evaluate', "document.getElementById('fingerprint').textContent")).toBe(ready.caFingerprint);
+      // the canvas holds a drawn code: both dark and light pixels
+      const shades = await browser.call<number[]>(
+        'evaluate',
+        "(() => { const c = document.getElementById('qr'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let dark = 0, light = 0; for (let i = 0; i < d.length; i += 4) (d[i] < 128 ? dark++ : light++); return [dark, light]; })()",
+      );
+      expect(shades[0]).toBeGreaterThan(1000);
+      expect(shades[1]).toBeGreaterThan(1000);
+      // a Chinese-language browser sees the Chinese steps first, and can switch
+      expect(await browser.call('evaluate', 'document.documentElement.lang')).toBe('zh-Hans');
+      await browser.call('click', '[data-set-lang="en"]');
+      expect(await browser.call('evaluate', "getComputedStyle(document.querySelector('section.steps[lang=zh-Hans]')).display")).toBe('none');
+      expect(await browser.call('problems')).toEqual([]);
+    } finally {
+      await browser.stop();
+    }
   });
 
   it('re-issues a certificate for the new address from the same CA when the server host moves', async () => {
