@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
 import { lanAddresses } from './certs.js';
 import { lanUrls } from './lan.js';
+import type { IceServer } from './config.js';
 import type { Logger } from './logger.js';
 import { createRoomState, type RoomState } from './rooms.js';
 import { attachSignaling, type DuetServer } from './signaling.js';
@@ -18,6 +19,8 @@ import { createWebApp } from './web.js';
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
+  /** STUN/TURN servers for browsers (GET /api/config); none by default. */
+  readonly iceServers?: readonly IceServer[];
 }
 
 export interface ServerDeps {
@@ -52,7 +55,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     if (!address || typeof address === 'string') return [];
     return lanUrls(config.host, address.port, (deps.lanAddresses ?? lanAddresses)());
   };
-  const app = createWebApp({ publicDir: deps.publicDir, ca: deps.ca, lanUrls: currentLanUrls });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], ca: deps.ca, lanUrls: currentLanUrls });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)

@@ -5,6 +5,8 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import serveIndex from 'serve-index';
 import { createLanRouter } from './lan-routes.js';
+import type { IceServer } from './config.js';
+import { addPageRoutes } from './pages.js';
 
 export interface WebOptions {
   /** Folder of built pages and assets. */
@@ -13,6 +15,8 @@ export interface WebOptions {
   ca?: string;
   /** The current HTTPS links for other LAN devices (GET /api/lan). */
   lanUrls?: () => string[];
+  /** STUN/TURN servers for browsers, answered by GET /api/config. */
+  iceServers?: readonly IceServer[];
 }
 
 export function createWebApp(options: WebOptions): Express {
@@ -20,6 +24,7 @@ export function createWebApp(options: WebOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.use(createLanRouter({ publicDir: options.publicDir, ca: options.ca, lanUrls: options.lanUrls ?? (() => []) }));
+  addPageRoutes(app, { publicDir: options.publicDir, iceServers: options.iceServers ?? [] });
 
   app.use(
     express.static(options.publicDir, {
