@@ -39,6 +39,53 @@ function spkiHash(chainPem: string): string {
   return createHash('sha256').update(leaf.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
 }
 
+/** In the page: the last peer connection's decoded video frames and its selected candidate pair. */
+const CALL_STATS = `(async () => {
+  const pc = (window.__duetPcs || []).at(-1);
+  if (!pc) return null;
+  const stats = await pc.getStats();
+  const byId = new Map();
+  stats.forEach((r) => byId.set(r.id, r));
+  let framesDecoded = 0;
+  let pair;
+  stats.forEach((r) => {
+    if (r.type === 'inbound-rtp' && r.kind === 'video') framesDecoded += r.framesDecoded || 0;
+    if (r.type === 'transport' && r.selectedCandidatePairId) pair = byId.get(r.selectedCandidatePairId);
+  });
+  const local = pair && byId.get(pair.localCandidateId);
+  const remote = pair && byId.get(pair.remoteCandidateId);
+  const video = document.querySelector('video#remote');
+  return {
+    state: pc.connectionState,
+    framesDecoded,
+    videoWidth: video ? video.videoWidth : 0,
+    local: local ? local.address || local.ip : null,
+    remote: remote ? remote.address || remote.ip : null,
+    localType: local ? local.candidateType : null,
+  };
+})()`;
+
+interface CallStats {
+  state: string;
+  framesDecoded: number;
+  videoWidth: number;
+  local: string | null;
+  remote: string | null;
+  localType: string | null;
+}
+
+/** Polls CALL_STATS until frames are decoded over a selected pair, or fails after `ms`. */
+async function callEstablished(browser: NsProcess, ms = 30_000): Promise<CallStats> {
+  const deadline = Date.now() + ms;
+  let last: CallStats | null = null;
+  while (Date.now() < deadline) {
+    last = await browser.call<CallStats | null>('evaluate', CALL_STATS);
+    if (last && last.state === 'connected' && last.framesDecoded > 0 && last.videoWidth > 0 && last.local) return last;
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+  throw new Error(`no decoded remote video within ${ms} ms; last stats ${JSON.stringify(last)}; problems ${JSON.stringify(await browser.call('problems'))}`);
+}
+
 const SERVER = '10.77.0.10';
 const MOVED = '10.77.0.11';
 const HTTPS_PORT = 8443; // fixed ports are safe: the namespace has nothing else listening
@@ -182,6 +229,27 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
       expect(await browser.call('problems')).toEqual([]);
     } finally {
       await browser.stop();
+    }
+  });
+
+  it.runIf(browserPresent || browserRequired)('connects a video call between Chromium on two client hosts, over their LAN addresses', async () => {
+    const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
+    const a = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki]);
+    const b = startInNamespace(lan!.hosts.b!.ns, files.browser!, [spki]);
+    try {
+      await Promise.all([a.ready, b.ready]);
+      const room = `${SERVER}:${HTTPS_PORT}/r/lan-call`;
+      expect(await a.call('goto', `https://${room}`)).toBe(200);
+      expect(await b.call('goto', `https://${room}`)).toBe(200);
+      await a.call('click', '#join');
+      await b.call('click', '#join');
+      const [seenByA, seenByB] = await Promise.all([callEstablished(a), callEstablished(b)]);
+      expect(seenByA).toMatchObject({ local: '10.77.0.21', remote: '10.77.0.22', localType: 'host' });
+      expect(seenByB).toMatchObject({ local: '10.77.0.22', remote: '10.77.0.21', localType: 'host' });
+      expect(await a.call('problems')).toEqual([]);
+      expect(await b.call('problems')).toEqual([]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
     }
   });
 

@@ -23,6 +23,15 @@ const browser = await chromium.launch({
   ],
 });
 const context = await browser.newContext({ locale: lang });
+// Keeps every RTCPeerConnection the page makes in window.__duetPcs, so the test can read its stats.
+await context.addInitScript(`(() => {
+  const Original = window.RTCPeerConnection;
+  if (!Original) return;
+  const made = (window.__duetPcs = []);
+  window.RTCPeerConnection = class extends Original {
+    constructor(...args) { super(...args); made.push(this); }
+  };
+})()`);
 let page: Page | undefined;
 const problems: string[] = [];
 
