@@ -4,7 +4,7 @@
  * without them the tests announce that they are skipped (REQUIRE_NETNS=1 makes
  * that a failure).
  */
-import { X509Certificate, createHash } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanLeftovers, createLan, netnsSupport, type Lan } from './support/netns.js';
 import { bundleEntries, startInNamespace, type NsProcess } from './support/nsproc.js';
 import { PUBLIC_DIR, testTls } from './support/server.js';
+import { callEstablished, spkiHash } from './support/webrtc-stats.js';
+import type { Got } from './lan/client-host.js';
+import type { Ready } from './lan/server-host.js';
 
 const support = netnsSupport();
 const required = process.env.REQUIRE_NETNS === '1';
@@ -33,79 +36,10 @@ if (support.ok && !browserPresent) {
   console.warn(`\n*** SKIPPED: browser tests on the namespace LAN (/usr/bin/chromium not found)${browserRequired ? '; REQUIRE_BROWSER=1 makes this a failure' : ''}. ***\n`);
 }
 
-/** base64 SHA-256 of the server certificate's public key, for --ignore-certificate-errors-spki-list. */
-function spkiHash(chainPem: string): string {
-  const leaf = new X509Certificate(chainPem.slice(0, chainPem.indexOf('-----END CERTIFICATE-----') + 25));
-  return createHash('sha256').update(leaf.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
-}
-
-/** In the page: the last peer connection's decoded video frames and its selected candidate pair. */
-const CALL_STATS = `(async () => {
-  const pc = (window.__duetPcs || []).at(-1);
-  if (!pc) return null;
-  const stats = await pc.getStats();
-  const byId = new Map();
-  stats.forEach((r) => byId.set(r.id, r));
-  let framesDecoded = 0;
-  let pair;
-  stats.forEach((r) => {
-    if (r.type === 'inbound-rtp' && r.kind === 'video') framesDecoded += r.framesDecoded || 0;
-    if (r.type === 'transport' && r.selectedCandidatePairId) pair = byId.get(r.selectedCandidatePairId);
-  });
-  const local = pair && byId.get(pair.localCandidateId);
-  const remote = pair && byId.get(pair.remoteCandidateId);
-  const video = document.querySelector('video#remote');
-  return {
-    state: pc.connectionState,
-    framesDecoded,
-    videoWidth: video ? video.videoWidth : 0,
-    local: local ? local.address || local.ip : null,
-    remote: remote ? remote.address || remote.ip : null,
-    localType: local ? local.candidateType : null,
-  };
-})()`;
-
-interface CallStats {
-  state: string;
-  framesDecoded: number;
-  videoWidth: number;
-  local: string | null;
-  remote: string | null;
-  localType: string | null;
-}
-
-/** Polls CALL_STATS until frames are decoded over a selected pair, or fails after `ms`. */
-async function callEstablished(browser: NsProcess, ms = 30_000): Promise<CallStats> {
-  const deadline = Date.now() + ms;
-  let last: CallStats | null = null;
-  while (Date.now() < deadline) {
-    last = await browser.call<CallStats | null>('evaluate', CALL_STATS);
-    if (last && last.state === 'connected' && last.framesDecoded > 0 && last.videoWidth > 0 && last.local) return last;
-    await new Promise((ok) => setTimeout(ok, 300));
-  }
-  throw new Error(`no decoded remote video within ${ms} ms; last stats ${JSON.stringify(last)}; problems ${JSON.stringify(await browser.call('problems'))}`);
-}
-
 const SERVER = '10.77.0.10';
 const MOVED = '10.77.0.11';
 const HTTPS_PORT = 8443; // fixed ports are safe: the namespace has nothing else listening
 const HTTP_PORT = 8080;
-
-interface Ready {
-  port: number;
-  httpPort: number;
-  lanAddresses: string[];
-  caCreated: boolean;
-  issued: string | null;
-  uncovered: string[];
-  caFingerprint: string;
-  notice: string[];
-}
-interface Got {
-  status: number;
-  headers: Record<string, string | undefined>;
-  body: string;
-}
 
 describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
   let lan: Lan | undefined;

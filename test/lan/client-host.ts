@@ -8,6 +8,13 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../src/serve
 import { fetchOnce } from '../support/http.js';
 import { serveCalls } from './calls.js';
 
+/** A `get` answer as the test reads it (the body as UTF-8 text). */
+export interface Got {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 let socket: Client | undefined;
 const queues = new Map<string, unknown[][]>();

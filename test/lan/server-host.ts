@@ -11,6 +11,19 @@ import { createHelperServer } from '../../src/server/helper.js';
 import { silentLogger } from '../../src/server/logger.js';
 import { serveCalls } from './calls.js';
 
+/** What the server host reports once it listens. */
+export interface Ready {
+  port: number;
+  httpPort: number;
+  lanAddresses: string[];
+  names: string[];
+  caCreated: boolean;
+  issued: string | null;
+  uncovered: string[];
+  caFingerprint: string;
+  notice: string[];
+}
+
 const [certsDir, publicDir, host, httpsPort, httpPort] = process.argv.slice(2) as [string, string, string, string, string];
 
 const certs = await ensureCertificates({ dir: certsDir });
@@ -28,16 +41,15 @@ serveCalls({
   /** Remote addresses of the connected Socket.IO clients, as the server sees them. */
   peers: async () => (await server.io.fetchSockets()).map((socket) => socket.handshake.address.replace(/^::ffff:/, '')).sort(),
 });
-process.send?.({
-  ready: {
-    port,
-    httpPort: http.port,
-    lanAddresses: lanAddresses(),
-    names: certs.names,
-    caCreated: certs.caCreated,
-    issued: certs.issued ?? null,
-    uncovered: certs.uncovered,
-    caFingerprint: certs.caFingerprint,
-    notice: certificateNotice(certs),
-  },
-});
+const ready: Ready = {
+  port,
+  httpPort: http.port,
+  lanAddresses: lanAddresses(),
+  names: certs.names,
+  caCreated: certs.caCreated,
+  issued: certs.issued ?? null,
+  uncovered: certs.uncovered,
+  caFingerprint: certs.caFingerprint,
+  notice: certificateNotice(certs),
+};
+process.send?.({ ready });
