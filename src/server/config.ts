@@ -73,6 +73,8 @@ const LIMIT_VARS: ReadonlyArray<[string, keyof Limits, number, number, boolean]>
 export interface Config {
   /** HTTPS port; 0 picks a free one. */
   readonly port: number;
+  /** Plain-HTTP helper port (CA downloads, redirects to HTTPS); 0 disables it. */
+  readonly httpPort: number;
   readonly host: string;
   readonly certsDir: string;
   readonly logLevel: LogLevel;
@@ -95,6 +97,7 @@ export interface IceServer {
 
 export const DEFAULTS: Config = Object.freeze({
   port: 8443,
+  httpPort: 8080,
   host: '0.0.0.0',
   certsDir: './certs',
   logLevel: 'info',
@@ -193,6 +196,14 @@ function parseOrigins(env: Env): OriginPolicy {
   return Object.freeze({ allowedOrigins: Object.freeze(allowedOrigins), requireOrigin });
 }
 
+function parseHttpPort(env: Env, port: number): number {
+  const httpPort = parsePort(env, 'HTTP_PORT', DEFAULTS.httpPort, 0);
+  if (httpPort !== 0 && httpPort === port) {
+    throw new ConfigError(`HTTP_PORT must differ from PORT (${port}), got ${JSON.stringify(String(httpPort))}; use 0 to disable it`);
+  }
+  return httpPort;
+}
+
 const ICE_URL = /^(stun|stuns|turn|turns):[^\s]+$/;
 
 function iceError(detail: string): ConfigError {
@@ -234,8 +245,10 @@ export function parseIceServers(env: Env): readonly IceServer[] {
 }
 
 export function loadConfig(env: Env = process.env): Config {
+  const port = parsePort(env, 'PORT', DEFAULTS.port);
   return Object.freeze({
-    port: parsePort(env, 'PORT', DEFAULTS.port),
+    port,
+    httpPort: parseHttpPort(env, port),
     host: parseHost(env),
     certsDir: read(env, 'CERTS_DIR') ?? DEFAULTS.certsDir,
     logLevel: parseLogLevel(env),

@@ -46,7 +46,7 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
   const tls = testTls();
   const server = createServer(
     { port: 0, host: '127.0.0.1', ...config },
-    { logger: silentLogger, tls: { key: tls.key, cert: tls.cert }, publicDir: PUBLIC_DIR, ...deps },
+    { logger: silentLogger, tls: { key: tls.key, cert: tls.cert }, ca: tls.ca, publicDir: PUBLIC_DIR, ...deps },
   );
   const { url, port } = await server.listen();
   const clients: Client[] = [];
