@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { DEFAULT_LIMITS } from '../src/server/config.js';
 import { memoryLogger } from '../src/server/logger.js';
 import { MAX_MESSAGE_BYTES } from '../src/server/validate.js';
 import { joinRoom, next, record, settle, startServer, type Client, type Running } from './support/server.js';
@@ -14,7 +15,8 @@ let a: Client;
 let b: Client;
 beforeAll(async () => {
   logger = memoryLogger();
-  duet = await startServer({ logger });
+  // this file is about validation, not rate limits: allow its burst of joins from one address
+  duet = await startServer({ logger }, { limits: { ...DEFAULT_LIMITS, joinBurst: 1000, addressJoinBurst: 1000 } });
   a = await duet.client();
   b = await duet.client();
   await joinRoom(a, 'calm');

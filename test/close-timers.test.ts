@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startCall } from './support/call.js';
+import { startCall } from './support/signal-call.js';
 import { startServer } from './support/server.js';
 
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;

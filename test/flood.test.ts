@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/server/config.js';
-import { startCall } from './support/call.js';
+import { startCall } from './support/signal-call.js';
 import { record, startServer, type Client, type Running } from './support/server.js';
 
 /** Resolves with the disconnect reason, or 'still connected' after `ms`. */

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/server/config.js';
-import { startCall, type Call } from './support/call.js';
+import { startCall, type Call } from './support/signal-call.js';
 import { startServer, type Client, type Running } from './support/server.js';
 
 const GENEROUS = {

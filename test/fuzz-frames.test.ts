@@ -7,7 +7,7 @@ import { request } from 'node:https';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startCall, type Call } from './support/call.js';
+import { startCall, type Call } from './support/signal-call.js';
 import { startServer, type Running } from './support/server.js';
 
 /** Frames that have broken parsers before: bad attachments, placeholders, namespaces, ids, JSON. */

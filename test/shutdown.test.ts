@@ -48,7 +48,7 @@ describe('graceful shutdown', () => {
   async function spawnServer(env: Record<string, string> = {}): Promise<Spawned> {
     const port = await freePort();
     const child = spawn(process.execPath, ['dist/src/server/main.js'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CERTS_DIR: certsDir, LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, PORT: String(port), HTTP_PORT: '0', HOST: '127.0.0.1', CERTS_DIR: certsDir, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);

@@ -9,6 +9,9 @@ import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
 import { DEFAULTS, type Limits, type OriginPolicy } from './config.js';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
+import { lanAddresses } from './certs.js';
+import { lanUrls } from './lan.js';
+import type { IceServer } from './config.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
 import { createAllowRequest } from './origin.js';
@@ -25,6 +28,8 @@ export interface ServerConfig {
   readonly limits?: Limits;
   /** Origin check (default: own origin only, clients without Origin allowed). */
   readonly origins?: OriginPolicy;
+  /** STUN/TURN servers for browsers (GET /api/config); none by default. */
+  readonly iceServers?: readonly IceServer[];
 }
 
 export interface ServerDeps {
@@ -32,6 +37,10 @@ export interface ServerDeps {
   /** PEM key and certificate chain for HTTPS. */
   tls: { key: string | Buffer; cert: string | Buffer };
   publicDir: string;
+  /** PEM of the local CA, offered for download (/ca.pem, /ca.crt, /ca.mobileconfig). */
+  ca?: string;
+  /** The machine's LAN addresses, asked per request (default: the non-internal interfaces). */
+  lanAddresses?: () => string[];
   rooms?: RoomState;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
@@ -60,8 +69,14 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   const limits = config.limits ?? DEFAULTS.limits;
   const guard = createGuard(limits, deps.clock);
   let closing = false;
-  const app = createWebApp({ publicDir: deps.publicDir });
-  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert }, app);
+  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert });
+  const currentLanUrls = () => {
+    const address = httpServer.address();
+    if (!address || typeof address === 'string') return [];
+    return lanUrls(config.host, address.port, (deps.lanAddresses ?? lanAddresses)());
+  };
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], ca: deps.ca, lanUrls: currentLanUrls });
+  httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
     // a little above the payload limit, so an oversized message gets a clear error, not a dropped connection

@@ -46,6 +46,8 @@ export interface CertResult {
   /** SHA-256 fingerprint of the CA, colon-separated hex. */
   caFingerprint: string;
   names: string[];
+  /** Names and addresses the previous server certificate did not cover (the machine moved networks). */
+  uncovered: string[];
 }
 
 /** Names a LAN device may use to reach this machine. */
@@ -94,6 +96,11 @@ export function fingerprint(pem: string): string {
   return createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g)!.join(':');
 }
 
+/** The names and addresses among `names` that `cert` does not cover. */
+export function uncoveredNames(cert: X509Certificate, names: readonly string[]): string[] {
+  return names.filter((name) => (isIP(name) ? !cert.checkIP(name) : !cert.checkHost(name)));
+}
+
 /** Why `certPem` is not good for `names` under `caPem`, or undefined when it is. */
 export function certProblem(certPem: string, caPem: string, names: string[], now = new Date()): string | undefined {
   let cert: X509Certificate;
@@ -106,7 +113,7 @@ export function certProblem(certPem: string, caPem: string, names: string[], now
   if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) return 'the server certificate is not signed by the CA';
   const renewBy = new Date(now.getTime() + RENEW_BEFORE_DAYS * 86_400_000);
   if (new Date(cert.validTo) < renewBy) return 'the server certificate expires soon';
-  const missing = names.filter((name) => (isIP(name) ? !cert.checkIP(name) : !cert.checkHost(name)));
+  const missing = uncoveredNames(cert, names);
   if (missing.length > 0) return `the server certificate does not cover ${missing.join(', ')}`;
   return undefined;
 }
@@ -162,8 +169,12 @@ export async function ensureCertificates(options: EnsureOptions): Promise<CertRe
   let cert = await readIfExists(paths.cert);
   let key = await readIfExists(paths.key);
   let issued: string | undefined;
+  let uncovered: string[] = [];
   if (!cert || !key) issued = 'no server certificate yet';
-  else issued = certProblem(cert, caCert, names);
+  else {
+    issued = certProblem(cert, caCert, names);
+    if (issued && !issued.includes('could not be read')) uncovered = uncoveredNames(new X509Certificate(cert), names);
+  }
   if (issued) {
     const made = await issueServerCert(caCert, caKey, names, cert ? serialOf(cert) : undefined);
     cert = `${made.cert.trim()}\n${caCert.trim()}\n`;
@@ -171,5 +182,5 @@ export async function ensureCertificates(options: EnsureOptions): Promise<CertRe
     await writeAtomic(paths.key, key, 0o600);
     await writeAtomic(paths.cert, cert, 0o644);
   }
-  return { paths, ca: caCert, cert: cert!, key: key!, caCreated, issued, caFingerprint: fingerprint(caCert), names };
+  return { paths, ca: caCert, cert: cert!, key: key!, caCreated, issued, caFingerprint: fingerprint(caCert), names, uncovered };
 }

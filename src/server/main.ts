@@ -4,9 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createServer } from './app.js';
+import { certificateNotice, startupBanner } from './banner.js';
 import { ensureCertificates, lanAddresses } from './certs.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLog4jsLogger, escapeForLog } from './logger.js';
+import { createHelperServer, type HelperInstance } from './helper.js';
+import { httpsUrl, isWildcard, lanUrls } from './lan.js';
+import { createLog4jsLogger } from './logger.js';
 
 /** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
 const SHUTDOWN_DEADLINE_MS = 4500;
@@ -25,27 +28,34 @@ function readConfig(): Config {
   }
 }
 
-function urlFor(host: string, port: number): string {
-  return `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLog4jsLogger({ level: config.logLevel, dir: config.logDir });
 
   const certs = await ensureCertificates({ dir: config.certsDir });
-  if (certs.caCreated) logger.info(`created a local CA in ${escapeForLog(certs.paths.ca, 200)}`);
-  if (certs.issued) logger.info(`issued a server certificate: ${certs.issued}`);
+  for (const line of certificateNotice(certs)) logger.info(line);
 
-  const server = createServer(config, { logger, tls: { key: certs.key, cert: certs.cert }, publicDir: PUBLIC_DIR });
+  const server = createServer(config, { logger, tls: { key: certs.key, cert: certs.cert }, ca: certs.ca, publicDir: PUBLIC_DIR });
   const { port } = await server.listen();
+  let helper: HelperInstance | undefined;
+  if (config.httpPort !== 0) {
+    helper = createHelperServer({ port: config.httpPort, host: config.host, httpsPort: port }, { logger, ca: certs.ca });
+    await helper.listen();
+  }
 
-  const everywhere = config.host === '0.0.0.0' || config.host === '::';
-  const urls = everywhere ? ['localhost', ...lanAddresses()].map((h) => urlFor(h, port)) : [urlFor(config.host, port)];
-  console.log('\nduet is running. Open one of these in a browser:');
-  for (const url of urls) console.log(`  ${url}`);
-  console.log(`\nLocal CA (trust it once per device): ${certs.paths.ca}`);
-  console.log(`CA fingerprint (SHA-256): ${certs.caFingerprint}\n`);
+  const lan = lanUrls(config.host, port, lanAddresses());
+  const firstLanHost = lan[0] ? new URL(lan[0]).host.replace(/:\d+$/, '') : undefined;
+  const helperHost = firstLanHost ?? (isWildcard(config.host) ? 'localhost' : config.host);
+  console.log(
+    await startupBanner({
+      localUrl: httpsUrl(isWildcard(config.host) ? 'localhost' : config.host, port),
+      lanUrls: lan,
+      helperUrl: helper ? `http://${helperHost}:${config.httpPort}` : undefined,
+      caPath: certs.paths.ca,
+      caFingerprint: certs.caFingerprint,
+    }),
+  );
+  console.log(`ICE servers for browsers: ${config.iceServers.length === 0 ? 'none (LAN only; set ICE_SERVERS to add STUN/TURN)' : config.iceServers.length}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -60,8 +70,7 @@ async function main(): Promise<void> {
       process.exit(0);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    void server
-      .shutdown(config.shutdownGraceMs)
+    void Promise.all([server.shutdown(config.shutdownGraceMs), helper?.close()])
       .then(() => logger.shutdown())
       .then(() => process.exit(0));
   };

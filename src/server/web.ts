@@ -5,10 +5,19 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import serveIndex from 'serve-index';
 import { securityHeaders } from './headers.js';
+import { createLanRouter } from './lan-routes.js';
+import type { IceServer } from './config.js';
+import { addPageRoutes } from './pages.js';
 
 export interface WebOptions {
   /** Folder of built pages and assets. */
   publicDir: string;
+  /** PEM of the local CA, offered at /ca.pem, /ca.crt and /ca.mobileconfig when given. */
+  ca?: string;
+  /** The current HTTPS links for other LAN devices (GET /api/lan). */
+  lanUrls?: () => string[];
+  /** STUN/TURN servers for browsers, answered by GET /api/config. */
+  iceServers?: readonly IceServer[];
 }
 
 export function createWebApp(options: WebOptions): Express {
@@ -16,6 +25,8 @@ export function createWebApp(options: WebOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.use(securityHeaders());
+  app.use(createLanRouter({ publicDir: options.publicDir, ca: options.ca, lanUrls: options.lanUrls ?? (() => []) }));
+  addPageRoutes(app, { publicDir: options.publicDir, iceServers: options.iceServers ?? [] });
 
   app.use(
     express.static(options.publicDir, {

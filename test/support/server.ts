@@ -35,6 +35,8 @@ export interface Running {
   url: string;
   port: number;
   ca: string;
+  /** The server certificate chain (PEM), e.g. for a browser's SPKI allow-list. */
+  cert: string;
   clients: Client[];
   client(options?: ClientOptions): Promise<Client>;
   close(): Promise<void>;
@@ -44,7 +46,7 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
   const tls = testTls();
   const server = createServer(
     { port: 0, host: '127.0.0.1', ...config },
-    { logger: silentLogger, tls: { key: tls.key, cert: tls.cert }, publicDir: PUBLIC_DIR, ...deps },
+    { logger: silentLogger, tls: { key: tls.key, cert: tls.cert }, ca: tls.ca, publicDir: PUBLIC_DIR, ...deps },
   );
   const { url, port } = await server.listen();
   const clients: Client[] = [];
@@ -53,6 +55,7 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
     url,
     port,
     ca: tls.ca,
+    cert: tls.cert,
     clients,
     async client(options = {}) {
       const socket: Client = connect(url, {

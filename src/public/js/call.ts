@@ -1,0 +1,207 @@
+/**
+ * The call: joins the room through signaling, creates the peer connection in
+ * the role the protocol gives us, keeps a live call across signaling drops,
+ * goes back to waiting when the other person leaves, and carries chat and
+ * mute/camera/screen state over the data channel.
+ */
+import { wrapChannel, type Channel, type ChannelMessage } from './channel.js';
+import { t } from './i18n.js';
+import { createPeer, type Peer } from './peer.js';
+import { parseDescription } from './wire.js';
+import { connectSignaling, type LinkState, type Signaling } from './signaling.js';
+import { deriveStatus } from './status.js';
+import { renderRemoteState, renderStatus, type RemoteState, type RoomElements } from './ui.js';
+
+export interface CallOptions {
+  room: string;
+  ui: RoomElements;
+  local: MediaStream;
+  iceServers: RTCIceServer[];
+  name: string;
+  localState(): RemoteState;
+  onChat(sender: string, text: string, time: number): void;
+  onChatAvailable(available: boolean): void;
+}
+
+export interface Call {
+  readonly peer: Peer | undefined;
+  /** Milliseconds from joining (or the other person arriving) to the first remote frame. */
+  readonly setupMs: number | undefined;
+  sendState(): void;
+  sendChat(text: string): boolean;
+  setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void>;
+  hangup(): void;
+  rerender(): void;
+}
+
+const PONG_WAIT_MS = 1500;
+
+export function startCall(o: CallOptions): Call {
+  const { ui } = o;
+  let peer: Peer | undefined;
+  let channel: Channel | undefined;
+  let link: LinkState = 'connecting';
+  let inRoom = false;
+  let otherLeft = false;
+  let full = false;
+  let ended = false;
+  let startedAt = performance.now();
+  let setupMs: number | undefined;
+  let remoteName = '';
+  let remoteState: RemoteState | undefined;
+  let pong: (() => void) | undefined;
+
+  const status = () => deriveStatus({ ended, full, peer: peer?.pc.connectionState, link, inRoom, otherLeft });
+  const update = () => renderStatus(ui, status());
+  const updateRemote = () => renderRemoteState(ui, remoteState, remoteName);
+
+  const alive = () => Boolean(peer && peer.pc.connectionState === 'connected' && (!channel || channel.open));
+
+  function onChannelMessage(m: ChannelMessage): void {
+    switch (m.kind) {
+      case 'hello':
+        remoteName = m.name;
+        return updateRemote();
+      case 'state':
+        remoteState = { muted: m.muted, cameraOff: m.cameraOff, screen: m.screen };
+        return updateRemote();
+      case 'chat':
+        return o.onChat(remoteName || t('chat.them'), m.text, m.time);
+      case 'bye':
+        return otherPersonLeft();
+      case 'ping':
+        channel?.send({ kind: 'pong' });
+        return;
+      case 'pong':
+        pong?.();
+        return;
+    }
+  }
+
+  function newPeer(polite: boolean): Peer {
+    dropPeer();
+    const remoteStream = new MediaStream();
+    ui.remote.srcObject = remoteStream;
+    const created = createPeer({
+      iceServers: o.iceServers,
+      polite,
+      local: o.local,
+      send: (data) => signaling.send(data),
+      onTrack: (track) => remoteStream.addTrack(track),
+      onState: () => update(),
+      onChannel: (dc) => {
+        const mine = wrapChannel(
+          dc,
+          onChannelMessage,
+          () => {
+            mine.send({ kind: 'hello', name: o.name });
+            mine.send({ kind: 'state', ...o.localState() });
+            o.onChatAvailable(true);
+          },
+          () => {
+            if (channel === mine && peer === created) otherPersonLeft();
+          },
+        );
+        channel = mine;
+      },
+    });
+    peer = created;
+    update();
+    return created;
+  }
+
+  function dropPeer(): void {
+    const old = peer;
+    peer = undefined;
+    channel = undefined;
+    old?.close();
+    remoteState = undefined;
+    remoteName = '';
+    updateRemote();
+    o.onChatAvailable(false);
+    ui.remote.srcObject = null;
+  }
+
+  function otherPersonLeft(): void {
+    if (!peer || ended) return;
+    dropPeer();
+    otherLeft = true;
+    setupMs = undefined;
+    update();
+  }
+
+  ui.remote.addEventListener('resize', () => {
+    if (setupMs === undefined && ui.remote.videoWidth > 0 && peer) setupMs = performance.now() - startedAt;
+  });
+
+  const signaling: Signaling = connectSignaling(o.room, {
+    joined() {
+      inRoom = true;
+      full = false;
+      update();
+    },
+    otherjoin() {
+      if (alive()) return update(); // the same person rejoining after a signaling drop
+      startedAt = performance.now();
+      setupMs = undefined;
+      newPeer(false);
+    },
+    full() {
+      if (alive()) return; // a stale seat during a server restart; the call goes on
+      dropPeer();
+      full = true;
+      update();
+    },
+    bye() {
+      if (!peer) return;
+      if (!channel?.open) return otherPersonLeft();
+      // the other page may only have lost its server connection: ask it directly
+      const timer = setTimeout(() => otherPersonLeft(), PONG_WAIT_MS);
+      pong = () => clearTimeout(timer);
+      channel.send({ kind: 'ping' });
+    },
+    message(data) {
+      if (ended || full) return;
+      if (!peer && parseDescription(data)?.type === 'offer') newPeer(true);
+      peer?.handle(data);
+    },
+    link(state) {
+      link = state;
+      if (state !== 'connected') inRoom = false;
+      update();
+    },
+    refused(code, message) {
+      if (code === 'room-full') return;
+      renderStatus(ui, 'error', message || code);
+    },
+  });
+
+  return {
+    get peer() {
+      return peer;
+    },
+    get setupMs() {
+      return setupMs;
+    },
+    sendState() {
+      channel?.send({ kind: 'state', ...o.localState() });
+    },
+    sendChat(text) {
+      return channel?.send({ kind: 'chat', text, time: Date.now() }) ?? false;
+    },
+    async setTrack(kind, track) {
+      await peer?.setTrack(kind, track);
+    },
+    hangup() {
+      channel?.send({ kind: 'bye' });
+      ended = true;
+      dropPeer();
+      signaling.leave();
+      update();
+    },
+    rerender() {
+      update();
+      updateRemote();
+    },
+  };
+}

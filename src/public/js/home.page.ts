@@ -1,0 +1,51 @@
+/**
+ * The home page: type a room name or take a generated one, or pick a recent room.
+ */
+import { applyI18n, bindLangSwitch, detectLang, t } from './i18n.js';
+import { generateRoomName, isRoomName, recentRooms, roomUrl } from './roomname.js';
+import { byId } from './dom.js';
+
+const form = byId<HTMLFormElement>('home-form');
+const input = byId<HTMLInputElement>('room-input');
+const error = byId('room-error');
+const recent = byId('recent');
+const recentList = byId('recent-list');
+
+function go(room: string): void {
+  location.assign(roomUrl(room));
+}
+
+function showRecent(): void {
+  const rooms = recentRooms();
+  recent.hidden = rooms.length === 0;
+  recentList.replaceChildren(
+    ...rooms.map((room) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = roomUrl(room);
+      a.textContent = room;
+      li.append(a);
+      return li;
+    }),
+  );
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const room = input.value.trim();
+  if (!isRoomName(room)) {
+    error.textContent = t('home.invalid');
+    error.hidden = false;
+    input.focus();
+    return;
+  }
+  go(room);
+});
+
+byId('new-room').addEventListener('click', () => go(generateRoomName()));
+input.addEventListener('input', () => (error.hidden = true));
+
+applyI18n(detectLang());
+bindLangSwitch(byId<HTMLSelectElement>('lang'), () => undefined);
+input.placeholder = generateRoomName();
+showRecent();

@@ -1,0 +1,146 @@
+/**
+ * One RTCPeerConnection with perfect negotiation. The peer that got `otherjoin`
+ * is impolite and offers first; the polite one answers and rolls back on glare.
+ * Candidates wait until a remote description is set. ICE restarts when the
+ * connection fails or stays disconnected for a few seconds.
+ */
+import type { SignalData } from '../../server/events.js';
+import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
+
+export interface PeerOptions {
+  iceServers: RTCIceServer[];
+  polite: boolean;
+  local: MediaStream;
+  send(data: SignalData): void;
+  onTrack(track: MediaStreamTrack): void;
+  onChannel(channel: RTCDataChannel): void;
+  onState(state: RTCPeerConnectionState): void;
+}
+
+export interface Peer {
+  readonly pc: RTCPeerConnection;
+  readonly polite: boolean;
+  /** Feeds one signaling message from the other peer (in arrival order). */
+  handle(data: unknown): void;
+  /** The sender of `kind`'s transceiver (there is one per kind). */
+  sender(kind: 'audio' | 'video'): RTCRtpSender | undefined;
+  /** Puts `track` on the `kind` sender; renegotiates only if that transceiver did not send yet. */
+  setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void>;
+  close(): void;
+}
+
+/** How long `disconnected` may last before we restart ICE. */
+export const DISCONNECTED_GRACE_MS = 3000;
+
+export function createPeer(options: PeerOptions): Peer {
+  const { polite, local, send } = options;
+  const pc = new RTCPeerConnection({ iceServers: options.iceServers });
+  const pending: RTCIceCandidateInit[] = [];
+  let makingOffer = false;
+  let ignoreOffer = false;
+  let answerPending = false;
+  let attached = false;
+  let queue: Promise<void> = Promise.resolve();
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Local tracks go on at once for the offerer, after the first offer for the answerer. */
+  function attachLocal(asOfferer: boolean): void {
+    if (attached) return;
+    attached = true;
+    for (const kind of ['audio', 'video'] as const) {
+      const track = local.getTracks().find((t) => t.kind === kind);
+      if (track) pc.addTrack(track, local);
+      else if (asOfferer) pc.addTransceiver(kind, { direction: 'recvonly' });
+    }
+  }
+
+  pc.onnegotiationneeded = async () => {
+    try {
+      makingOffer = true;
+      await pc.setLocalDescription();
+      if (pc.localDescription) send(toDescription(pc.localDescription));
+    } catch (error) {
+      console.warn('duet: could not make an offer', error);
+    } finally {
+      makingOffer = false;
+    }
+  };
+  pc.onicecandidate = ({ candidate }) => {
+    if (candidate && candidate.candidate) send(toCandidate(candidate));
+  };
+  pc.ontrack = ({ track }) => options.onTrack(track);
+  pc.ondatachannel = ({ channel }) => options.onChannel(channel);
+  pc.onconnectionstatechange = () => {
+    const state = pc.connectionState;
+    clearTimeout(graceTimer);
+    if (state === 'failed') pc.restartIce();
+    if (state === 'disconnected') graceTimer = setTimeout(() => pc.connectionState === 'disconnected' && pc.restartIce(), DISCONNECTED_GRACE_MS);
+    options.onState(state);
+  };
+
+  async function onDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    const readyForOffer = !makingOffer && (pc.signalingState === 'stable' || answerPending);
+    const collision = description.type === 'offer' && !readyForOffer;
+    ignoreOffer = !polite && collision;
+    if (ignoreOffer) return;
+    answerPending = description.type === 'answer';
+    await pc.setRemoteDescription(description); // rolls back our offer on glare (polite side)
+    answerPending = false;
+    for (const candidate of pending.splice(0)) await addCandidate(candidate);
+    if (description.type === 'offer') {
+      attachLocal(false);
+      await pc.setLocalDescription();
+      if (pc.localDescription) send(toDescription(pc.localDescription));
+    }
+  }
+
+  async function addCandidate(candidate: RTCIceCandidateInit): Promise<void> {
+    try {
+      await pc.addIceCandidate(candidate);
+    } catch (error) {
+      if (!ignoreOffer) console.warn('duet: a remote candidate was refused', error);
+    }
+  }
+
+  async function handleNow(data: unknown): Promise<void> {
+    const description = parseDescription(data);
+    if (description) return onDescription(description);
+    const candidate = parseCandidate(data);
+    if (!candidate) return; // the tutorial's clients send other chatter; ignore it
+    if (!pc.remoteDescription) pending.push(candidate);
+    else await addCandidate(candidate);
+  }
+
+  if (!polite) {
+    options.onChannel(pc.createDataChannel('duet', { ordered: true }));
+    attachLocal(true);
+  }
+
+  return {
+    pc,
+    polite,
+    handle(data) {
+      queue = queue.then(() => handleNow(data)).catch((error: unknown) => console.warn('duet: negotiation error', error));
+    },
+    sender(kind) {
+      return pc.getTransceivers().find((t) => t.receiver.track.kind === kind)?.sender;
+    },
+    async setTrack(kind, track) {
+      const transceiver = pc.getTransceivers().find((t) => t.receiver.track.kind === kind);
+      if (!transceiver) {
+        if (track) pc.addTrack(track, local);
+        return;
+      }
+      await transceiver.sender.replaceTrack(track);
+      if (track && (transceiver.direction === 'recvonly' || transceiver.direction === 'inactive')) {
+        transceiver.sender.setStreams(local);
+        transceiver.direction = 'sendrecv'; // fires negotiationneeded
+      }
+    },
+    close() {
+      clearTimeout(graceTimer);
+      pc.onconnectionstatechange = null;
+      pc.close();
+    },
+  };
+}

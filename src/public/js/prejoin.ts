@@ -1,0 +1,70 @@
+/**
+ * The pre-join screen: camera preview, microphone level, device pickers and a
+ * plain-words explanation when media cannot be used.
+ */
+import { t, type Key } from './i18n.js';
+import { fillPicker, listDevices, openMedia, webrtcProblem, type MediaProblem, type MediaResult } from './media.js';
+import { startLevelMeter, type LevelMeter } from './meter.js';
+import type { RoomElements } from './ui.js';
+
+const PROBLEM_TEXT: Record<MediaProblem, Key> = {
+  insecure: 'problem.insecure',
+  'no-webrtc': 'problem.noWebrtc',
+  denied: 'problem.denied',
+  'no-camera': 'problem.noCamera',
+  'no-devices': 'problem.noDevices',
+  busy: 'problem.busy',
+  'busy-all': 'problem.busyAll',
+  other: 'problem.other',
+};
+
+export interface Prejoin {
+  /** The media to join with (may have no tracks: receive-only). */
+  readonly media: MediaResult;
+  /** Stops the preview and meter, keeping the tracks for the call. */
+  finish(): MediaStream;
+  rerender(): void;
+}
+
+export async function startPrejoin(ui: RoomElements): Promise<Prejoin> {
+  let media: MediaResult = { stream: new MediaStream() };
+  let meter: LevelMeter | undefined;
+
+  function showProblem(): void {
+    const problem = media.problem;
+    ui.mediaMessage.hidden = !problem;
+    ui.mediaMessage.textContent = problem ? t(PROBLEM_TEXT[problem], { detail: media.detail ?? '' }) : '';
+    ui.retry.hidden = !(problem === 'denied' || problem === 'busy' || problem === 'busy-all' || problem === 'other');
+  }
+
+  async function open(choice: { cameraId?: string; micId?: string } = {}): Promise<void> {
+    meter?.stop();
+    for (const track of media.stream.getTracks()) track.stop();
+    media = await openMedia(choice);
+    ui.preview.srcObject = media.stream.getVideoTracks().length > 0 ? media.stream : null;
+    meter = startLevelMeter(media.stream, ui.level);
+    showProblem();
+    if (webrtcProblem()) return;
+    const { cameras, mics } = await listDevices();
+    fillPicker(ui.cameraSelect, cameras, media.stream.getVideoTracks()[0]?.getSettings().deviceId, t('prejoin.camera'));
+    fillPicker(ui.micSelect, mics, media.stream.getAudioTracks()[0]?.getSettings().deviceId, t('prejoin.mic'));
+  }
+
+  const reopen = () => void open({ cameraId: ui.cameraSelect.value || undefined, micId: ui.micSelect.value || undefined });
+  ui.cameraSelect.addEventListener('change', reopen);
+  ui.micSelect.addEventListener('change', reopen);
+  ui.retry.addEventListener('click', () => void open());
+
+  await open();
+  return {
+    get media() {
+      return media;
+    },
+    finish() {
+      meter?.stop();
+      ui.preview.srcObject = null;
+      return media.stream;
+    },
+    rerender: showProblem,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The room page (`/r/<room>`): pre-join screen, then the call.
+ */
+import { startCall, type Call } from './call.js';
+import { createChat, type Chat } from './chat.js';
+import { bindControls, type LocalMedia } from './controls.js';
+import { applyI18n, bindLangSwitch, detectLang, safeGet, safeSet, t } from './i18n.js';
+import { startPrejoin } from './prejoin.js';
+import { rememberRoom, roomFromPath, roomUrl } from './roomname.js';
+import { renderStats, snapshot, statsRows, type StatsSnapshot } from './stats.js';
+import { bindCopyLink, renderStatus, roomElements, showRoomLink } from './ui.js';
+import { MAX_NAME_CHARS } from './channel.js';
+
+const NAME_KEY = 'duet.name';
+const ui = roomElements();
+
+async function iceServers(): Promise<RTCIceServer[]> {
+  try {
+    const res = await fetch('/api/config', { cache: 'no-store' });
+    const body = (await res.json()) as { iceServers?: RTCIceServer[] };
+    return Array.isArray(body.iceServers) ? body.iceServers : [];
+  } catch {
+    return [];
+  }
+}
+
+function startStats(getCall: () => Call | undefined): () => void {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let prev: StatsSnapshot | undefined;
+  const tick = async () => {
+    const call = getCall();
+    const pc = call?.peer?.pc;
+    if (!call || !pc) {
+      ui.statsList.textContent = t('stats.none');
+      prev = undefined;
+      return;
+    }
+    const now = await snapshot(pc);
+    renderStats(ui.statsList, statsRows(now, prev, call.setupMs));
+    prev = now;
+  };
+  return () => {
+    const open = ui.statsPanel.hidden;
+    ui.statsPanel.hidden = !open;
+    ui.statsToggle.setAttribute('aria-pressed', String(open));
+    clearInterval(timer);
+    if (open) {
+      void tick();
+      timer = setInterval(() => void tick(), 1000);
+    }
+  };
+}
+
+async function main(): Promise<void> {
+  applyI18n(detectLang());
+  const room = roomFromPath(location.pathname);
+  if (!room) {
+    location.replace('/');
+    return;
+  }
+  document.title = `${room} · duet`;
+  ui.roomName.textContent = room;
+  ui.name.value = safeGet(NAME_KEY) ?? '';
+  ui.name.maxLength = MAX_NAME_CHARS;
+  renderStatus(ui, 'idle');
+  void showRoomLink(ui, roomUrl(room));
+  bindCopyLink(ui);
+
+  const config = iceServers();
+  const prejoin = await startPrejoin(ui);
+  let call: Call | undefined;
+  let chat: Chat | undefined;
+  let rerenderControls = () => undefined as void;
+  bindLangSwitch(ui.lang, () => {
+    prejoin.rerender();
+    call?.rerender();
+    rerenderControls();
+  });
+
+  ui.join.addEventListener('click', async () => {
+    ui.join.disabled = true;
+    const name = ui.name.value.trim().slice(0, MAX_NAME_CHARS);
+    safeSet(NAME_KEY, name);
+    rememberRoom(room);
+    const stream = prejoin.finish();
+    const media: LocalMedia = { stream, muted: false, cameraOff: false, screen: undefined };
+    ui.prejoin.hidden = true;
+    ui.call.hidden = false;
+    const you = t('chat.you');
+    chat = createChat(
+      { panel: ui.chatPanel, log: ui.chatLog, form: ui.chatForm, input: ui.chatInput, send: ui.chatSend, toggle: ui.chatToggle, unread: ui.unread },
+      (text) => {
+        const sent = call?.sendChat(text) ?? false;
+        if (sent) chat?.add(you, text, Date.now(), true);
+        return sent;
+      },
+    );
+    chat.setEnabled(false);
+    call = startCall({
+      room,
+      ui,
+      local: stream,
+      iceServers: await config,
+      name,
+      localState: () => ({ muted: media.muted, cameraOff: media.cameraOff, screen: Boolean(media.screen) }),
+      onChat: (sender, text, time) => chat?.add(sender, text, time, false),
+      onChatAvailable: (available) => chat?.setEnabled(available),
+    });
+    const controls = bindControls(ui, media, call, chat, startStats(() => call), (text) => {
+      ui.status.textContent = text;
+    });
+    rerenderControls = () => controls.render();
+    ui.rejoin.addEventListener('click', () => location.reload());
+  });
+  ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
+}
+
+void main();

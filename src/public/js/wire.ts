@@ -1,0 +1,31 @@
+/**
+ * The tutorial's payload shapes on the wire: descriptions `{type, sdp}` and
+ * candidates `{type: 'candidate', label: sdpMLineIndex, id: sdpMid, candidate}`.
+ * Parsers accept only what they understand and return undefined otherwise.
+ */
+import type { CandidateMessage, DescriptionMessage } from '../../server/events.js';
+
+export function toDescription(desc: RTCSessionDescription | RTCSessionDescriptionInit): DescriptionMessage {
+  return { type: desc.type as DescriptionMessage['type'], sdp: desc.sdp ?? '' };
+}
+
+export function toCandidate(c: RTCIceCandidate): CandidateMessage {
+  return { type: 'candidate', label: c.sdpMLineIndex, id: c.sdpMid, candidate: c.candidate };
+}
+
+export function parseDescription(data: unknown): RTCSessionDescriptionInit | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { type, sdp } = data as Record<string, unknown>;
+  if ((type === 'offer' || type === 'answer') && typeof sdp === 'string') return { type, sdp };
+  return undefined;
+}
+
+export function parseCandidate(data: unknown): RTCIceCandidateInit | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { type, label, id, candidate } = data as Record<string, unknown>;
+  if (type !== 'candidate' || typeof candidate !== 'string') return undefined;
+  const sdpMLineIndex = typeof label === 'number' && Number.isInteger(label) && label >= 0 ? label : null;
+  const sdpMid = typeof id === 'string' ? id : null;
+  if (sdpMLineIndex === null && sdpMid === null) return undefined;
+  return { candidate, sdpMLineIndex, sdpMid };
+}

@@ -1,0 +1,66 @@
+/**
+ * Page routes: the room link `/r/<room>`, the tutorial-style `room.html?room=<room>`
+ * redirect, the configuration the page fetches, and a readable page for bad room names.
+ */
+import { join } from 'node:path';
+import type { Express, Request, Response } from 'express';
+import type { IceServer } from './config.js';
+import { isRoomName } from './validate.js';
+
+export interface PageOptions {
+  publicDir: string;
+  iceServers: readonly IceServer[];
+}
+
+/** What `GET /api/config` answers; the browser builds its RTCPeerConnection from it. */
+export interface ClientConfig {
+  iceServers: readonly IceServer[];
+}
+
+const BAD_ROOM_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Room not found · duet</title><link rel="stylesheet" href="/css/duet.css"></head>
+<body class="plain"><main class="card">
+<h1>This room link is not valid</h1>
+<p>Room names are 1 to 64 letters or digits, and may use "-", "_" and ".".</p>
+<p lang="zh-CN">房间链接无效：房间名为 1 到 64 个字母或数字，可以包含 “-”、“_” 和 “.”。</p>
+<p><a class="button" href="/">Start or join a call · 开始或加入通话</a></p>
+</main></body>
+</html>
+`;
+
+function sendBadRoom(res: Response): void {
+  res.status(404).type('html').send(BAD_ROOM_PAGE);
+}
+
+export function roomPath(room: string): string {
+  return `/r/${encodeURIComponent(room)}`;
+}
+
+export function addPageRoutes(app: Express, options: PageOptions): void {
+  const config: ClientConfig = { iceServers: options.iceServers };
+  const roomHtml = join(options.publicDir, 'room.html');
+
+  app.get('/api/config', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(config);
+  });
+
+  app.get('/r/:room', (req: Request<{ room: string }>, res, next) => {
+    const { room } = req.params;
+    if (!isRoomName(room)) return sendBadRoom(res);
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(roomHtml, (error) => {
+      if (error) next(error);
+    });
+  });
+
+  app.get('/r', (_req, res) => res.redirect(302, '/'));
+
+  app.get('/room.html', (req, res) => {
+    const room = req.query.room;
+    if (room === undefined) return res.redirect(302, '/');
+    if (!isRoomName(room)) return sendBadRoom(res);
+    res.redirect(302, roomPath(room));
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Abuse limits and the Origin policy, read from the environment (see docs/security.md).
+ */
+import { ConfigError, parseNumber, read, type Env } from './env.js';
+import { MAX_MESSAGE_BYTES } from './validate.js';
+
+/** Abuse limits; see docs/security.md for what each protects. */
+export interface Limits {
+  /** Joins (and leaves) per socket: burst, then so many per second. */
+  readonly joinBurst: number;
+  readonly joinPerSecond: number;
+  /** Messages (and any other event) per socket. */
+  readonly messageBurst: number;
+  readonly messagePerSecond: number;
+  /** The same, summed over every socket of one client address. */
+  readonly addressJoinBurst: number;
+  readonly addressJoinPerSecond: number;
+  readonly addressMessageBurst: number;
+  readonly addressMessagePerSecond: number;
+  /** Rate-limited events a socket may keep sending (refilling over 10 s) before it is disconnected. */
+  readonly abuseStrikes: number;
+  readonly maxConnectionsPerAddress: number;
+  readonly maxRooms: number;
+  /** Largest relayed payload (estimated JSON bytes). */
+  readonly maxMessageBytes: number;
+  /** Engine.IO heartbeat: a silent peer is dropped after at most interval + timeout. */
+  readonly pingIntervalMs: number;
+  readonly pingTimeoutMs: number;
+}
+
+export interface OriginPolicy {
+  /** Origins allowed besides the page's own (`https://<Host header>`). */
+  readonly allowedOrigins: readonly string[];
+  /** Refuse handshakes that carry no Origin header (non-browser clients). */
+  readonly requireOrigin: boolean;
+}
+
+export const DEFAULT_LIMITS: Limits = Object.freeze({
+  joinBurst: 10,
+  joinPerSecond: 1,
+  messageBurst: 400,
+  messagePerSecond: 100,
+  addressJoinBurst: 40,
+  addressJoinPerSecond: 4,
+  addressMessageBurst: 2000,
+  addressMessagePerSecond: 500,
+  abuseStrikes: 50,
+  maxConnectionsPerAddress: 32,
+  maxRooms: 10_000,
+  maxMessageBytes: MAX_MESSAGE_BYTES,
+  pingIntervalMs: 3000,
+  pingTimeoutMs: 4000,
+});
+
+/** Environment variable, key, smallest and largest value, integer only. */
+const LIMIT_VARS: ReadonlyArray<[string, keyof Limits, number, number, boolean]> = [
+  ['RATE_JOIN_BURST', 'joinBurst', 1, 1e6, true],
+  ['RATE_JOIN_PER_SECOND', 'joinPerSecond', 0.001, 1e6, false],
+  ['RATE_MESSAGE_BURST', 'messageBurst', 1, 1e6, true],
+  ['RATE_MESSAGE_PER_SECOND', 'messagePerSecond', 0.001, 1e6, false],
+  ['RATE_ADDRESS_JOIN_BURST', 'addressJoinBurst', 1, 1e6, true],
+  ['RATE_ADDRESS_JOIN_PER_SECOND', 'addressJoinPerSecond', 0.001, 1e6, false],
+  ['RATE_ADDRESS_MESSAGE_BURST', 'addressMessageBurst', 1, 1e6, true],
+  ['RATE_ADDRESS_MESSAGE_PER_SECOND', 'addressMessagePerSecond', 0.001, 1e6, false],
+  ['ABUSE_STRIKES', 'abuseStrikes', 1, 1e6, true],
+  ['MAX_CONNECTIONS_PER_ADDRESS', 'maxConnectionsPerAddress', 1, 1e6, true],
+  ['MAX_ROOMS', 'maxRooms', 1, 1e7, true],
+  ['MAX_MESSAGE_BYTES', 'maxMessageBytes', 1024, 1024 * 1024, true],
+  ['PING_INTERVAL_MS', 'pingIntervalMs', 500, 300_000, true],
+  ['PING_TIMEOUT_MS', 'pingTimeoutMs', 500, 300_000, true],
+];
+
+export function parseLimits(env: Env): Limits {
+  const limits: Record<string, number> = { ...DEFAULT_LIMITS };
+  for (const [name, key, min, max, integer] of LIMIT_VARS) {
+    limits[key] = parseNumber(env, name, DEFAULT_LIMITS[key], min, max, integer);
+  }
+  return Object.freeze(limits as unknown as Limits);
+}
+
+/** `https://host:port` from one entry of ALLOWED_ORIGINS, or a ConfigError. */
+function parseOrigin(entry: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(entry);
+  } catch {
+    url = undefined;
+  }
+  const bare =
+    url && (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username;
+  if (!url || !bare) {
+    throw new ConfigError(`ALLOWED_ORIGINS must be comma-separated origins such as https://duet.example:8443, got ${JSON.stringify(entry)}`);
+  }
+  return url.origin;
+}
+
+export function parseOrigins(env: Env): OriginPolicy {
+  const list = read(env, 'ALLOWED_ORIGINS');
+  const allowedOrigins = list === undefined ? [] : list.split(',').map((s) => s.trim()).filter(Boolean).map(parseOrigin);
+  const raw = read(env, 'REQUIRE_ORIGIN');
+  if (raw !== undefined && !/^(0|1|true|false)$/i.test(raw)) {
+    throw new ConfigError(`REQUIRE_ORIGIN must be 1 or 0, got ${JSON.stringify(raw)}`);
+  }
+  const requireOrigin = raw !== undefined && /^(1|true)$/i.test(raw);
+  return Object.freeze({ allowedOrigins: Object.freeze(allowedOrigins), requireOrigin });
+}

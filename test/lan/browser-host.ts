@@ -1,0 +1,65 @@
+/**
+ * A Chromium on a LAN client host, driven by the test over IPC. It trusts only
+ * the server certificate whose SPKI hash it is given (argv[2]); no
+ * ignoreHTTPSErrors. argv: spkiBase64 [lang]
+ */
+import { chromium, type Page } from 'playwright-core';
+import { serveCalls } from './calls.js';
+
+const [spki, lang = 'en-US'] = process.argv.slice(2) as [string, string | undefined];
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--ignore-certificate-errors-spki-list=${spki}`,
+  ],
+});
+const context = await browser.newContext({ locale: lang });
+// Keeps every RTCPeerConnection the page makes in window.__duetPcs, so the test can read its stats.
+await context.addInitScript(`(() => {
+  const Original = window.RTCPeerConnection;
+  if (!Original) return;
+  const made = (window.__duetPcs = []);
+  window.RTCPeerConnection = class extends Original {
+    constructor(...args) { super(...args); made.push(this); }
+  };
+})()`);
+let page: Page | undefined;
+const problems: string[] = [];
+
+serveCalls({
+  async goto(url: string) {
+    page = await context.newPage();
+    page.on('console', (m) => void (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`)));
+    page.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
+    page.on('pageerror', (e) => void problems.push(`pageerror: ${e.message}`));
+    const response = await page.goto(url, { timeout: 10_000 });
+    return response?.status() ?? 0;
+  },
+  /** Waits until the string expression `expression` is truthy in the page, then returns its value. */
+  async until(expression: string, ms = 10_000) {
+    const handle = await page!.waitForFunction(expression, undefined, { timeout: ms });
+    return handle.jsonValue();
+  },
+  evaluate(expression: string) {
+    return page!.evaluate(expression);
+  },
+  click(selector: string) {
+    return page!.click(selector, { timeout: 5000 }).then(() => true);
+  },
+  problems: () => problems,
+  async close() {
+    await browser.close();
+    return true;
+  },
+});
+process.on('SIGTERM', () => void browser.close().finally(() => process.exit(0)));
+process.send?.({ ready: true });

@@ -1,0 +1,71 @@
+/**
+ * Screenshots of live calls for the README: desktop 1280x800 and phone 390x844.
+ * Run with `npm run screenshots`; the PNGs land in docs/screenshots/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { launchBrowser, newPerson } from '../support/browser.js';
+import { expectMediaFlowing, openChat, waitForState } from '../support/page-call.js';
+import { startServer, type Running } from '../support/server.js';
+
+const OUT = 'docs/screenshots';
+const PHONE = { width: 390, height: 844 };
+
+describe('screenshots', () => {
+  let server: Running;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser({ cert: server.cert });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function join(room: string, name: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const { page } = await newPerson(browser, { viewport });
+    await page.goto(`${server.url}/r/${room}`);
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.fill('#name', name);
+    return page;
+  }
+
+  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('desktop and phone in a live call', async () => {
+    const room = 'kitchen-table';
+    const alice = await join(room, 'Alice');
+    await alice.screenshot({ path: `${OUT}/desktop-prejoin.png` });
+    await alice.click('#join');
+    await waitForState(alice, 'waiting');
+    await settle(300);
+    await alice.screenshot({ path: `${OUT}/desktop-waiting.png` });
+
+    const bob = await join(room, 'Bob', PHONE);
+    await bob.click('#join');
+    await expectMediaFlowing(alice);
+    await expectMediaFlowing(bob);
+    await openChat(bob);
+    await bob.fill('#chat-input', 'Hi! Can you see me?');
+    await bob.press('#chat-input', 'Enter');
+    await openChat(alice);
+    await alice.locator('#chat-log li.theirs').waitFor({ timeout: 5000 });
+    await alice.fill('#chat-input', 'Yes, loud and clear!');
+    await alice.press('#chat-input', 'Enter');
+    await bob.locator('#chat-log li.theirs').waitFor({ timeout: 5000 });
+    await bob.click('#chat-toggle'); // close chat on the phone for a clean call view
+    await alice.click('#mute');
+    await settle(1500);
+    await alice.screenshot({ path: `${OUT}/desktop-call.png` });
+    await bob.screenshot({ path: `${OUT}/phone-call.png` });
+    await bob.click('#chat-toggle');
+    await settle(300);
+    await bob.screenshot({ path: `${OUT}/phone-chat.png` });
+    await alice.click('#chat-toggle');
+    await alice.click('#stats');
+    await settle(2500);
+    await alice.screenshot({ path: `${OUT}/desktop-stats.png` });
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Real Chromium for browser tests: Debian's /usr/bin/chromium with fake camera
+ * and microphone, trusting only the test run's server certificate (by SPKI hash).
+ * When Chromium is missing the suite prints a loud notice and is skipped, unless
+ * REQUIRE_BROWSER=1, in which case it runs and fails at launch.
+ */
+import { createHash, X509Certificate } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** True when browser tests should run; prints the notice when they will not. */
+export function browserTestsEnabled(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (process.env.REQUIRE_BROWSER === '1') return true; // launch will fail loudly
+  const line = '!'.repeat(78);
+  console.warn(`\n${line}\n!! Chromium not found at ${CHROMIUM_PATH}: BROWSER TESTS SKIPPED.\n!! Install it (apt-get install chromium) or set REQUIRE_BROWSER=1 to make this a failure.\n${line}\n`);
+  return false;
+}
+
+/** base64 SHA-256 of the certificate's SubjectPublicKeyInfo, for --ignore-certificate-errors-spki-list. */
+export function spkiHash(certPem: string): string {
+  const der = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('base64');
+}
+
+export interface LaunchOptions {
+  /** The server certificate (PEM, first certificate of the chain is used). */
+  cert: string;
+  extraArgs?: string[];
+}
+
+export async function launchBrowser(options: LaunchOptions): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM_PATH}`);
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--autoplay-policy=no-user-gesture-required',
+      `--ignore-certificate-errors-spki-list=${spkiHash(options.cert)}`,
+      ...(options.extraArgs ?? []),
+    ],
+  });
+}
+
+/** Records every RTCPeerConnection the page makes in `window.__pcs` (test-only instrumentation). */
+export const RECORD_PEER_CONNECTIONS = `
+  window.__pcs = [];
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) { super(...args); window.__pcs.push(this); }
+  };
+`;
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+}
+
+/** A fresh browser context (a separate person) with one page. */
+export async function newPerson(browser: Browser, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'en-US',
+    permissions: ['camera', 'microphone'],
+  });
+  await context.addInitScript(RECORD_PEER_CONNECTIONS);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return { context, page };
+}
+
+export interface MediaProgress {
+  videoWidth: number;
+  currentTime: number;
+  framesDecoded: number;
+  audioPackets: number;
+  peerConnections: number;
+}
+
+/** What the page's newest peer connection and `video#remote` have received so far. */
+export async function mediaProgress(page: Page, videoSelector = 'video#remote'): Promise<MediaProgress> {
+  return page.evaluate(async (selector) => {
+    const video = document.querySelector<HTMLVideoElement>(selector);
+    const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs ?? [];
+    const pc = pcs[pcs.length - 1];
+    let framesDecoded = 0;
+    let audioPackets = 0;
+    if (pc && pc.connectionState !== 'closed') {
+      const report = await pc.getStats();
+      report.forEach((s: Record<string, unknown>) => {
+        if (s.type !== 'inbound-rtp') return;
+        if (s.kind === 'video') framesDecoded += Number(s.framesDecoded ?? 0);
+        if (s.kind === 'audio') audioPackets += Number(s.packetsReceived ?? 0);
+      });
+    }
+    return {
+      videoWidth: video?.videoWidth ?? 0,
+      currentTime: video?.currentTime ?? 0,
+      framesDecoded,
+      audioPackets,
+      peerConnections: pcs.length,
+    };
+  }, videoSelector);
+}

@@ -1,0 +1,60 @@
+/**
+ * Helpers for driving duet's room page in a real browser.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { mediaProgress, newPerson, type MediaProgress, type OpenOptions } from './browser.js';
+
+const WAIT = { timeout: 15_000, interval: 100 };
+
+/** Opens `/r/<room>` as a new person and presses Join. */
+export async function joinCall(browser: Browser, baseUrl: string, room: string, options: OpenOptions = {}): Promise<Page> {
+  const { page } = await newPerson(browser, options);
+  await page.goto(`${baseUrl}/r/${encodeURIComponent(room)}`);
+  await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+  await page.click('#join');
+  return page;
+}
+
+export async function statusOf(page: Page): Promise<{ state: string; text: string }> {
+  return page.locator('#status').evaluate((el) => ({ state: (el as HTMLElement).dataset.state ?? '', text: el.textContent ?? '' }));
+}
+
+export async function waitForState(page: Page, state: string, timeout = 15_000): Promise<void> {
+  await page.locator(`#status[data-state="${state}"]`).waitFor({ timeout });
+}
+
+/** Waits until `page` decodes video and receives audio, then until all of it keeps advancing. */
+export async function expectMediaFlowing(page: Page, videoSelector = 'video#remote'): Promise<MediaProgress> {
+  let first: MediaProgress | undefined;
+  await expect
+    .poll(async () => {
+      first = await mediaProgress(page, videoSelector);
+      return first.videoWidth > 0 && first.framesDecoded > 0 && first.audioPackets > 0;
+    }, WAIT)
+    .toBe(true);
+  let later: MediaProgress | undefined;
+  await expect
+    .poll(async () => {
+      later = await mediaProgress(page, videoSelector);
+      return later.currentTime > first!.currentTime && later.framesDecoded > first!.framesDecoded && later.audioPackets > first!.audioPackets;
+    }, WAIT)
+    .toBe(true);
+  return later!;
+}
+
+/** Just video: decoded frames keep rising from now on. */
+export async function expectFramesRising(page: Page, videoSelector = 'video#remote'): Promise<void> {
+  const start = await mediaProgress(page, videoSelector);
+  await expect.poll(async () => (await mediaProgress(page, videoSelector)).framesDecoded > start.framesDecoded + 5, WAIT).toBe(true);
+}
+
+export async function openChat(page: Page): Promise<void> {
+  if ((await page.getAttribute('#chat-toggle', 'aria-pressed')) !== 'true') await page.click('#chat-toggle');
+  await page.locator('#chat-input:not([disabled])').waitFor({ timeout: 10_000 });
+}
+
+let counter = 0;
+export function uniqueRoom(label: string): string {
+  return `${label}-${process.pid}-${++counter}`;
+}

@@ -1,0 +1,60 @@
+/**
+ * Reading a call from outside the page: the SPKI hash Chromium is told to trust,
+ * and the stats of the page's peer connection (recorded by test/lan/browser-host.ts
+ * in window.__duetPcs): decoded frames and the selected candidate pair.
+ */
+import { X509Certificate, createHash } from 'node:crypto';
+import type { NsProcess } from './nsproc.js';
+
+/** base64 SHA-256 of the server certificate's public key, for --ignore-certificate-errors-spki-list. */
+export function spkiHash(chainPem: string): string {
+  const leaf = new X509Certificate(chainPem.slice(0, chainPem.indexOf('-----END CERTIFICATE-----') + 25));
+  return createHash('sha256').update(leaf.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+}
+
+/** In the page: the last peer connection's decoded video frames and its selected candidate pair. */
+const CALL_STATS = `(async () => {
+  const pc = (window.__duetPcs || []).at(-1);
+  if (!pc) return null;
+  const stats = await pc.getStats();
+  const byId = new Map();
+  stats.forEach((r) => byId.set(r.id, r));
+  let framesDecoded = 0;
+  let pair;
+  stats.forEach((r) => {
+    if (r.type === 'inbound-rtp' && r.kind === 'video') framesDecoded += r.framesDecoded || 0;
+    if (r.type === 'transport' && r.selectedCandidatePairId) pair = byId.get(r.selectedCandidatePairId);
+  });
+  const local = pair && byId.get(pair.localCandidateId);
+  const remote = pair && byId.get(pair.remoteCandidateId);
+  const video = document.querySelector('video#remote');
+  return {
+    state: pc.connectionState,
+    framesDecoded,
+    videoWidth: video ? video.videoWidth : 0,
+    local: local ? local.address || local.ip : null,
+    remote: remote ? remote.address || remote.ip : null,
+    localType: local ? local.candidateType : null,
+  };
+})()`;
+
+export interface CallStats {
+  state: string;
+  framesDecoded: number;
+  videoWidth: number;
+  local: string | null;
+  remote: string | null;
+  localType: string | null;
+}
+
+/** Polls CALL_STATS until frames are decoded over a selected pair, or fails after `ms`. */
+export async function callEstablished(browser: NsProcess, ms = 30_000): Promise<CallStats> {
+  const deadline = Date.now() + ms;
+  let last: CallStats | null = null;
+  while (Date.now() < deadline) {
+    last = await browser.call<CallStats | null>('evaluate', CALL_STATS);
+    if (last && last.state === 'connected' && last.framesDecoded > 0 && last.videoWidth > 0 && last.local) return last;
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+  throw new Error(`no decoded remote video within ${ms} ms; last stats ${JSON.stringify(last)}; problems ${JSON.stringify(await browser.call('problems'))}`);
+}
