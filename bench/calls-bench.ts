@@ -23,6 +23,25 @@ export interface CallsResult {
   floor: number[];
   duetMedian: number;
   floorMedian: number;
+  /** Median time of each step after the second person's join, per side, ms. */
+  timeline?: { first: Steps; second: Steps };
+}
+
+function medianSteps(list: Array<{ first: Steps; second: Steps }>): { first: Steps; second: Steps } {
+  const side = (pick: (c: { first: Steps; second: Steps }) => Steps): Steps => {
+    const names = [...new Set(list.flatMap((c) => Object.keys(pick(c))))];
+    const out: Steps = {};
+    for (const name of names) out[name] = median(list.map((c) => pick(c)[name]).filter((v): v is number => v !== undefined));
+    return Object.fromEntries(Object.entries(out).sort((x, y) => x[1] - y[1]));
+  };
+  return { first: side((c) => c.first), second: side((c) => c.second) };
+}
+
+function describeSteps(steps: Steps): string {
+  return Object.entries(steps)
+    .filter(([, ms]) => ms >= 0)
+    .map(([name, ms]) => `${name} ${Math.round(ms)}`)
+    .join(', ');
 }
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -43,7 +62,9 @@ function status(url: string, ca: string): Promise<number> {
   });
 }
 
-async function oneCall(browser: Browser, base: string, room: string): Promise<number> {
+type Steps = Record<string, number>;
+
+async function oneCall(browser: Browser, base: string, room: string, steps: Array<{ first: Steps; second: Steps }>): Promise<number> {
   const contexts: BrowserContext[] = [];
   try {
     const open = async () => {
@@ -68,6 +89,9 @@ async function oneCall(browser: Browser, base: string, room: string): Promise<nu
     });
     const frame = (p: typeof first) => p.waitForFunction(() => (window as { __firstRemoteFrame?: number }).__firstRemoteFrame, null, { timeout: 20_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
     const [a, b] = await Promise.all([frame(first), frame(second)]);
+    const stepsOf = (p: typeof first) => p.evaluate(() => (window as { __benchSteps?: Record<string, number> }).__benchSteps ?? {});
+    const relative = (s: Record<string, number>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v - joinedAt, 1)]));
+    steps.push({ first: { ...relative(await stepsOf(first)), 'first remote frame': round(a - joinedAt, 1) }, second: { ...relative(await stepsOf(second)), 'first remote frame': round(b - joinedAt, 1) } });
     return Math.max(a, b) - joinedAt;
   } finally {
     await Promise.all(contexts.map((c) => c.close()));
@@ -100,12 +124,15 @@ export async function benchCalls(options: BenchOptions, env: BenchEnv, say: (lin
       return { status: 'page missing', detail, ...empty, floor, floorMedian };
     }
     const tag = Date.now().toString(36);
-    await oneCall(browser, base, `bench-${tag}-warmup`);
+    const steps: Array<{ first: Steps; second: Steps }> = [];
+    await oneCall(browser, base, `bench-${tag}-warmup`, []);
     const duet: number[] = [];
-    for (let i = 0; i < options.calls; i++) duet.push(round(await oneCall(browser, base, `bench-${tag}-${i}`), 1));
+    for (let i = 0; i < options.calls; i++) duet.push(round(await oneCall(browser, base, `bench-${tag}-${i}`, steps), 1));
+    const timeline = medianSteps(steps);
+    say(`  where the time goes (median ms after the second join): first person ${describeSteps(timeline.first)}; second person ${describeSteps(timeline.second)}`);
     const duetMedian = median(duet);
     say(`  duet: median ${round(duetMedian, 0)} ms over ${duet.length} calls (${round(duetMedian / floorMedian, 2)}x floor)`);
-    return { status: 'ok', detail: '', duet, floor, duetMedian, floorMedian };
+    return { status: 'ok', detail: '', duet, floor, duetMedian, floorMedian, timeline };
   } finally {
     await browser.close();
     await server.stop();

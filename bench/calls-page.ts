@@ -4,7 +4,35 @@
 
 /** Init script: records when video#remote first shows a decoded frame, in window.__firstRemoteFrame (epoch ms). */
 export const FIRST_FRAME_WATCH = `(() => {
-  const mark = () => { window.__firstRemoteFrame ??= performance.timeOrigin + performance.now(); };
+  const at = () => performance.timeOrigin + performance.now();
+  const mark = () => { window.__firstRemoteFrame ??= at(); };
+  // a timeline of the first occurrence of each step, for the breakdown
+  const steps = (window.__benchSteps = {});
+  const step = (name) => { steps[name] ??= at(); };
+  const NativeWS = window.WebSocket;
+  window.WebSocket = class extends NativeWS {
+    constructor(...args) {
+      super(...args);
+      step('websocket created');
+      this.addEventListener('open', () => step('websocket open'));
+      this.addEventListener('message', (e) => {
+        if (typeof e.data !== 'string') return;
+        if (e.data.startsWith('42["joined"')) step('joined');
+        else if (e.data.startsWith('42["otherjoin"')) step('otherjoin');
+        else if (e.data.includes('"type":"offer"')) step('offer received');
+        else if (e.data.includes('"type":"answer"')) step('answer received');
+      });
+    }
+  };
+  const NativePC = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePC {
+    constructor(...args) {
+      super(...args);
+      step('peer connection created');
+      this.addEventListener('connectionstatechange', () => step('connection ' + this.connectionState));
+      this.addEventListener('icegatheringstatechange', () => step('ice gathering ' + this.iceGatheringState));
+    }
+  };
   const watch = () => {
     const v = document.querySelector('video#remote');
     if (!v || v.__benchWatched) return;
