@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   const file = join(resultsDir, `bench-${results.startedAt.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(resultsDir, 'latest.md'), `${formatReport(results, 'markdown')}\n`);
   say('');
   say(formatReport(results));
   say(`\nraw results: ${file}`);
