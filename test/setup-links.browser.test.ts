@@ -73,6 +73,19 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
     await followsToSetup(page, '#media-setup');
   });
 
+  it('a language chosen on the call page carries over to the setup page and back', async () => {
+    const page = await person();
+    await page.goto(`${server.url}/r/${uniqueRoom('lang')}`);
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.selectOption('#lang', 'zh');
+    await page.goto(`${server.url}/setup`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 5000 }).toBe('zh-Hans');
+    await page.click('[data-set-lang="en"]');
+    await page.click('[data-set-lang="zh-Hans"]');
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.textContent('#setup-link'), { timeout: 5000 }).toContain('信任 duet');
+  });
+
   it('the setup link is not shown when the page is secure and the camera works', async () => {
     const page = await person();
     await page.goto(`${server.url}/r/${uniqueRoom('secure')}`);
