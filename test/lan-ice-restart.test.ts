@@ -1,9 +1,11 @@
 /**
- * A call between Chromium on two LAN client hosts survives one of them losing
- * the network for about six seconds: the page restarts ICE on the same peer
- * connection and media flows again both ways. Needs root and `ip` (see
- * lan-netns.test.ts for the LAN and the skip rules; REQUIRE_NETNS=1 makes a
- * missing namespace support a failure, REQUIRE_BROWSER=1 a missing Chromium).
+ * A call between Chromium on two LAN client hosts survives one of them being
+ * cut off the LAN (its switch port stops forwarding): after 6 s the call comes
+ * back on the same peer connection, and after a cut long enough for both pages
+ * to restart ICE (about 9 s) it comes back through that ICE restart, still on
+ * the same connection. Needs root and `ip` (skip rules as in lan-netns.test.ts:
+ * REQUIRE_NETNS=1 makes missing namespace support a failure, REQUIRE_BROWSER=1
+ * a missing Chromium). Namespaces are removed in afterAll even after a failure.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
