@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseChannelMessage } from '../src/public/js/channel.js';
 import { generateRoomName, isRoomName, ROOM_NAME_BITS, roomFromPath } from '../src/public/js/roomname.js';
 import { deriveStatus, type CallFacts } from '../src/public/js/status.js';
-import { parseCandidate, parseDescription } from '../src/public/js/wire.js';
+import { fingerprintOf, fromAnotherConnection, parseCandidate, parseDescription } from '../src/public/js/wire.js';
 
 describe('the tutorial payload shapes', () => {
   it('reads a description as {type, sdp}', () => {
@@ -27,6 +27,22 @@ describe('the tutorial payload shapes', () => {
       expect(parseDescription(junk)).toBeUndefined();
       expect(parseCandidate(junk)).toBeUndefined();
     }
+  });
+});
+
+describe('telling peer connections apart', () => {
+  const sdp = (fp: string) => `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\na=fingerprint:sha-256 ${fp}\r\na=setup:actpass\r\n`;
+  it('reads the DTLS fingerprint an SDP announces', () => {
+    expect(fingerprintOf(sdp('AB:CD:EF'))).toBe('SHA-256 AB:CD:EF');
+    expect(fingerprintOf('v=0\r\n')).toBeUndefined();
+    expect(fingerprintOf(undefined)).toBeUndefined();
+  });
+
+  it('sees an offer from a new connection, but not a renegotiation or ICE restart of the same one', () => {
+    const current = { type: 'answer' as const, sdp: sdp('AB:CD:EF') };
+    expect(fromAnotherConnection({ type: 'offer', sdp: sdp('12:34:56') }, current)).toBe(true);
+    expect(fromAnotherConnection({ type: 'offer', sdp: sdp('ab:cd:ef') }, current)).toBe(false);
+    expect(fromAnotherConnection({ type: 'offer', sdp: sdp('12:34:56') }, null)).toBe(false); // nothing negotiated yet
   });
 });
 

@@ -94,6 +94,11 @@ export interface Lan {
   prefixLength: number;
   /** Moves `host` to a new address on the same LAN. */
   readdress(host: string, address: string): void;
+  /**
+   * Cuts `host` off the LAN (its switch port stops forwarding, like a dead Wi-Fi
+   * link: the host's own interface stays up and notices nothing), or plugs it back.
+   */
+  setLink(host: string, up: boolean): void;
   destroy(): void;
 }
 
@@ -101,6 +106,7 @@ export interface Lan {
 export function createLan(addresses: Record<string, string>, prefixLength = 24): Lan {
   const id = `${PREFIX}${process.pid}-${randomBytes(3).toString('hex')}`;
   const created: string[] = [];
+  const sw = `${id}-sw`;
   const hosts: Record<string, LanHost> = {};
   const lan: Lan = {
     hosts,
@@ -111,12 +117,19 @@ export function createLan(addresses: Record<string, string>, prefixLength = 24):
       ip('-n', host.ns, 'addr', 'add', `${address}/${prefixLength}`, 'dev', 'eth0');
       host.address = address;
     },
+    setLink(name, up) {
+      const port = `p-${name}`;
+      try {
+        execFileSync('bridge', ['-n', sw, 'link', 'set', 'dev', port, 'state', up ? '3' : '0'], { stdio: 'pipe', timeout: 10_000 });
+      } catch {
+        ip('-n', sw, 'link', 'set', port, up ? 'up' : 'down'); // no `bridge` command: pull the cable instead
+      }
+    },
     destroy() {
       for (const ns of created.reverse()) removeNamespace(ns);
     },
   };
   try {
-    const sw = `${id}-sw`;
     ip('netns', 'add', sw);
     created.push(sw);
     ip('-n', sw, 'link', 'add', 'br0', 'type', 'bridge');

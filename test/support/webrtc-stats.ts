@@ -58,3 +58,35 @@ export async function callEstablished(browser: NsProcess, ms = 30_000): Promise<
   }
   throw new Error(`no decoded remote video within ${ms} ms; last stats ${JSON.stringify(last)}; problems ${JSON.stringify(await browser.call('problems'))}`);
 }
+
+/** In the page: how many peer connections it made, the last one's state, local ICE ufrag and the status line. */
+const ICE_STATE = `(() => {
+  const pcs = window.__duetPcs || [];
+  const pc = pcs.at(-1);
+  const status = document.getElementById('status');
+  const ufrag = pc && pc.localDescription ? /a=ice-ufrag:(\\S+)/.exec(pc.localDescription.sdp) : null;
+  return {
+    peerConnections: pcs.length,
+    state: pc ? pc.connectionState : null,
+    ufrag: ufrag ? ufrag[1] : null,
+    status: status ? status.dataset.state : null,
+  };
+})()`;
+
+export interface IceState {
+  peerConnections: number;
+  state: string | null;
+  /** The ICE username fragment of the current local description: a new one means an ICE restart. */
+  ufrag: string | null;
+  /** `#status`'s data-state. */
+  status: string | null;
+}
+
+export function iceState(browser: NsProcess): Promise<IceState> {
+  return browser.call<IceState>('evaluate', ICE_STATE);
+}
+
+/** The decoded remote video frames so far (0 without a peer connection). */
+export async function framesDecoded(browser: NsProcess): Promise<number> {
+  return (await browser.call<CallStats | null>('evaluate', CALL_STATS))?.framesDecoded ?? 0;
+}

@@ -7,7 +7,8 @@
 import { wrapChannel, type Channel, type ChannelMessage } from './channel.js';
 import { t } from './i18n.js';
 import { createPeer, type Peer } from './peer.js';
-import { parseDescription } from './wire.js';
+import { createPresence } from './presence.js';
+import { fromAnotherConnection, parseDescription } from './wire.js';
 import { connectSignaling, type LinkState, type Signaling } from './signaling.js';
 import { deriveStatus } from './status.js';
 import { renderRemoteState, renderStatus, type RemoteState, type RoomElements } from './ui.js';
@@ -34,8 +35,6 @@ export interface Call {
   rerender(): void;
 }
 
-const PONG_WAIT_MS = 1500;
-
 export function startCall(o: CallOptions): Call {
   const { ui } = o;
   let peer: Peer | undefined;
@@ -49,13 +48,19 @@ export function startCall(o: CallOptions): Call {
   let setupMs: number | undefined;
   let remoteName = '';
   let remoteState: RemoteState | undefined;
-  let pong: (() => void) | undefined;
 
   const status = () => deriveStatus({ ended, full, peer: peer?.pc.connectionState, link, inRoom, otherLeft });
   const update = () => renderStatus(ui, status());
   const updateRemote = () => renderRemoteState(ui, remoteState, remoteName);
 
   const alive = () => Boolean(peer && peer.pc.connectionState === 'connected' && (!channel || channel.open));
+  const presence = createPresence({
+    channel: () => channel,
+    peer: () => peer,
+    alive,
+    gone: () => otherPersonLeft(),
+    restart: () => !ended && newPeer(false),
+  });
 
   function onChannelMessage(m: ChannelMessage): void {
     switch (m.kind) {
@@ -70,11 +75,9 @@ export function startCall(o: CallOptions): Call {
       case 'bye':
         return otherPersonLeft();
       case 'ping':
-        channel?.send({ kind: 'pong' });
-        return;
+        return void channel?.send({ kind: 'pong' });
       case 'pong':
-        pong?.();
-        return;
+        return presence.answered();
     }
   }
 
@@ -114,6 +117,7 @@ export function startCall(o: CallOptions): Call {
     const old = peer;
     peer = undefined;
     channel = undefined;
+    presence.stop();
     old?.close();
     remoteState = undefined;
     remoteName = '';
@@ -138,10 +142,12 @@ export function startCall(o: CallOptions): Call {
     joined() {
       inRoom = true;
       full = false;
+      if (peer && !alive()) peer.resume(); // back after a network gap: our last offer may be lost
       update();
     },
     otherjoin() {
       if (alive()) return update(); // the same person rejoining after a signaling drop
+      if (peer && channel?.open) return presence.resume(peer); // probably the same person, back after losing the network
       startedAt = performance.now();
       setupMs = undefined;
       newPeer(false);
@@ -155,14 +161,13 @@ export function startCall(o: CallOptions): Call {
     bye() {
       if (!peer) return;
       if (!channel?.open) return otherPersonLeft();
-      // the other page may only have lost its server connection: ask it directly
-      const timer = setTimeout(() => otherPersonLeft(), PONG_WAIT_MS);
-      pong = () => clearTimeout(timer);
-      channel.send({ kind: 'ping' });
+      presence.check(); // the other page may only have lost its server connection
     },
     message(data) {
       if (ended || full) return;
-      if (!peer && parseDescription(data)?.type === 'offer') newPeer(true);
+      const offer = parseDescription(data);
+      // an offer from another RTCPeerConnection (the other page reloaded or started afresh) replaces ours
+      if (offer?.type === 'offer' && (!peer || fromAnotherConnection(offer, peer.pc.remoteDescription))) newPeer(true);
       peer?.handle(data);
     },
     link(state) {

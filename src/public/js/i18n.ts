@@ -15,6 +15,7 @@ let current: Lang = 'en';
 export function detectLang(): Lang {
   const saved = safeGet(STORAGE_KEY);
   if (saved === 'en' || saved === 'zh') return saved;
+  if (saved === 'zh-Hans') return 'zh'; // chosen on the setup page
   const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
   for (const lang of langs) {
     const l = lang.toLowerCase();

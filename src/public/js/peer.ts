@@ -26,6 +26,11 @@ export interface Peer {
   sender(kind: 'audio' | 'video'): RTCRtpSender | undefined;
   /** Puts `track` on the `kind` sender; renegotiates only if that transceiver did not send yet. */
   setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void>;
+  /**
+   * After a signaling gap (we or the other person rejoined) on a connection that
+   * is not up: sends again our offer that may have been lost, or restarts ICE.
+   */
+  resume(): void;
   close(): void;
 }
 
@@ -136,6 +141,11 @@ export function createPeer(options: PeerOptions): Peer {
         transceiver.sender.setStreams(local);
         transceiver.direction = 'sendrecv'; // fires negotiationneeded
       }
+    },
+    resume() {
+      if (pc.connectionState === 'connected' || pc.signalingState === 'closed') return;
+      if (pc.signalingState === 'have-local-offer' && pc.localDescription) send(toDescription(pc.localDescription));
+      else if (pc.signalingState === 'stable') pc.restartIce();
     },
     close() {
       clearTimeout(graceTimer);

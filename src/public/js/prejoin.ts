@@ -33,7 +33,8 @@ export async function startPrejoin(ui: RoomElements): Promise<Prejoin> {
   function showProblem(): void {
     const problem = media.problem;
     ui.mediaMessage.hidden = !problem;
-    ui.mediaMessage.textContent = problem ? t(PROBLEM_TEXT[problem], { detail: media.detail ?? '' }) : '';
+    ui.mediaText.textContent = problem ? t(PROBLEM_TEXT[problem], { detail: media.detail ?? '' }) : '';
+    ui.mediaSetup.hidden = problem !== 'insecure';
     ui.retry.hidden = !(problem === 'denied' || problem === 'busy' || problem === 'busy-all' || problem === 'other');
   }
 

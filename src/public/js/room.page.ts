@@ -111,6 +111,8 @@ async function main(): Promise<void> {
     });
     rerenderControls = () => controls.render();
     ui.rejoin.addEventListener('click', () => location.reload());
+    // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
+    addEventListener('pagehide', () => call?.hangup());
   });
   ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
 }

@@ -15,6 +15,7 @@ const STORE_KEY = 'duet.lang';
 function preferredLang(): Lang {
   const saved = localStorage.getItem(STORE_KEY);
   if (saved === 'en' || saved === 'zh-Hans') return saved;
+  if (saved === 'zh') return 'zh-Hans'; // chosen on the home or call page
   return navigator.languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-Hans' : 'en';
 }
 

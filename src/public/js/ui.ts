@@ -17,6 +17,8 @@ export function roomElements() {
     micSelect: byId<HTMLSelectElement>('mic-select'),
     level: byId<HTMLMeterElement>('mic-level'),
     mediaMessage: byId('media-message'),
+    mediaText: byId('media-text'),
+    mediaSetup: byId<HTMLAnchorElement>('media-setup'),
     retry: byId<HTMLButtonElement>('retry'),
     name: byId<HTMLInputElement>('name'),
     join: byId<HTMLButtonElement>('join'),
@@ -25,6 +27,7 @@ export function roomElements() {
     remote: byId<HTMLVideoElement>('remote'),
     local: byId<HTMLVideoElement>('local'),
     status: byId('status'),
+    statusHelp: byId('status-help'),
     waiting: byId('waiting'),
     link: byId<HTMLInputElement>('room-link'),
     copy: byId<HTMLButtonElement>('copy-link'),
@@ -61,6 +64,7 @@ export type RoomElements = ReturnType<typeof roomElements>;
 export function renderStatus(ui: RoomElements, status: Status, detail = ''): void {
   ui.status.dataset.state = status;
   ui.status.textContent = t(`status.${status}` as Key, { detail });
+  ui.statusHelp.hidden = status !== 'unreachable'; // a certificate the device does not trust looks the same
   ui.waiting.hidden = !(status === 'waiting' || status === 'left');
   ui.ended.hidden = status !== 'ended';
   ui.stage.dataset.state = status;

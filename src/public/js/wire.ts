@@ -29,3 +29,17 @@ export function parseCandidate(data: unknown): RTCIceCandidateInit | undefined {
   if (sdpMLineIndex === null && sdpMid === null) return undefined;
   return { candidate, sdpMLineIndex, sdpMid };
 }
+
+/**
+ * The DTLS certificate fingerprint an SDP announces. Each RTCPeerConnection has
+ * its own certificate, so a different fingerprint means a different connection.
+ */
+export function fingerprintOf(sdp: string | undefined): string | undefined {
+  return sdp ? /^a=fingerprint:(\S+ \S+)/m.exec(sdp)?.[1]?.toUpperCase() : undefined;
+}
+
+/** True when `offer` comes from another RTCPeerConnection than the one `current` (our remote description) came from. */
+export function fromAnotherConnection(offer: RTCSessionDescriptionInit, current: RTCSessionDescriptionInit | null | undefined): boolean {
+  const known = fingerprintOf(current?.sdp);
+  return known !== undefined && known !== fingerprintOf(offer.sdp);
+}
