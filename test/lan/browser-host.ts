@@ -46,8 +46,15 @@ serveCalls({
   },
   /** Waits until the string expression `expression` is truthy in the page, then returns its value. */
   async until(expression: string, ms = 10_000) {
-    const handle = await page!.waitForFunction(expression, undefined, { timeout: ms });
-    return handle.jsonValue();
+    // polls with page.evaluate (a DevTools evaluation, which the page's CSP allows) rather than
+    // waitForFunction, whose string predicates need 'unsafe-eval' in the page
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value: unknown = await page!.evaluate(expression);
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${expression.slice(0, 120)}`);
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
   },
   evaluate(expression: string) {
     return page!.evaluate(expression);
