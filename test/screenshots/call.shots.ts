@@ -24,8 +24,8 @@ describe('screenshots', () => {
     await server?.close();
   });
 
-  async function join(room: string, name: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const { page } = await newPerson(browser, { viewport });
+  async function join(room: string, name: string, viewport = { width: 1280, height: 800 }, locale = 'en-US'): Promise<Page> {
+    const { page } = await newPerson(browser, { viewport, locale });
     await page.goto(`${server.url}/r/${room}`);
     await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
     await page.fill('#name', name);
@@ -67,5 +67,20 @@ describe('screenshots', () => {
     await alice.click('#stats');
     await settle(2500);
     await alice.screenshot({ path: `${OUT}/desktop-stats.png` });
+  });
+
+  it('the page in Chinese (简体中文): pre-join on a desktop, a live call on a phone', async () => {
+    const room = '家庭通话';
+    const mei = await join(room, '小梅', { width: 1280, height: 800 }, 'zh-CN');
+    await mei.screenshot({ path: `${OUT}/desktop-prejoin-zh.png` });
+    await mei.click('#join');
+    await waitForState(mei, 'waiting');
+    const lei = await join(room, '小雷', PHONE, 'zh-CN');
+    await lei.click('#join');
+    await expectMediaFlowing(mei);
+    await expectMediaFlowing(lei);
+    await mei.click('#camera');
+    await settle(1500);
+    await lei.screenshot({ path: `${OUT}/phone-call-zh.png` });
   });
 });
