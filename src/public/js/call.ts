@@ -9,7 +9,7 @@ import { t } from './i18n.js';
 import { createPeer, type Peer } from './peer.js';
 import { createPresence } from './presence.js';
 import { fromAnotherConnection, parseDescription } from './wire.js';
-import { connectSignaling, type LinkState, type Signaling } from './signaling.js';
+import { connectSignaling, type LinkState, type OpenSocket, type Signaling } from './signaling.js';
 import { deriveStatus } from './status.js';
 import { renderRemoteState, renderStatus, type RemoteState, type RoomElements } from './ui.js';
 
@@ -18,6 +18,8 @@ export interface CallOptions {
   ui: RoomElements;
   local: MediaStream;
   iceServers: RTCIceServer[];
+  /** The connection opened with the page; joining the room happens here. */
+  socket: OpenSocket;
   name: string;
   localState(): RemoteState;
   onChat(sender: string, text: string, time: number): void;
@@ -179,7 +181,7 @@ export function startCall(o: CallOptions): Call {
       if (code === 'room-full') return;
       renderStatus(ui, 'error', message || code);
     },
-  });
+  }, o.socket);
 
   return {
     get peer() {
