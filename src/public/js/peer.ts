@@ -5,6 +5,7 @@
  * connection fails or stays disconnected for a few seconds.
  */
 import type { SignalData } from '../../server/events.js';
+import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 
 export interface PeerOptions {
@@ -47,6 +48,8 @@ export function createPeer(options: PeerOptions): Peer {
   let attached = false;
   let queue: Promise<void> = Promise.resolve();
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  let fullSizeTimer: ReturnType<typeof setTimeout> | undefined;
+  let video: RTCRtpSender | undefined;
 
   /** Local tracks go on at once for the offerer, after the first offer for the answerer. */
   function attachLocal(asOfferer: boolean): void {
@@ -54,7 +57,8 @@ export function createPeer(options: PeerOptions): Peer {
     attached = true;
     for (const kind of ['audio', 'video'] as const) {
       const track = local.getTracks().find((t) => t.kind === kind);
-      if (track) pc.addTrack(track, local);
+      if (track && kind === 'video') void limitStartSize((video = pc.addTrack(track, local)));
+      else if (track) pc.addTrack(track, local);
       else if (asOfferer) pc.addTransceiver(kind, { direction: 'recvonly' });
     }
   }
@@ -78,6 +82,10 @@ export function createPeer(options: PeerOptions): Peer {
   pc.onconnectionstatechange = () => {
     const state = pc.connectionState;
     clearTimeout(graceTimer);
+    if (state === 'connected' && video && fullSizeTimer === undefined) {
+      const sender = video;
+      fullSizeTimer = setTimeout(() => void liftStartSize(sender), FULL_SIZE_AFTER_MS);
+    }
     if (state === 'failed') pc.restartIce();
     if (state === 'disconnected') graceTimer = setTimeout(() => pc.connectionState === 'disconnected' && pc.restartIce(), DISCONNECTED_GRACE_MS);
     options.onState(state);
@@ -149,6 +157,7 @@ export function createPeer(options: PeerOptions): Peer {
     },
     close() {
       clearTimeout(graceTimer);
+      clearTimeout(fullSizeTimer);
       pc.onconnectionstatechange = null;
       pc.close();
     },
