@@ -1,15 +1,17 @@
 /**
  * What makes a call start quickly, in real Chromium: the page connects to the
- * server before Join (without taking a seat), and a 720p camera starts sending
- * at VGA size and gets its full size once the call is up.
+ * server before Join (without taking a seat), the person waiting alone has
+ * the offer ready, and a 720p camera starts sending at VGA size and gets its
+ * full size once the call is up.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, launchBrowser, newPerson } from './support/browser.js';
 import { expectMediaFlowing, joinCall, uniqueRoom, waitForState } from './support/page-call.js';
+import { WARM_AFTER_MS } from '../src/public/js/standby.js';
 import { startServer, type Running } from './support/server.js';
 
-/** Test-only instrumentation: open WebSockets, and every video scale the page sets on a sender. */
+/** Test-only instrumentation: open WebSockets, and every video scale the page sets on a sender (newPerson records peer connections in window.__pcs). */
 const WATCH = `
   window.__sockets = [];
   const NativeWS = window.WebSocket;
@@ -86,5 +88,18 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
       expect(start).toBeCloseTo(Math.sqrt((1280 * 720) / (640 * 480)), 1);
       expect(later).toBe(1);
     }
+  });
+
+  it('the person waiting alone has the offer ready, and it is the connection the call uses', async () => {
+    const room = uniqueRoom('standby');
+    const alice = await open(room);
+    await alice.click('#join');
+    await waitForState(alice, 'waiting');
+    const offers = () => alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => pc.localDescription?.type ?? 'none'));
+    await expect.poll(offers, { timeout: WARM_AFTER_MS + 10_000 }).toEqual(['offer']);
+    await joinCall(browser, server.url, room).then((bob) => pages.push(bob));
+    await waitForState(alice, 'connected');
+    const used = await alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => pc.connectionState));
+    expect(used).toEqual(['connected']);
   });
 });
