@@ -23,6 +23,11 @@ export const FIRST_FRAME_WATCH = `(() => {
         else if (e.data.includes('"type":"answer"')) step('answer received');
       });
     }
+    send(data) {
+      if (typeof data === 'string' && data.includes('"type":"offer"')) step('offer sent');
+      else if (typeof data === 'string' && data.includes('"type":"answer"')) step('answer sent');
+      return super.send(data);
+    }
   };
   const NativePC = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends NativePC {
@@ -31,6 +36,7 @@ export const FIRST_FRAME_WATCH = `(() => {
       step('peer connection created');
       this.addEventListener('connectionstatechange', () => step('connection ' + this.connectionState));
       this.addEventListener('icegatheringstatechange', () => step('ice gathering ' + this.iceGatheringState));
+      this.addEventListener('track', (e) => step('remote ' + e.track.kind + ' track'));
     }
   };
   const watch = () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChannelMessage } from '../src/public/js/channel.js';
 import { generateRoomName, isRoomName, ROOM_NAME_BITS, roomFromPath } from '../src/public/js/roomname.js';
+import { START_PIXELS, startScale } from '../src/public/js/startsize.js';
 import { deriveStatus, type CallFacts } from '../src/public/js/status.js';
 import { fingerprintOf, fromAnotherConnection, parseCandidate, parseDescription } from '../src/public/js/wire.js';
 
@@ -94,5 +95,22 @@ describe('the status line', () => {
     ['after hanging up', { ended: true, peer: 'connected' }, 'ended'],
   ])('says the right thing for %s', (_label, facts, expected) => {
     expect(deriveStatus({ ...base, ...facts })).toBe(expected);
+  });
+});
+
+describe('the size our video starts at', () => {
+  it('starts a 720p or 1080p camera at about VGA pixel count', () => {
+    for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+      const scale = startScale(w, h);
+      expect(scale).toBeGreaterThan(1);
+      expect((w / scale) * (h / scale)).toBeLessThanOrEqual(START_PIXELS);
+      expect((w / scale) * (h / scale)).toBeGreaterThan(START_PIXELS * 0.98);
+    }
+  });
+
+  it('leaves a VGA or smaller camera, or one of unknown size, at full size', () => {
+    expect(startScale(640, 480)).toBe(1);
+    expect(startScale(320, 240)).toBe(1);
+    expect(startScale(undefined, undefined)).toBe(1);
   });
 });

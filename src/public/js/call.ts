@@ -8,8 +8,9 @@ import { wrapChannel, type Channel, type ChannelMessage } from './channel.js';
 import { t } from './i18n.js';
 import { createPeer, type Peer } from './peer.js';
 import { createPresence } from './presence.js';
+import { createStandby, type Prepared } from './standby.js';
 import { fromAnotherConnection, parseDescription } from './wire.js';
-import { connectSignaling, type LinkState, type Signaling } from './signaling.js';
+import { connectSignaling, type LinkState, type OpenSocket, type Signaling } from './signaling.js';
 import { deriveStatus } from './status.js';
 import { renderRemoteState, renderStatus, type RemoteState, type RoomElements } from './ui.js';
 
@@ -18,6 +19,8 @@ export interface CallOptions {
   ui: RoomElements;
   local: MediaStream;
   iceServers: RTCIceServer[];
+  /** The connection opened with the page; joining the room happens here. */
+  socket: OpenSocket;
   name: string;
   localState(): RemoteState;
   onChat(sender: string, text: string, time: number): void;
@@ -54,6 +57,10 @@ export function startCall(o: CallOptions): Call {
   const updateRemote = () => renderRemoteState(ui, remoteState, remoteName);
 
   const alive = () => Boolean(peer && peer.pc.connectionState === 'connected' && (!channel || channel.open));
+  const standby = createStandby(
+    () => preparePeer(false, true),
+    () => !peer && inRoom && !ended && !full,
+  );
   const presence = createPresence({
     channel: () => channel,
     peer: () => peer,
@@ -81,16 +88,16 @@ export function startCall(o: CallOptions): Call {
     }
   }
 
-  function newPeer(polite: boolean): Peer {
-    dropPeer();
-    const remoteStream = new MediaStream();
-    ui.remote.srcObject = remoteStream;
-    const created = createPeer({
+  /** A connection for the other person; a held one (prepared while waiting) sends nothing until released. */
+  function preparePeer(polite: boolean, held: boolean): Prepared {
+    const stream = new MediaStream();
+    const created: Peer = createPeer({
       iceServers: o.iceServers,
       polite,
+      held,
       local: o.local,
       send: (data) => signaling.send(data),
-      onTrack: (track) => remoteStream.addTrack(track),
+      onTrack: (track) => stream.addTrack(track),
       onState: () => update(),
       onChannel: (dc) => {
         const mine = wrapChannel(
@@ -108,9 +115,29 @@ export function startCall(o: CallOptions): Call {
         channel = mine;
       },
     });
-    peer = created;
+    return { peer: created, stream };
+  }
+
+  function show(prepared: Prepared): Peer {
+    peer = prepared.peer;
+    ui.remote.srcObject = prepared.stream;
     update();
-    return created;
+    return prepared.peer;
+  }
+
+  function newPeer(polite: boolean): Peer {
+    standby.cancel();
+    dropPeer();
+    return show(preparePeer(polite, false));
+  }
+
+  /** The other person arrived: send the offer prepared while we waited, or make one now. */
+  function offer(): void {
+    const prepared = standby.take();
+    if (!prepared) return void newPeer(false);
+    dropPeer();
+    show(prepared);
+    prepared.peer.release();
   }
 
   function dropPeer(): void {
@@ -132,6 +159,7 @@ export function startCall(o: CallOptions): Call {
     otherLeft = true;
     setupMs = undefined;
     update();
+    standby.schedule();
   }
 
   ui.remote.addEventListener('resize', () => {
@@ -143,6 +171,7 @@ export function startCall(o: CallOptions): Call {
       inRoom = true;
       full = false;
       if (peer && !alive()) peer.resume(); // back after a network gap: our last offer may be lost
+      if (!peer) standby.schedule();
       update();
     },
     otherjoin() {
@@ -150,10 +179,11 @@ export function startCall(o: CallOptions): Call {
       if (peer && channel?.open) return presence.resume(peer); // probably the same person, back after losing the network
       startedAt = performance.now();
       setupMs = undefined;
-      newPeer(false);
+      offer();
     },
     full() {
       if (alive()) return; // a stale seat during a server restart; the call goes on
+      standby.cancel();
       dropPeer();
       full = true;
       update();
@@ -179,7 +209,7 @@ export function startCall(o: CallOptions): Call {
       if (code === 'room-full') return;
       renderStatus(ui, 'error', message || code);
     },
-  });
+  }, o.socket);
 
   return {
     get peer() {
@@ -200,6 +230,7 @@ export function startCall(o: CallOptions): Call {
     hangup() {
       channel?.send({ kind: 'bye' });
       ended = true;
+      standby.cancel();
       dropPeer();
       signaling.leave();
       update();

@@ -2,15 +2,20 @@
  * One RTCPeerConnection with perfect negotiation. The peer that got `otherjoin`
  * is impolite and offers first; the polite one answers and rolls back on glare.
  * Candidates wait until a remote description is set. ICE restarts when the
- * connection fails or stays disconnected for a few seconds.
+ * connection fails or stays disconnected for a few seconds. A held peer
+ * (prepared ahead, see standby.ts) keeps its offer, candidates and data
+ * channel to itself until released.
  */
 import type { SignalData } from '../../server/events.js';
+import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 
 export interface PeerOptions {
   iceServers: RTCIceServer[];
   polite: boolean;
   local: MediaStream;
+  /** Prepared ahead (impolite side, while waiting): hold outgoing messages and the data channel until `release()`. */
+  held?: boolean;
   send(data: SignalData): void;
   onTrack(track: MediaStreamTrack): void;
   onChannel(channel: RTCDataChannel): void;
@@ -31,6 +36,8 @@ export interface Peer {
    * is not up: sends again our offer that may have been lost, or restarts ICE.
    */
   resume(): void;
+  /** A held peer goes live: sends the offer and candidates prepared so far and hands over its data channel. */
+  release(): void;
   close(): void;
 }
 
@@ -38,7 +45,9 @@ export interface Peer {
 export const DISCONNECTED_GRACE_MS = 3000;
 
 export function createPeer(options: PeerOptions): Peer {
-  const { polite, local, send } = options;
+  const { polite, local } = options;
+  let held: SignalData[] | undefined = options.held ? [] : undefined;
+  const send = (data: SignalData) => (held ? held.push(data) : options.send(data));
   const pc = new RTCPeerConnection({ iceServers: options.iceServers });
   const pending: RTCIceCandidateInit[] = [];
   let makingOffer = false;
@@ -47,6 +56,8 @@ export function createPeer(options: PeerOptions): Peer {
   let attached = false;
   let queue: Promise<void> = Promise.resolve();
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  let fullSizeTimer: ReturnType<typeof setTimeout> | undefined;
+  let video: RTCRtpSender | undefined;
 
   /** Local tracks go on at once for the offerer, after the first offer for the answerer. */
   function attachLocal(asOfferer: boolean): void {
@@ -54,7 +65,8 @@ export function createPeer(options: PeerOptions): Peer {
     attached = true;
     for (const kind of ['audio', 'video'] as const) {
       const track = local.getTracks().find((t) => t.kind === kind);
-      if (track) pc.addTrack(track, local);
+      if (track && kind === 'video') void limitStartSize((video = pc.addTrack(track, local)));
+      else if (track) pc.addTrack(track, local);
       else if (asOfferer) pc.addTransceiver(kind, { direction: 'recvonly' });
     }
   }
@@ -78,6 +90,10 @@ export function createPeer(options: PeerOptions): Peer {
   pc.onconnectionstatechange = () => {
     const state = pc.connectionState;
     clearTimeout(graceTimer);
+    if (state === 'connected' && video && fullSizeTimer === undefined) {
+      const sender = video;
+      fullSizeTimer = setTimeout(() => void liftStartSize(sender), FULL_SIZE_AFTER_MS);
+    }
     if (state === 'failed') pc.restartIce();
     if (state === 'disconnected') graceTimer = setTimeout(() => pc.connectionState === 'disconnected' && pc.restartIce(), DISCONNECTED_GRACE_MS);
     options.onState(state);
@@ -116,8 +132,11 @@ export function createPeer(options: PeerOptions): Peer {
     else await addCandidate(candidate);
   }
 
+  let heldChannel: RTCDataChannel | undefined;
   if (!polite) {
-    options.onChannel(pc.createDataChannel('duet', { ordered: true }));
+    const dc = pc.createDataChannel('duet', { ordered: true });
+    if (held) heldChannel = dc;
+    else options.onChannel(dc);
     attachLocal(true);
   }
 
@@ -147,8 +166,16 @@ export function createPeer(options: PeerOptions): Peer {
       if (pc.signalingState === 'have-local-offer' && pc.localDescription) send(toDescription(pc.localDescription));
       else if (pc.signalingState === 'stable') pc.restartIce();
     },
+    release() {
+      const messages = held ?? [];
+      held = undefined;
+      if (heldChannel) options.onChannel(heldChannel);
+      heldChannel = undefined;
+      for (const data of messages) options.send(data);
+    },
     close() {
       clearTimeout(graceTimer);
+      clearTimeout(fullSizeTimer);
       pc.onconnectionstatechange = null;
       pc.close();
     },

@@ -8,6 +8,7 @@ import { applyI18n, bindLangSwitch, detectLang, safeGet, safeSet, t } from './i1
 import { startPrejoin } from './prejoin.js';
 import { rememberRoom, roomFromPath, roomUrl } from './roomname.js';
 import { renderStats, snapshot, statsRows, type StatsSnapshot } from './stats.js';
+import { openSocket } from './signaling.js';
 import { bindCopyLink, renderStatus, roomElements, showRoomLink } from './ui.js';
 import { MAX_NAME_CHARS } from './channel.js';
 
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   void showRoomLink(ui, roomUrl(room));
   bindCopyLink(ui);
 
+  // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
+  const socket = openSocket();
   const config = iceServers();
   const prejoin = await startPrejoin(ui);
   let call: Call | undefined;
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
       ui,
       local: stream,
       iceServers: await config,
+      socket,
       name,
       localState: () => ({ muted: media.muted, cameraOff: media.cameraOff, screen: Boolean(media.screen) }),
       onChat: (sender, text, time) => chat?.add(sender, text, time, false),

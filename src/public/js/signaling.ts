@@ -1,7 +1,9 @@
 /**
  * The signaling client: Socket.IO to the same origin, speaking the tutorial
- * protocol. Joins the room on every (re)connection, so a dropped socket or a
- * restarted server puts us back in the same room.
+ * protocol. The socket opens with the page (`openSocket`), so that clicking
+ * Join costs only the `join` round trip; a seat is taken only by
+ * `connectSignaling`, which joins the room then and on every reconnection, so
+ * a dropped socket or a restarted server puts us back in the same room.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ErrorCode, ServerToClientEvents, SignalData } from '../../server/events.js';
@@ -33,7 +35,14 @@ export interface Signaling {
 /** Failed attempts after which we tell the user the server is unreachable. */
 const UNREACHABLE_AFTER = 2;
 
-export function connectSignaling(room: string, on: SignalingHandlers): Signaling {
+/** A socket opened before joining, and how many connection attempts in a row failed so far. */
+export interface OpenSocket {
+  readonly socket: SignalSocket;
+  readonly failures: number;
+}
+
+/** Opens the connection to the server (WebSocket first, no polling round trips) without joining any room. */
+export function openSocket(): OpenSocket {
   const socket: SignalSocket = io({
     transports: ['websocket', 'polling'],
     reconnectionDelay: 300,
@@ -41,15 +50,23 @@ export function connectSignaling(room: string, on: SignalingHandlers): Signaling
     randomizationFactor: 0.3,
     timeout: 5000,
   });
-  let failures = 0;
-  let leaving = false;
-  on.link('connecting');
+  const open = { socket, failures: 0 };
+  socket.on('connect', () => void (open.failures = 0));
+  socket.on('connect_error', () => void open.failures++);
+  return open;
+}
 
-  socket.on('connect', () => {
-    failures = 0;
+export function connectSignaling(room: string, on: SignalingHandlers, open: OpenSocket = openSocket()): Signaling {
+  const { socket } = open;
+  let leaving = false;
+
+  const join = () => {
     on.link('connected');
     socket.emit('join', room);
-  });
+  };
+  socket.on('connect', join);
+  if (socket.connected) join();
+  else on.link(open.failures >= UNREACHABLE_AFTER ? 'unreachable' : 'connecting');
   socket.on('disconnect', (reason) => {
     if (leaving) return;
     on.link('lost');
@@ -57,7 +74,7 @@ export function connectSignaling(room: string, on: SignalingHandlers): Signaling
     if (reason === 'io server disconnect') socket.connect();
   });
   socket.on('connect_error', () => {
-    if (++failures >= UNREACHABLE_AFTER) on.link('unreachable');
+    if (open.failures >= UNREACHABLE_AFTER) on.link('unreachable');
   });
 
   socket.on('joined', (r, id) => r === room && on.joined(id));
