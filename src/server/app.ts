@@ -58,6 +58,12 @@ export interface DuetInstance {
   close(): Promise<void>;
 }
 
+/** The part of an Engine.IO connection that the connection count uses. */
+interface EngineConnection {
+  remoteAddress: string;
+  on(event: 'close', fn: (this: EngineConnection) => void): void;
+}
+
 /** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */
 class LimitedDecoder extends Decoder {
   constructor() {
@@ -94,9 +100,13 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     }),
     serveClient: true,
   });
-  io.engine.on('connection', (conn: { remoteAddress: string; once(event: 'close', fn: () => void): void }) => {
+  // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
+  function onEngineClose(this: EngineConnection): void {
+    guard.closed(this.remoteAddress);
+  }
+  io.engine.on('connection', (conn: EngineConnection) => {
     guard.opened(conn.remoteAddress);
-    conn.once('close', () => guard.closed(conn.remoteAddress));
+    conn.on('close', onEngineClose);
   });
   const rooms = deps.rooms ?? createRoomState({ maxRooms: limits.maxRooms });
   attachSignaling(io, { rooms, logger: deps.logger, maxMessageBytes: limits.maxMessageBytes, guard });

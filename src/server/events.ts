@@ -70,4 +70,6 @@ export type InterServerEvents = Record<string, never>;
 export interface SocketData {
   /** Remote address of the client, for logs and per-address limits. */
   address: string;
+  /** Set while the socket is being rate-limited (one warning per episode). */
+  throttled?: boolean;
 }

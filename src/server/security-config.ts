@@ -48,7 +48,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxConnectionsPerAddress: 32,
   maxRooms: 10_000,
   maxMessageBytes: MAX_MESSAGE_BYTES,
-  pingIntervalMs: 3000,
+  pingIntervalMs: 4000,
   pingTimeoutMs: 4000,
 });
 

@@ -40,109 +40,113 @@ function describe(value: unknown): string {
 }
 
 export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
-  const { rooms, logger } = deps;
+  const { rooms, logger, guard } = deps;
 
-  io.on('connection', (socket) => {
-    socket.data.address = socket.handshake.address;
-    const id = socket.id;
-    logger.info(`connect ${id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
+  function refuse(socket: DuetSocket, event: string, code: ErrorCode, ack: Ack | undefined, detail: string): void {
+    logger.warn(`refused ${event} from ${socket.id}: ${code} (${detail})`);
+    if (ack) ack({ ok: false, error: code });
+    else socket.emit('error', { code, event, message: ERROR_TEXT[code] });
+  }
 
-    function refuse(event: string, code: ErrorCode, ack: Ack | undefined, detail: string): void {
-      logger.warn(`refused ${event} from ${id}: ${code} (${detail})`);
-      if (ack) ack({ ok: false, error: code });
-      else socket.emit('error', { code, event, message: ERROR_TEXT[code] });
+  // The listeners are made once and shared by every socket (Socket.IO calls them with
+  // `this` = the socket), so an idle connection carries no closures of ours but one.
+  function onJoin(this: DuetSocket, ...args: unknown[]): void {
+    const { params, ack } = splitAck(args);
+    const room = params[0];
+    const id = this.id;
+    if (!isRoomName(room)) return refuse(this, 'join', 'invalid-room', ack, describe(room));
+    const result = rooms.join(room, id);
+    switch (result.kind) {
+      case 'joined':
+        void this.join(room);
+        logger.info(`join ${id} room ${escapeForLog(room)} (${result.peers.length + 1}/2)`);
+        this.emit('joined', room, id);
+        if (result.peers.length > 0) this.to(room).emit('otherjoin', room, id);
+        ack?.({ ok: true, room, id, peers: result.peers.length });
+        return;
+      case 'already-in-room':
+        return refuse(this, 'join', 'already-in-room', ack, `room ${escapeForLog(room)}`);
+      case 'full':
+        logger.info(`full ${id} room ${escapeForLog(room)}`);
+        this.emit('full', room, id);
+        ack?.({ ok: false, error: 'room-full' });
+        return;
+      case 'too-many-rooms':
+        return refuse(this, 'join', 'too-many-rooms', ack, `room ${escapeForLog(room)}`);
     }
+  }
 
-    if (deps.guard) limitRate(socket, deps.guard, logger);
+  function onLeave(this: DuetSocket, ...args: unknown[]): void {
+    const { params, ack } = splitAck(args);
+    const room = params[0];
+    const id = this.id;
+    if (!isRoomName(room)) return refuse(this, 'leave', 'invalid-room', ack, describe(room));
+    const result = rooms.leave(room, id);
+    if (result.kind === 'not-in-room') return refuse(this, 'leave', 'not-in-room', ack, `room ${escapeForLog(room)}`);
+    this.to(room).emit('bye', room, id);
+    void this.leave(room);
+    this.emit('leaved', room, id);
+    logger.info(`leave ${id} room ${escapeForLog(room)}`);
+    ack?.({ ok: true, room });
+  }
 
-    socket.on('join', (...args: unknown[]) => {
-      const { params, ack } = splitAck(args);
-      const room = params[0];
-      if (!isRoomName(room)) return refuse('join', 'invalid-room', ack, describe(room));
-      const result = rooms.join(room, id);
-      switch (result.kind) {
-        case 'joined':
-          void socket.join(room);
-          logger.info(`join ${id} room ${escapeForLog(room)} (${result.peers.length + 1}/2)`);
-          socket.emit('joined', room, id);
-          if (result.peers.length > 0) socket.to(room).emit('otherjoin', room, id);
-          ack?.({ ok: true, room, id, peers: result.peers.length });
-          return;
-        case 'already-in-room':
-          return refuse('join', 'already-in-room', ack, `room ${escapeForLog(room)}`);
-        case 'full':
-          logger.info(`full ${id} room ${escapeForLog(room)}`);
-          socket.emit('full', room, id);
-          ack?.({ ok: false, error: 'room-full' });
-          return;
-        case 'too-many-rooms':
-          return refuse('join', 'too-many-rooms', ack, `room ${escapeForLog(room)}`);
-      }
-    });
+  function onMessage(this: DuetSocket, ...args: unknown[]): void {
+    const { params, ack } = splitAck(args);
+    const [room, data] = params;
+    const id = this.id;
+    if (!isRoomName(room)) return refuse(this, 'message', 'invalid-room', ack, describe(room));
+    if (!rooms.isMember(room, id)) return refuse(this, 'message', 'not-in-room', ack, `room ${escapeForLog(room)}`);
+    if (data === undefined) return refuse(this, 'message', 'invalid-message', ack, 'no data');
+    const check = checkSignal(data, deps.maxMessageBytes);
+    if (!check.ok) return refuse(this, 'message', check.error, ack, describe(data));
+    // straight to the other seat: cheaper than a room broadcast, which builds operators and sets per message
+    for (const peer of rooms.others(room, id)) io.sockets.sockets.get(peer)?.emit('message', room, data as never);
+    if (logger.debugEnabled !== false) logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
+    ack?.({ ok: true });
+  }
 
-    socket.on('leave', (...args: unknown[]) => {
-      const { params, ack } = splitAck(args);
-      const room = params[0];
-      if (!isRoomName(room)) return refuse('leave', 'invalid-room', ack, describe(room));
-      const result = rooms.leave(room, id);
-      if (result.kind === 'not-in-room') return refuse('leave', 'not-in-room', ack, `room ${escapeForLog(room)}`);
-      socket.to(room).emit('bye', room, id);
-      void socket.leave(room);
-      socket.emit('leaved', room, id);
-      logger.info(`leave ${id} room ${escapeForLog(room)}`);
-      ack?.({ ok: true, room });
-    });
+  function onDisconnect(this: DuetSocket, reason: string): void {
+    const id = this.id;
+    for (const { room, remaining } of rooms.leaveAll(id)) {
+      if (remaining.length > 0) io.to(room).emit('bye', room, id);
+    }
+    guard?.forget(id);
+    logger.info(`disconnect ${id} (${reason})`);
+  }
 
-    socket.on('message', (...args: unknown[]) => {
-      const { params, ack } = splitAck(args);
-      const [room, data] = params;
-      if (!isRoomName(room)) return refuse('message', 'invalid-room', ack, describe(room));
-      if (!rooms.isMember(room, id)) return refuse('message', 'not-in-room', ack, `room ${escapeForLog(room)}`);
-      if (data === undefined) return refuse('message', 'invalid-message', ack, 'no data');
-      const check = checkSignal(data, deps.maxMessageBytes);
-      if (!check.ok) return refuse('message', check.error, ack, describe(data));
-      // straight to the other seat: cheaper than a room broadcast, which builds operators and sets per message
-      for (const peer of rooms.others(room, id)) io.sockets.sockets.get(peer)?.emit('message', room, data as never);
-      if (logger.debugEnabled !== false) logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
-      ack?.({ ok: true });
-    });
-
-    socket.on('disconnect', (reason) => {
-      for (const { room, remaining } of rooms.leaveAll(id)) {
-        if (remaining.length > 0) io.to(room).emit('bye', room, id);
-      }
-      deps.guard?.forget(id);
-      logger.info(`disconnect ${id} (${reason})`);
-    });
-  });
-}
-
-/**
- * Counts every incoming event against the socket's and its address's buckets.
- * Over the limit the event is dropped and answered with `rate-limited`; a socket
- * that keeps going after its strikes run out is disconnected.
- */
-function limitRate(socket: DuetSocket, guard: Guard, logger: Logger): void {
-  const { id } = socket;
-  let throttled = false;
-  socket.use((packet, next) => {
+  /**
+   * Counts every incoming event against the socket's and its address's buckets.
+   * Over the limit the event is dropped and answered with `rate-limited`; a socket
+   * that keeps going after its strikes run out is disconnected.
+   */
+  function limitRate(socket: DuetSocket, packet: unknown[], next: (err?: Error) => void): void {
     const [event] = packet;
     const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
-    const verdict = guard.check(id, socket.data.address, kind);
+    const verdict = guard!.check(socket.id, socket.data.address, kind);
     if (verdict === 'ok') {
-      throttled = false;
+      socket.data.throttled = false;
       return next();
     }
     const name = typeof event === 'string' ? event : String(event);
-    if (!throttled) logger.warn(`rate-limited ${id} on ${escapeForLog(name, 32)}`);
-    throttled = true;
+    if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
+    socket.data.throttled = true;
     const { ack } = splitAck(packet);
     if (ack) ack({ ok: false, error: 'rate-limited' });
     else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });
     if (verdict === 'disconnect') {
-      logger.warn(`disconnecting ${id}: kept flooding after being rate-limited`);
+      logger.warn(`disconnecting ${socket.id}: kept flooding after being rate-limited`);
       socket.disconnect(true);
     }
+  }
+
+  io.on('connection', (socket) => {
+    socket.data.address = socket.handshake.address;
+    logger.info(`connect ${socket.id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
+    if (guard) socket.use((packet, next) => limitRate(socket, packet, next));
+    socket.on('join', onJoin);
+    socket.on('leave', onLeave);
+    socket.on('message', onMessage);
+    socket.on('disconnect', onDisconnect);
   });
 }
 
