@@ -3,10 +3,11 @@
  * camera and microphone, each in a separate browser context.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, launchBrowser, mediaProgress } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, mediaProgress } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 import { expectFramesRising, expectMediaFlowing, joinCall, openChat, statusOf, uniqueRoom, waitForState } from './support/page-call.js';
-import { startServer, type Running } from './support/server.js';
+import type { Running } from './support/server.js';
 
 describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   let server: Running;
@@ -18,17 +19,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     return page;
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
   it('both people see and hear each other', async () => {
     const room = uniqueRoom('both');

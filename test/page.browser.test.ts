@@ -3,10 +3,11 @@
  * problems, in real Chromium.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, launchBrowser, mediaProgress, newPerson } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, mediaProgress, newPerson } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 import { expectMediaFlowing, joinCall, statusOf, uniqueRoom, waitForState } from './support/page-call.js';
-import { startServer, type Running } from './support/server.js';
+import type { Running } from './support/server.js';
 
 /** Makes getUserMedia fail the way a browser does for `video` or for everything. */
 function failingMedia(name: 'NotFoundError' | 'NotAllowedError', scope: 'video' | 'all'): string {
@@ -27,17 +28,7 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
     return made;
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
   it('the home page makes a new room with a readable random name and remembers it', async () => {
     const { page } = await person();

@@ -5,11 +5,12 @@
  * full size once the call is up.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, launchBrowser, newPerson } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, newPerson } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom, waitForState } from './support/page-call.js';
 import { WARM_AFTER_MS } from '../src/public/js/standby.js';
-import { startServer, type Running } from './support/server.js';
+import type { Running } from './support/server.js';
 
 /** Test-only instrumentation: open WebSockets, and every video scale the page sets on a sender (newPerson records peer connections in window.__pcs). */
 const WATCH = `
@@ -42,17 +43,7 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
   const openSockets = (page: Page) => page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === WebSocket.OPEN).length);
   const scales = (page: Page) => page.evaluate(() => (window as unknown as { __scales: number[] }).__scales);
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
   it('the room page is connected to the server before Join is pressed', async () => {
     const page = await open(uniqueRoom('early'));

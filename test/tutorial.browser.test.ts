@@ -3,10 +3,11 @@
  * other in the same room, whichever joins first.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { browserTestsEnabled, launchBrowser, newPerson } from './support/browser.js';
+import { describe, it } from 'vitest';
+import { browserTestsEnabled, newPerson } from './support/browser.js';
+import { browserSuite } from './support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom, waitForState } from './support/page-call.js';
-import { startServer, type Running } from './support/server.js';
+import type { Running } from './support/server.js';
 import { tutorialPage } from './support/tutorial-page.js';
 
 describe.runIf(browserTestsEnabled())("calls with the tutorial's own client", () => {
@@ -28,17 +29,7 @@ describe.runIf(browserTestsEnabled())("calls with the tutorial's own client", ()
     return page;
   }
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
   it('the tutorial client joins first and duet calls it: both see video', async () => {
     const room = uniqueRoom('tut-first');

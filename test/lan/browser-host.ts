@@ -4,23 +4,13 @@
  * ignoreHTTPSErrors. argv: spkiBase64 [lang]
  */
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/browser.js';
 import { serveCalls } from './calls.js';
 
 const [spki, lang = 'en-US'] = process.argv.slice(2) as [string, string | undefined];
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    `--ignore-certificate-errors-spki-list=${spki}`,
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${spki}`],
 });
 const context = await browser.newContext({ locale: lang });
 // Keeps every RTCPeerConnection the page makes in window.__duetPcs, so the test can read its stats.

@@ -10,6 +10,19 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Headless Chromium as a test caller: fake camera and microphone, no calls home (this machine has no internet). */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** True when browser tests should run; prints the notice when they will not. */
 export function browserTestsEnabled(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true;
@@ -36,15 +49,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_FLAGS,
       '--autoplay-policy=no-user-gesture-required',
       `--ignore-certificate-errors-spki-list=${spkiHash(options.cert)}`,
       ...(options.extraArgs ?? []),

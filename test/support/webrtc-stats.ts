@@ -3,14 +3,9 @@
  * and the stats of the page's peer connection (recorded by test/lan/browser-host.ts
  * in window.__duetPcs): decoded frames and the selected candidate pair.
  */
-import { X509Certificate, createHash } from 'node:crypto';
 import type { NsProcess } from './nsproc.js';
 
-/** base64 SHA-256 of the server certificate's public key, for --ignore-certificate-errors-spki-list. */
-export function spkiHash(chainPem: string): string {
-  const leaf = new X509Certificate(chainPem.slice(0, chainPem.indexOf('-----END CERTIFICATE-----') + 25));
-  return createHash('sha256').update(leaf.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
-}
+export { spkiHash } from './browser.js';
 
 /** In the page: the last peer connection's decoded video frames and its selected candidate pair. */
 const CALL_STATS = `(async () => {
@@ -35,6 +30,7 @@ const CALL_STATS = `(async () => {
     local: local ? local.address || local.ip : null,
     remote: remote ? remote.address || remote.ip : null,
     localType: local ? local.candidateType : null,
+    remoteType: remote ? remote.candidateType : null,
   };
 })()`;
 
@@ -45,6 +41,17 @@ export interface CallStats {
   local: string | null;
   remote: string | null;
   localType: string | null;
+  remoteType: string | null;
+}
+
+/**
+ * The selected pair's remote address is `expected`. Chromium hides the address of a
+ * peer-reflexive remote candidate (learnt from a connectivity check that arrived before the
+ * candidate's own signaling message), so such a pair is accepted as long as it is prflx; the
+ * other side's local address then shows where it leads.
+ */
+export function remoteIs(stats: CallStats, expected: string): boolean {
+  return stats.remote === expected || (stats.remote === '' && stats.remoteType === 'prflx');
 }
 
 /** Polls CALL_STATS until frames are decoded over a selected pair, or fails after `ms`. */
