@@ -164,7 +164,7 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
     } finally {
       await browser.stop();
     }
-  });
+  }, 60_000);
 
   it.runIf(browserPresent || browserRequired)('connects a video call between Chromium on two client hosts, over their LAN addresses', async () => {
     const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
@@ -188,7 +188,7 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
-  });
+  }, 60_000);
 
   it('re-issues a certificate for the new address from the same CA when the server host moves', async () => {
     await server!.stop();

@@ -43,7 +43,7 @@ export interface NsProcess {
   stop(): Promise<void>;
 }
 
-export function startInNamespace(ns: string, file: string, args: string[], readyMs = 20_000): NsProcess {
+export function startInNamespace(ns: string, file: string, args: string[], readyMs = 45_000): NsProcess {
   const child = spawn('ip', ['netns', 'exec', ns, process.execPath, file, ...args], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     cwd: process.cwd(),
