@@ -40,7 +40,13 @@ async function main(): Promise<void> {
   let helper: HelperInstance | undefined;
   if (config.httpPort !== 0) {
     helper = createHelperServer({ port: config.httpPort, host: config.host, httpsPort: port }, { logger, ca: certs.ca });
-    await helper.listen();
+    try {
+      await helper.listen();
+    } catch (error) {
+      // the helper only eases trusting the CA; duet works without it
+      logger.warn(`the plain-HTTP helper could not listen on port ${config.httpPort} (${(error as NodeJS.ErrnoException).code ?? error}); CA downloads over plain HTTP are off. Set HTTP_PORT to a free port, or 0.`);
+      helper = undefined;
+    }
   }
 
   const lan = lanUrls(config.host, port, lanAddresses());
