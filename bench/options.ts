@@ -2,6 +2,7 @@
  * Benchmark options from the environment: a pure function with one table of defaults.
  */
 import { availableParallelism } from 'node:os';
+import { ConfigError, parseNumber, read, type Env } from '../src/server/env.js';
 import { ALL_KINDS, KINDS, type Kind } from './wire.js';
 
 export type Part = 'signaling' | 'idle' | 'calls';
@@ -41,33 +42,17 @@ export const DEFAULTS: BenchOptions = Object.freeze({
   profile: false,
 });
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= min && value <= max)) throw new Error(`${name} must be ${min}-${max}, got ${JSON.stringify(raw)}`);
-  return value;
-}
-
-function kinds(env: Env): readonly Kind[] {
-  const raw = env.BENCH_SERVERS?.trim();
-  if (!raw) return DEFAULTS.kinds;
+/** A comma-separated subset of `allowed` read from `name`, or `fallback` when unset. */
+function subset<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: readonly T[]): readonly T[] {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
   const list = raw.split(',').map((s) => s.trim());
-  const bad = list.find((k) => !ALL_KINDS.includes(k as Kind));
-  if (bad !== undefined) throw new Error(`BENCH_SERVERS must list ${ALL_KINDS.join(', ')}, got ${JSON.stringify(bad)}`);
-  return list as Kind[];
+  const bad = list.find((item) => !allowed.includes(item as T));
+  if (bad !== undefined) throw new ConfigError(`${name} must list ${allowed.join(', ')}, got ${JSON.stringify(bad)}`);
+  return list as T[];
 }
 
-function parts(env: Env): readonly Part[] {
-  const raw = env.BENCH_PARTS?.trim();
-  if (!raw) return DEFAULTS.parts;
-  const list = raw.split(',').map((s) => s.trim());
-  const bad = list.find((p) => !PARTS.includes(p as Part));
-  if (bad !== undefined) throw new Error(`BENCH_PARTS must list ${PARTS.join(', ')}, got ${JSON.stringify(bad)}`);
-  return list as Part[];
-}
+const int = (env: Env, name: string, fallback: number, min: number, max: number) => parseNumber(env, name, fallback, min, max, true);
 
 export function loadOptions(env: Env = process.env): BenchOptions {
   return Object.freeze({
@@ -75,12 +60,12 @@ export function loadOptions(env: Env = process.env): BenchOptions {
     rate: int(env, 'BENCH_RATE', DEFAULTS.rate, 1, 100_000),
     burstRounds: int(env, 'BENCH_ROUNDS', DEFAULTS.burstRounds, 1, 20),
     pacedRounds: int(env, 'BENCH_PACED_ROUNDS', DEFAULTS.pacedRounds, 1, 20),
-    kinds: kinds(env),
+    kinds: subset(env, 'BENCH_SERVERS', ALL_KINDS, DEFAULTS.kinds),
     loaders: int(env, 'BENCH_LOADERS', DEFAULTS.loaders, 1, 16),
     idle: int(env, 'BENCH_IDLE', DEFAULTS.idle, 1, 100_000),
     idleClients: int(env, 'BENCH_IDLE_CLIENTS', DEFAULTS.idleClients, 1, 16),
     calls: int(env, 'BENCH_CALLS', DEFAULTS.calls, 1, 50),
-    parts: parts(env),
+    parts: subset(env, 'BENCH_PARTS', PARTS, DEFAULTS.parts),
     profile: env.BENCH_PROFILE === '1',
   });
 }
