@@ -31,9 +31,11 @@ export interface Entry {
   kill(): void;
 }
 
-export function spawnEntry(env: Record<string, string>, options: { cwd?: string; command?: string; args?: string[] } = {}): Entry {
+export function spawnEntry(env: Record<string, string>, options: { cwd?: string; command?: string; args?: string[]; uid?: number; gid?: number } = {}): Entry {
   const child = spawn(options.command ?? process.execPath, options.args ?? [ENTRY], {
     cwd: options.cwd,
+    uid: options.uid,
+    gid: options.gid,
     env: { ...process.env, HTTP_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
