@@ -19,6 +19,7 @@ import type { Clock } from './ratelimit.js';
 import { createRoomState, type RoomState } from './rooms.js';
 import { attachSignaling, type DuetServer } from './signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './validate.js';
+import { redirectPlainHttp } from './plain-http.js';
 import { createWebApp } from './web.js';
 
 export interface ServerConfig {
@@ -84,6 +85,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   };
   const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], ca: deps.ca, lanUrls: currentLanUrls });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
+  const plainHttp = redirectPlainHttp(httpServer); // http://host:8443 gets a redirect to https://host:8443
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
     // a little above the payload limit, so an oversized message gets a clear error, not a dropped connection
@@ -121,6 +123,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
         resolve();
       });
       httpServer.closeAllConnections();
+      plainHttp.close();
       if (!listening) resolve();
     });
   }
