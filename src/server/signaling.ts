@@ -120,9 +120,12 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
    * that keeps going after its strikes run out is disconnected.
    */
   function limitRate(socket: DuetSocket, packet: unknown[], next: (err?: Error) => void): void {
+    // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
+    if (!socket.connected) return;
     const [event] = packet;
     const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
     const verdict = guard!.check(socket.id, socket.data.address, kind);
+    if (verdict === 'gone') return;
     if (verdict === 'ok') {
       socket.data.throttled = false;
       return next();
@@ -142,7 +145,10 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
   io.on('connection', (socket) => {
     socket.data.address = socket.handshake.address;
     logger.info(`connect ${socket.id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
-    if (guard) socket.use((packet, next) => limitRate(socket, packet, next));
+    if (guard) {
+      guard.track(socket.id);
+      socket.use((packet, next) => limitRate(socket, packet, next));
+    }
     socket.on('join', onJoin);
     socket.on('leave', onLeave);
     socket.on('message', onMessage);
