@@ -14,6 +14,7 @@ import { lanUrls } from './lan.js';
 import type { IceServer } from './config.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
+import { throttleWarnings } from './log-throttle.js';
 import { createAllowRequest } from './origin.js';
 import type { Clock } from './ratelimit.js';
 import { createRoomState, type RoomState } from './rooms.js';
@@ -74,6 +75,7 @@ class LimitedDecoder extends Decoder {
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
   const guard = createGuard(limits, deps.clock);
+  const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert });
   const currentLanUrls = () => {
@@ -95,7 +97,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     allowRequest: createAllowRequest({
       policy: config.origins ?? DEFAULTS.origins,
       guard,
-      logger: deps.logger,
+      logger,
       closing: () => closing,
     }),
     serveClient: true,
@@ -109,11 +111,12 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     conn.on('close', onEngineClose);
   });
   const rooms = deps.rooms ?? createRoomState({ maxRooms: limits.maxRooms });
-  attachSignaling(io, { rooms, logger: deps.logger, maxMessageBytes: limits.maxMessageBytes, guard });
+  attachSignaling(io, { rooms, logger, maxMessageBytes: limits.maxMessageBytes, guard });
 
   let listening = false;
   function close(): Promise<void> {
     closing = true;
+    logger.flush();
     return new Promise((resolve) => {
       io.close(() => {
         listening = false;
@@ -145,7 +148,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     },
     async shutdown(graceMs = 500) {
       closing = true;
-      deps.logger.info(`shutting down: telling ${io.engine.clientsCount} clients`);
+      logger.info(`shutting down: telling ${io.engine.clientsCount} clients`);
       io.emit('error', { code: 'server-shutting-down', event: 'shutdown', message: 'The server is shutting down.' });
       await waitUntil(() => io.engine.clientsCount === 0, graceMs);
       await close();
