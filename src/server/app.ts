@@ -110,7 +110,11 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     guard.opened(conn.remoteAddress);
     conn.on('close', onEngineClose);
   });
-  const rooms = deps.rooms ?? createRoomState({ maxRooms: limits.maxRooms });
+  const rooms = deps.rooms ?? createRoomState({
+    maxRooms: limits.maxRooms,
+    maxRoomsPerMember: limits.maxRoomsPerSocket,
+    maxRoomsPerAddress: limits.maxRoomsPerAddress,
+  });
   attachSignaling(io, { rooms, logger, maxMessageBytes: limits.maxMessageBytes, guard });
 
   let listening = false;

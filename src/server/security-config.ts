@@ -21,6 +21,10 @@ export interface Limits {
   readonly abuseStrikes: number;
   readonly maxConnectionsPerAddress: number;
   readonly maxRooms: number;
+  /** Rooms one socket may be in at once. */
+  readonly maxRoomsPerSocket: number;
+  /** Rooms all the sockets of one client address may be in at once. */
+  readonly maxRoomsPerAddress: number;
   /** Largest relayed payload (estimated JSON bytes). */
   readonly maxMessageBytes: number;
   /** Engine.IO heartbeat: a silent peer is dropped after at most interval + timeout. */
@@ -47,6 +51,8 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   abuseStrikes: 50,
   maxConnectionsPerAddress: 32,
   maxRooms: 10_000,
+  maxRoomsPerSocket: 4,
+  maxRoomsPerAddress: 64,
   maxMessageBytes: MAX_MESSAGE_BYTES,
   pingIntervalMs: 4000,
   pingTimeoutMs: 4000,
@@ -65,6 +71,8 @@ const LIMIT_VARS: ReadonlyArray<[string, keyof Limits, number, number, boolean]>
   ['ABUSE_STRIKES', 'abuseStrikes', 1, 1e6, true],
   ['MAX_CONNECTIONS_PER_ADDRESS', 'maxConnectionsPerAddress', 1, 1e6, true],
   ['MAX_ROOMS', 'maxRooms', 1, 1e7, true],
+  ['MAX_ROOMS_PER_SOCKET', 'maxRoomsPerSocket', 1, 1e6, true],
+  ['MAX_ROOMS_PER_ADDRESS', 'maxRoomsPerAddress', 1, 1e7, true],
   ['MAX_MESSAGE_BYTES', 'maxMessageBytes', 1024, 1024 * 1024, true],
   ['PING_INTERVAL_MS', 'pingIntervalMs', 500, 300_000, true],
   ['PING_TIMEOUT_MS', 'pingTimeoutMs', 500, 300_000, true],

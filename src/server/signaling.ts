@@ -29,7 +29,7 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   'invalid-message': 'That message is not valid.',
   'message-too-large': 'That message is too large.',
   'rate-limited': 'Too many requests; slow down.',
-  'too-many-rooms': 'The server has too many rooms open; try again later.',
+  'too-many-rooms': 'Too many rooms are open (on the server, on this connection or from this address); leave one or try again later.',
   'server-shutting-down': 'The server is shutting down.',
 };
 
@@ -55,7 +55,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     const room = params[0];
     const id = this.id;
     if (!isRoomName(room)) return refuse(this, 'join', 'invalid-room', ack, describe(room));
-    const result = rooms.join(room, id);
+    const result = rooms.join(room, id, this.data.address);
     switch (result.kind) {
       case 'joined':
         void this.join(room);
