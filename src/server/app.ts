@@ -115,7 +115,13 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
-  attachSignaling(io, { rooms, logger, maxMessageBytes: limits.maxMessageBytes, guard });
+  attachSignaling(io, {
+    rooms,
+    logger,
+    maxMessageBytes: limits.maxMessageBytes,
+    guard,
+    congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+  });
 
   let listening = false;
   function close(): Promise<void> {

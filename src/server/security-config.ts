@@ -25,6 +25,10 @@ export interface Limits {
   readonly maxRoomsPerSocket: number;
   /** Rooms all the sockets of one client address may be in at once. */
   readonly maxRoomsPerAddress: number;
+  /** Bytes that may wait to be written to one connection; past it relays to it get `peer-congested`. */
+  readonly maxQueuedBytes: number;
+  /** A connection that stays over maxQueuedBytes this long is dropped. */
+  readonly maxCongestedMs: number;
   /** Largest relayed payload (estimated JSON bytes). */
   readonly maxMessageBytes: number;
   /** Engine.IO heartbeat: a silent peer is dropped after at most interval + timeout. */
@@ -54,6 +58,8 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxRoomsPerSocket: 4,
   maxRoomsPerAddress: 64,
   maxMessageBytes: MAX_MESSAGE_BYTES,
+  maxQueuedBytes: 1024 * 1024,
+  maxCongestedMs: 5000,
   pingIntervalMs: 4000,
   pingTimeoutMs: 4000,
 });
@@ -74,6 +80,8 @@ const LIMIT_VARS: ReadonlyArray<[string, keyof Limits, number, number, boolean]>
   ['MAX_ROOMS_PER_SOCKET', 'maxRoomsPerSocket', 1, 1e6, true],
   ['MAX_ROOMS_PER_ADDRESS', 'maxRoomsPerAddress', 1, 1e7, true],
   ['MAX_MESSAGE_BYTES', 'maxMessageBytes', 1024, 1024 * 1024, true],
+  ['MAX_QUEUED_BYTES', 'maxQueuedBytes', 64 * 1024, 1024 * 1024 * 1024, true],
+  ['MAX_CONGESTED_MS', 'maxCongestedMs', 100, 300_000, true],
   ['PING_INTERVAL_MS', 'pingIntervalMs', 500, 300_000, true],
   ['PING_TIMEOUT_MS', 'pingTimeoutMs', 500, 300_000, true],
 ];

@@ -5,6 +5,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
 import { escapeForLog, type Logger } from './logger.js';
+import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
 import type { Guard } from './guard.js';
 import type { RoomState } from './rooms.js';
 import { checkSignal, isRoomName, splitAck, type Ack } from './validate.js';
@@ -19,6 +20,8 @@ export interface SignalingDeps {
   maxMessageBytes: number;
   /** Rate limits; none when left out. */
   guard?: Guard;
+  /** Cap on what may wait for one peer; none when left out. */
+  congestion?: CongestionLimits;
 }
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
@@ -29,6 +32,7 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   'invalid-message': 'That message is not valid.',
   'message-too-large': 'That message is too large.',
   'rate-limited': 'Too many requests; slow down.',
+  'peer-congested': 'The other person is not receiving; that message was not relayed.',
   'too-many-rooms': 'Too many rooms are open (on the server, on this connection or from this address); leave one or try again later.',
   'server-shutting-down': 'The server is shutting down.',
 };
@@ -100,7 +104,19 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     const check = checkSignal(data, deps.maxMessageBytes);
     if (!check.ok) return refuse(this, 'message', check.error, ack, describe(data));
     // straight to the other seat: cheaper than a room broadcast, which builds operators and sets per message
-    for (const peer of rooms.others(room, id)) io.sockets.sockets.get(peer)?.emit('message', room, data as never);
+    let congested = false;
+    for (const peerId of rooms.others(room, id)) {
+      const peer = io.sockets.sockets.get(peerId);
+      if (!peer) continue;
+      const state = deps.congestion ? checkCongestion(peer.conn as unknown as QueuedConnection, peer.data, deps.congestion, Date.now()) : 'ok';
+      if (state === 'ok') peer.emit('message', room, data as never);
+      else congested = true;
+      if (state === 'stuck') {
+        logger.warn(`dropping ${peerId}: more than ${deps.congestion!.maxQueuedBytes} bytes waited for it for ${deps.congestion!.graceMs} ms`);
+        dropConnection(peer.conn as unknown as QueuedConnection);
+      }
+    }
+    if (congested) return refuse(this, 'message', 'peer-congested', ack, `room ${escapeForLog(room)}`);
     if (logger.debugEnabled !== false) logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
     ack?.({ ok: true });
   }
