@@ -12,6 +12,7 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import { lanAddresses } from './certs.js';
 import { lanUrls } from './lan.js';
 import type { IceServer } from './config.js';
+import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
 import { throttleWarnings } from './log-throttle.js';
@@ -43,6 +44,8 @@ export interface ServerDeps {
   /** The machine's LAN addresses, asked per request (default: the non-internal interfaces). */
   lanAddresses?: () => string[];
   rooms?: RoomState;
+  /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
+  openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
 }
@@ -77,7 +80,9 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   const guard = createGuard(limits, deps.clock);
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
-  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert });
+  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
+  capPendingTls(httpServer, limits.maxPendingTlsPerAddress, logger);
+  capConnections(httpServer, connectionCap(limits.maxConnections, deps.openFileLimit), logger, 'HTTPS port');
   const currentLanUrls = () => {
     const address = httpServer.address();
     if (!address || typeof address === 'string') return [];

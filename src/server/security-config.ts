@@ -29,6 +29,12 @@ export interface Limits {
   readonly maxQueuedBytes: number;
   /** A connection that stays over maxQueuedBytes this long is dropped. */
   readonly maxCongestedMs: number;
+  /** A connection that has not finished its TLS handshake by then is closed. */
+  readonly tlsHandshakeTimeoutMs: number;
+  /** Connections from one address that may have an unfinished TLS handshake at once. */
+  readonly maxPendingTlsPerAddress: number;
+  /** Open connections on the HTTPS port (0: derived from the open-file limit). */
+  readonly maxConnections: number;
   /** Largest relayed payload (estimated JSON bytes). */
   readonly maxMessageBytes: number;
   /** Engine.IO heartbeat: a silent peer is dropped after at most interval + timeout. */
@@ -60,6 +66,9 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxMessageBytes: MAX_MESSAGE_BYTES,
   maxQueuedBytes: 1024 * 1024,
   maxCongestedMs: 5000,
+  tlsHandshakeTimeoutMs: 10_000,
+  maxPendingTlsPerAddress: 64,
+  maxConnections: 0,
   pingIntervalMs: 4000,
   pingTimeoutMs: 4000,
 });
@@ -82,6 +91,9 @@ const LIMIT_VARS: ReadonlyArray<[string, keyof Limits, number, number, boolean]>
   ['MAX_MESSAGE_BYTES', 'maxMessageBytes', 1024, 1024 * 1024, true],
   ['MAX_QUEUED_BYTES', 'maxQueuedBytes', 64 * 1024, 1024 * 1024 * 1024, true],
   ['MAX_CONGESTED_MS', 'maxCongestedMs', 100, 300_000, true],
+  ['TLS_HANDSHAKE_TIMEOUT_MS', 'tlsHandshakeTimeoutMs', 100, 120_000, true],
+  ['MAX_PENDING_TLS_PER_ADDRESS', 'maxPendingTlsPerAddress', 1, 1e6, true],
+  ['MAX_CONNECTIONS', 'maxConnections', 0, 1e7, true],
   ['PING_INTERVAL_MS', 'pingIntervalMs', 500, 300_000, true],
   ['PING_TIMEOUT_MS', 'pingTimeoutMs', 500, 300_000, true],
 ];
