@@ -39,7 +39,7 @@ export const zh: Record<Key, string> = {
   'status.connecting': '正在连接对方…',
   'status.connected': '已连接',
   'status.reconnecting': '连接中断，正在重新连接…',
-  'status.left': '对方已离开（left）。正在等待有人通过此链接加入：',
+  'status.left': '对方已离开。正在等待有人通过此链接加入：',
   'status.full': '房间已满：里面已经有两个人。请换一个房间。',
   'status.unreachable': '无法连接到 duet 服务器，正在重试…',
   'status.offline': '已连接。服务器暂时无法访问；通话继续，duet 会持续重试。',
