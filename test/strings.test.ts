@@ -22,7 +22,7 @@ describe('the page strings', () => {
 
   it('have no English words in parentheses in the Chinese text', () => {
     const leftovers = Object.entries(zh).filter(([, text]) =>
-      [...text.replace(/\{\w+\}/g, '').matchAll(/[(（]([^)）]*)[)）]/g)].some((m) => (m[1].match(/[A-Za-z][A-Za-z-]*/g) ?? []).some((w) => !ALLOWED_LATIN.has(w))),
+      [...text.replace(/\{\w+\}/g, '').matchAll(/[(（]([^)）]*)[)）]/g)].some((m) => ((m[1] ?? '').match(/[A-Za-z][A-Za-z-]*/g) ?? []).some((w) => !ALLOWED_LATIN.has(w))),
     );
     expect(leftovers).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { startCall, type Call } from './call.js';
 import { createChat, type Chat } from './chat.js';
 import { bindControls, type LocalMedia } from './controls.js';
 import { applyI18n, bindLangSwitch, detectLang, safeGet, safeSet, t } from './i18n.js';
-import { startPrejoin } from './prejoin.js';
+import { startPrejoin, type Prejoin } from './prejoin.js';
 import { rememberRoom, roomFromPath, roomUrl } from './roomname.js';
 import { renderStats, snapshot, statsRows, type StatsSnapshot } from './stats.js';
 import { openSocket } from './signaling.js';
@@ -70,22 +70,25 @@ async function main(): Promise<void> {
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket();
   const config = iceServers();
-  const prejoin = await startPrejoin(ui);
+  let prejoin: Prejoin | undefined;
   let call: Call | undefined;
   let chat: Chat | undefined;
   let rerenderControls = () => undefined as void;
+  // wired before the camera prompt is answered: the prompt may wait for a long time
   bindLangSwitch(ui.lang, () => {
-    prejoin.rerender();
+    prejoin?.rerender();
     call?.rerender();
     rerenderControls();
   });
+  const ready = await startPrejoin(ui);
+  prejoin = ready;
 
   ui.join.addEventListener('click', async () => {
     ui.join.disabled = true;
     const name = ui.name.value.trim().slice(0, MAX_NAME_CHARS);
     safeSet(NAME_KEY, name);
     rememberRoom(room);
-    const stream = prejoin.finish();
+    const stream = ready.finish();
     const media: LocalMedia = { stream, muted: false, cameraOff: false, screen: undefined };
     ui.prejoin.hidden = true;
     ui.call.hidden = false;
@@ -118,7 +121,7 @@ async function main(): Promise<void> {
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => call?.hangup());
   });
-  ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
+  ui.join.disabled = ready.media.problem === 'no-webrtc'; // enabled only once the click is handled
 }
 
 void main();
