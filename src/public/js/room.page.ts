@@ -4,6 +4,7 @@
 import { startCall, type Call } from './call.js';
 import { createChat, type Chat } from './chat.js';
 import { bindControls, type LocalMedia } from './controls.js';
+import { bindEndedButtons, endCall, takeRejoin } from './ended.js';
 import { applyI18n, bindLangSwitch, detectLang, safeGet, safeSet, t } from './i18n.js';
 import { startPrejoin, type Prejoin } from './prejoin.js';
 import { rememberRoom, roomFromPath, roomUrl } from './roomname.js';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   renderStatus(ui, 'idle');
   void showRoomLink(ui, roomUrl(room));
   bindCopyLink(ui);
+  bindEndedButtons(ui, room);
 
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket();
@@ -112,16 +114,17 @@ async function main(): Promise<void> {
       localState: () => ({ muted: media.muted, cameraOff: media.cameraOff, screen: Boolean(media.screen) }),
       onChat: (sender, text, time) => chat?.add(sender, text, time, false),
       onChatAvailable: (available) => chat?.setEnabled(available),
+      onOver: () => endCall(ui, [...stream.getTracks(), media.screen]),
     });
     const controls = bindControls(ui, media, call, chat, startStats(() => call), (text) => {
       ui.status.textContent = text;
     });
     rerenderControls = () => controls.render();
-    ui.rejoin.addEventListener('click', () => location.reload());
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => call?.hangup());
   });
   ui.join.disabled = ready.media.problem === 'no-webrtc'; // enabled only once the click is handled
+  if (takeRejoin(room) && !ui.join.disabled) ui.join.click(); // "Join again" asked for it
 }
 
 void main();

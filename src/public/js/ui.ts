@@ -47,6 +47,7 @@ export function roomElements() {
     hangup: byId<HTMLButtonElement>('hangup'),
     ended: byId('ended'),
     rejoin: byId<HTMLButtonElement>('rejoin'),
+    newRoom: byId<HTMLButtonElement>('end-new-room'),
     chatPanel: byId('chat'),
     chatLog: byId<HTMLOListElement>('chat-log'),
     chatForm: byId<HTMLFormElement>('chat-form'),
@@ -66,7 +67,9 @@ export function renderStatus(ui: RoomElements, status: Status, detail = ''): voi
   ui.status.textContent = t(`status.${status}` as Key, { detail });
   ui.statusHelp.hidden = status !== 'unreachable'; // a certificate the device does not trust looks the same
   ui.waiting.hidden = !(status === 'waiting' || status === 'left');
-  ui.ended.hidden = status !== 'ended';
+  ui.ended.hidden = status !== 'ended' && status !== 'full';
+  ui.rejoin.hidden = status !== 'ended';
+  ui.newRoom.hidden = status !== 'full';
   ui.stage.dataset.state = status;
 }
 
