@@ -50,6 +50,7 @@ export const en = {
   'link.scan': 'Scan to join on a phone',
   'badge.muted': 'Microphone muted',
   'badge.cameraOff': 'Camera off',
+  'remote.cameraOff': 'Their camera is off',
   'badge.screen': 'Sharing screen',
   'chat.title': 'Chat',
   'chat.placeholder': 'Type a message',

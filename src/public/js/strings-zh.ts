@@ -52,6 +52,7 @@ export const zh: Record<Key, string> = {
   'link.scan': '用手机扫码加入',
   'badge.muted': '麦克风已静音',
   'badge.cameraOff': '摄像头已关闭',
+  'remote.cameraOff': '对方的摄像头已关闭',
   'badge.screen': '正在共享屏幕',
   'chat.title': '聊天',
   'chat.placeholder': '输入消息',

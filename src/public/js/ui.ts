@@ -36,6 +36,8 @@ export function roomElements() {
     badgeCamera: byId('badge-camera-off'),
     badgeScreen: byId('badge-screen'),
     remoteName: byId('remote-name'),
+    remoteOff: byId('remote-off'),
+    remoteInitial: byId('remote-initial'),
     mute: byId<HTMLButtonElement>('mute'),
     camera: byId<HTMLButtonElement>('camera'),
     switchCamera: byId<HTMLButtonElement>('switch-camera'),
@@ -102,11 +104,19 @@ export interface RemoteState {
   screen: boolean;
 }
 
+/** The first letter (or character) of a name, for the camera-off avatar; "?" without a name. */
+export function initial(name: string): string {
+  const first = [...name.trim()][0];
+  return first ? first.toLocaleUpperCase() : '?';
+}
+
 export function renderRemoteState(ui: RoomElements, state: RemoteState | undefined, name: string): void {
   ui.badgeMuted.hidden = !state?.muted;
   ui.badgeCamera.hidden = !state?.cameraOff;
   ui.badgeScreen.hidden = !state?.screen;
   ui.stage.classList.toggle('remote-camera-off', Boolean(state?.cameraOff));
+  ui.remoteOff.hidden = !state?.cameraOff;
+  ui.remoteInitial.textContent = initial(name);
   ui.remoteName.textContent = name;
   ui.remoteName.hidden = name === '';
 }
