@@ -6,6 +6,7 @@ import { createChat, type Chat } from './chat.js';
 import { bindControls, type LocalMedia } from './controls.js';
 import { bindEndedButtons, endCall, takeRejoin } from './ended.js';
 import { applyI18n, bindLangSwitch, detectLang, safeGet, safeSet, t } from './i18n.js';
+import { bindShareOrigin } from './share-link.js';
 import { startPrejoin, type Prejoin } from './prejoin.js';
 import { rememberRoom, roomFromPath, roomUrl } from './roomname.js';
 import { renderStats, snapshot, statsRows, type StatsSnapshot } from './stats.js';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   ui.name.value = safeGet(NAME_KEY) ?? '';
   ui.name.maxLength = MAX_NAME_CHARS;
   renderStatus(ui, 'idle');
-  void showRoomLink(ui, roomUrl(room));
+  const shareNote = bindShareOrigin({ network: ui.linkNetwork, note: ui.linkNote }, (origin) => void showRoomLink(ui, roomUrl(room, origin)));
   bindCopyLink(ui);
   bindEndedButtons(ui, room);
 
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
   bindLangSwitch(ui.lang, () => {
     prejoin?.rerender();
     call?.rerender();
+    void shareNote.then((render) => render());
     rerenderControls();
   });
   const ready = await startPrejoin(ui);

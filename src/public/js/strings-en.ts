@@ -47,6 +47,8 @@ export const en = {
   'setup.certificate': "Is this device set up to trust duet's certificate? See how",
   'link.copy': 'Copy link',
   'link.copied': 'Copied',
+  'link.network': 'For devices on the same network as this computer ({address}).',
+  'link.noLan': 'This computer has no network address another device can reach: this localhost link works only here. Connect to a network, then reload.',
   'link.scan': 'Scan to join on a phone',
   'badge.muted': 'Microphone muted',
   'badge.cameraOff': 'Camera off',

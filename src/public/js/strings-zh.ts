@@ -49,6 +49,8 @@ export const zh: Record<Key, string> = {
   'setup.certificate': '本设备是否已信任 duet 的证书？查看设置方法',
   'link.copy': '复制链接',
   'link.copied': '已复制',
+  'link.network': '供与本电脑在同一网络中的设备使用（{address}）。',
+  'link.noLan': '本电脑没有其他设备能访问的网络地址：这个 localhost 链接只能在本机打开。请连接网络后重新加载。',
   'link.scan': '用手机扫码加入',
   'badge.muted': '麦克风已静音',
   'badge.cameraOff': '摄像头已关闭',

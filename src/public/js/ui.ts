@@ -30,6 +30,8 @@ export function roomElements() {
     statusHelp: byId('status-help'),
     waiting: byId('waiting'),
     link: byId<HTMLInputElement>('room-link'),
+    linkNote: byId('link-note'),
+    linkNetwork: byId<HTMLSelectElement>('link-network'),
     copy: byId<HTMLButtonElement>('copy-link'),
     qr: byId<HTMLCanvasElement>('qr'),
     badgeMuted: byId('badge-muted'),
