@@ -23,8 +23,8 @@ const BAD_ROOM_PAGE = `<!doctype html>
 <title>Room not found · duet</title><link rel="stylesheet" href="/css/duet.css"></head>
 <body class="plain"><main class="card">
 <h1>This room link is not valid</h1>
-<p>Room names are 1 to 64 letters or digits, and may use "-", "_" and ".".</p>
-<p lang="zh-CN">房间链接无效：房间名为 1 到 64 个字母或数字，可以包含 “-”、“_” 和 “.”。</p>
+<p>Room names are 1 to 64 letters or digits, and may use "-", "_" and "." (but not only dots).</p>
+<p lang="zh-CN">房间链接无效：房间名为 1 到 64 个字母或数字，可以包含 “-”、“_” 和 “.”（但不能只由 “.” 组成）。</p>
 <p><a class="button" href="/">Start or join a call · 开始或加入通话</a></p>
 </main></body>
 </html>

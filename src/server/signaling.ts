@@ -22,7 +22,7 @@ export interface SignalingDeps {
 }
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
-  'invalid-room': 'Room names are 1-64 letters, digits, "-", "_" or ".".',
+  'invalid-room': 'Room names are 1-64 letters, digits, "-", "_" or "." (not only dots).',
   'room-full': 'This room already has two people in it.',
   'not-in-room': 'You are not in that room.',
   'already-in-room': 'You are already in that room.',

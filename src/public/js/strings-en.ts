@@ -8,7 +8,7 @@ export const en = {
   'home.new': 'New room',
   'home.recent': 'Recent rooms',
   'home.setup': 'Calling from a phone or another computer? Set it up to trust duet first.',
-  'home.invalid': 'Room names are 1 to 64 letters or digits, and may use "-", "_" and ".".',
+  'home.invalid': 'Room names are 1 to 64 letters or digits, and may use "-", "_" and "." (but not only dots).',
   'prejoin.title': 'Ready to join?',
   'prejoin.camera': 'Camera',
   'prejoin.mic': 'Microphone',
