@@ -12,6 +12,7 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import { lanAddresses } from './certs.js';
 import { lanUrls } from './lan.js';
 import type { IceServer } from './config.js';
+import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
 import { createAllowRequest } from './origin.js';
@@ -100,6 +101,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     }),
     serveClient: true,
   });
+  // every HTTP request and upgrade of Engine.IO, not only handshakes: no JSONP, Origin on each
+  io.engine.use(createEngineGuard({ policy: config.origins ?? DEFAULTS.origins, logger: deps.logger }));
   // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
   function onEngineClose(this: EngineConnection): void {
     guard.closed(this.remoteAddress);
