@@ -37,7 +37,7 @@ export function refusal(req: Pick<IncomingMessage, 'url' | 'headers'>, policy: O
   const verdict = checkOrigin(origin, req.headers.host, policy);
   if (verdict !== 'ok') return verdict;
   const site = req.headers['sec-fetch-site'];
-  if (!origin && typeof site === 'string' && !OWN_FETCH_SITES.has(site)) return `no-origin from ${site}`;
+  if (!origin && typeof site === 'string' && !OWN_FETCH_SITES.has(site)) return 'no-origin-other-site';
   return undefined;
 }
 
@@ -48,7 +48,7 @@ export function createEngineGuard(deps: EngineGuardDeps): EngineMiddleware {
     const why = refusal(req, deps.policy);
     if (why === undefined) return next();
     const address = req.socket.remoteAddress ?? 'unknown';
-    deps.logger.warn(`refused Socket.IO request from ${escapeForLog(address, 64)}: ${escapeForLog(why, 40)} ${escapeForLog(req.headers.origin ?? '', 120)}`);
+    deps.logger.warn(`refused Socket.IO request from ${escapeForLog(address, 64)}: ${why} ${escapeForLog(req.headers.origin ?? '', 120)}`);
     next(new Error(why)); // Engine.IO answers 400 (or closes the upgrade) and never reaches the session
   };
 }
