@@ -114,7 +114,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     serveClient: true,
   });
   // every HTTP request and upgrade of Engine.IO, not only handshakes: no JSONP, Origin on each
-  io.engine.use(createEngineGuard({ policy: config.origins ?? DEFAULTS.origins, logger: deps.logger }));
+  io.engine.use(createEngineGuard({ policy: config.origins ?? DEFAULTS.origins, logger }));
   // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
   function onEngineClose(this: EngineConnection): void {
     guard.closed(this.remoteAddress);
