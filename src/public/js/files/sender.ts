@@ -1,0 +1,157 @@
+/**
+ * Sending one file: offer, wait for accept, read the file slice by slice,
+ * send chunks while the channel has room (the pacer), hash as it goes, then
+ * `done` with the SHA-256 and wait for the receiver's own hash to compare.
+ * Memory: one read slice per transfer plus what the channel buffers (at most
+ * the high-water mark plus one chunk per transfer).
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { createProgressMeter } from './progress.js';
+import { encodeChunk, encodeControl, toHex, type ControlMessage, type ErrorReason } from './protocol.js';
+import { changeNotifier, isOutcome, type FileChannel, type Outcome, type Transfer, type TransferOptions, type TransferState } from './transfer.js';
+
+/** What the sender reads: a File or Blob (its `name` travels separately). */
+export interface FileLike {
+  readonly size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/** Shares the channel's room among the sending transfers: wait() resolves at the next `bufferedamountlow`. */
+export interface Pacer {
+  hasRoom(): boolean;
+  wait(): Promise<void>;
+  /** Wakes every waiter (the channel closed). */
+  wakeAll(): void;
+}
+
+export function createPacer(channel: FileChannel, options: Pick<TransferOptions, 'highWaterBytes' | 'lowWaterBytes'>): Pacer {
+  let waiters: Array<() => void> = [];
+  const wakeAll = () => {
+    const woken = waiters;
+    waiters = [];
+    for (const wake of woken) wake();
+  };
+  channel.bufferedAmountLowThreshold = options.lowWaterBytes;
+  channel.onbufferedamountlow = wakeAll;
+  return {
+    hasRoom: () => channel.bufferedAmount < options.highWaterBytes,
+    wait: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    wakeAll,
+  };
+}
+
+export interface OutgoingTransfer extends Transfer {
+  readonly direction: 'out';
+  /** Feeds a control message from the peer about this transfer. */
+  handle(message: ControlMessage): void;
+  /** The channel closed. */
+  lost(): void;
+}
+
+export interface OutgoingContext {
+  /** Sends on the channel; false when the channel refused (closed). */
+  send(data: string | ArrayBuffer): boolean;
+  pacer: Pacer;
+  options: TransferOptions;
+  ended(transfer: OutgoingTransfer): void;
+}
+
+export function createOutgoing(file: FileLike, offer: { id: string; name: string; type: string }, ctx: OutgoingContext): OutgoingTransfer {
+  const { id } = offer;
+  const { options } = ctx;
+  const meter = createProgressMeter(file.size);
+  const hash = sha256.create();
+  let state: TransferState = 'offered';
+  let endedBy: 'me' | 'peer' | undefined;
+  let reason: ErrorReason | undefined;
+  let digest = '';
+
+  const control = (message: ControlMessage) => ctx.send(encodeControl(message));
+  const end = (outcome: Outcome, by?: 'me' | 'peer', why?: ErrorReason) => {
+    if (isOutcome(state)) return;
+    state = outcome;
+    endedBy = by;
+    reason = why;
+    ctx.pacer.wakeAll();
+    notify(true);
+    ctx.ended(transfer);
+  };
+  const sendOrLose = (data: string | ArrayBuffer) => {
+    if (!ctx.send(data)) end('connection-lost');
+    return state === 'transferring';
+  };
+
+  async function pump(): Promise<void> {
+    let offset = 0;
+    const sliceBytes = options.chunkBytes * options.readChunks;
+    while (offset < file.size) {
+      let slice: Uint8Array;
+      const sliceEnd = Math.min(file.size, offset + sliceBytes);
+      try {
+        slice = new Uint8Array(await file.slice(offset, sliceEnd).arrayBuffer());
+        if (slice.length !== sliceEnd - offset) throw new Error('short read');
+      } catch {
+        if (state === 'transferring') control({ kind: 'error', id, reason: 'read' });
+        return end('failed', 'me', 'read');
+      }
+      for (let at = 0; at < slice.length; at += options.chunkBytes) {
+        while (state === 'transferring' && !ctx.pacer.hasRoom()) await ctx.pacer.wait();
+        if (state !== 'transferring') return;
+        const bytes = slice.subarray(at, at + options.chunkBytes);
+        hash.update(bytes);
+        if (!sendOrLose(encodeChunk(id, offset + at, bytes))) return;
+        meter.update(offset + at + bytes.length, options.now());
+        notify(false);
+      }
+      offset = sliceEnd;
+    }
+    if (state !== 'transferring') return;
+    digest = toHex(hash.digest());
+    if (!sendOrLose(encodeControl({ kind: 'done', id, sha256: digest }))) return;
+    state = 'verifying';
+    notify(true);
+  }
+
+  const transfer: OutgoingTransfer = {
+    id,
+    direction: 'out',
+    name: offer.name,
+    size: file.size,
+    type: offer.type,
+    get state() {
+      return state;
+    },
+    get progress() {
+      return meter.current;
+    },
+    get endedBy() {
+      return endedBy;
+    },
+    get reason() {
+      return reason;
+    },
+    onchange: null,
+    cancel() {
+      if (isOutcome(state)) return;
+      control({ kind: 'cancel', id });
+      end('cancelled', 'me');
+    },
+    handle(message) {
+      if (message.kind === 'accept' && state === 'offered') {
+        state = 'transferring';
+        meter.update(0, options.now());
+        notify(true);
+        void pump();
+      } else if (message.kind === 'decline' && state === 'offered') end('declined', 'peer');
+      else if (message.kind === 'cancel') end('cancelled', 'peer');
+      else if (message.kind === 'error') end('failed', 'peer', message.reason);
+      else if (message.kind === 'received' && state === 'verifying') end(message.sha256 === digest ? 'complete' : 'mismatch');
+    },
+    lost() {
+      end('connection-lost');
+    },
+  };
+  const notify = changeNotifier(transfer, options.progressIntervalMs, options.now);
+  if (!ctx.send(encodeControl({ kind: 'offer', id, name: offer.name, size: file.size, type: offer.type }))) end('connection-lost');
+  return transfer;
+}
