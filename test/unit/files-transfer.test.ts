@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeControl, MAX_CHUNK_BYTES } from '../../src/public/js/files/protocol.js';
+import { createProgressMeter } from '../../src/public/js/files/progress.js';
 import type { IncomingTransfer } from '../../src/public/js/files/receiver.js';
 import type { FileLike } from '../../src/public/js/files/sender.js';
 import { isOutcome, type FileChannel, type Transfer, type TransferOptions } from '../../src/public/js/files/transfer.js';
@@ -313,5 +314,21 @@ describe('a malicious sender', () => {
     await h.settle();
     expect([h.offers[0]!.state, h.offers[0]!.blob]).toEqual(['mismatch', undefined]);
     expect(h.answers.at(-1)).toEqual({ kind: 'received', id: ID, sha256: sha(new Uint8Array(4).fill(7)) });
+  });
+});
+
+describe('progress', () => {
+  it('gives the speed over the last 3 s and the time left at that speed', () => {
+    const meter = createProgressMeter(10_000_000);
+    expect(meter.update(0, 0)).toEqual({ bytes: 0, size: 10_000_000, bytesPerSecond: 0, secondsLeft: undefined });
+    meter.update(1_000_000, 1000);
+    expect(meter.update(2_000_000, 2000)).toEqual({ bytes: 2_000_000, size: 10_000_000, bytesPerSecond: 1_000_000, secondsLeft: 8 });
+    meter.update(2_000_000, 5000); // stalled for 3 s: readings older than 3 s no longer count
+    expect(meter.update(2_500_000, 6000).bytesPerSecond).toBe(500_000);
+    expect(meter.update(10_000_000, 7000).secondsLeft).toBe(0);
+  });
+
+  it('is done at once for an empty file', () => {
+    expect(createProgressMeter(0).current.secondsLeft).toBe(0);
   });
 });
