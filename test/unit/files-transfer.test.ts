@@ -132,6 +132,16 @@ describe('sending a file', () => {
   });
 });
 
+/** Starts a 2 MB transfer and returns once some of it has arrived. */
+async function midway(pair: ReturnType<typeof connect>) {
+  const out = pair.a.send(new Blob([new Uint8Array(2_000_000)]), 'big.bin');
+  await until(() => pair.offers.length === 1, 'the offer');
+  const incoming = pair.offers[0]!;
+  incoming.accept();
+  await until(() => incoming.progress.bytes > 100_000, 'some bytes');
+  return { out, incoming };
+}
+
 describe('ending a transfer early', () => {
   it('tells the sender when the receiver declines', async () => {
     const { a, ca, offers } = connect();
@@ -144,40 +154,29 @@ describe('ending a transfer early', () => {
   });
 
   it('stops both sides when the sender cancels mid-way, keeping nothing', async () => {
-    const { a, offers } = connect();
-    const out = a.send(new Blob([new Uint8Array(2_000_000)]), 'big.bin');
-    await until(() => offers.length === 1, 'the offer');
-    const incoming = offers[0]!;
-    incoming.accept();
-    await until(() => incoming.progress.bytes > 100_000, 'some bytes');
+    const { out, incoming } = await midway(connect());
     out.cancel();
     await until(() => ended(incoming), 'the receiver to hear');
     expect([out.state, out.endedBy, incoming.state, incoming.endedBy, incoming.blob]).toEqual(['cancelled', 'me', 'cancelled', 'peer', undefined]);
   });
 
   it('stops the sender when the receiver cancels mid-way', async () => {
-    const { a, ca, offers } = connect();
-    const out = a.send(new Blob([new Uint8Array(2_000_000)]), 'big.bin');
-    await until(() => offers.length === 1, 'the offer');
-    offers[0]!.accept();
-    await until(() => offers[0]!.progress.bytes > 100_000, 'some bytes');
-    offers[0]!.cancel();
+    const pair = connect();
+    const { out, incoming } = await midway(pair);
+    incoming.cancel();
     await until(() => ended(out), 'the sender to hear');
-    const sentThen = chunksSent(ca.sent);
+    const sentThen = chunksSent(pair.ca.sent);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect([out.state, out.endedBy, offers[0]!.state]).toEqual(['cancelled', 'peer', 'cancelled']);
-    expect(chunksSent(ca.sent)).toBe(sentThen);
+    expect([out.state, out.endedBy, incoming.state]).toEqual(['cancelled', 'peer', 'cancelled']);
+    expect(chunksSent(pair.ca.sent)).toBe(sentThen);
     expect(sentThen).toBeLessThan(2_000_000 / 4096);
   });
 
   it('says "connection lost" on both sides when the channel closes mid-way', async () => {
-    const { a, offers, lose } = connect();
-    const out = a.send(new Blob([new Uint8Array(2_000_000)]), 'big.bin');
-    await until(() => offers.length === 1, 'the offer');
-    offers[0]!.accept();
-    await until(() => offers[0]!.progress.bytes > 100_000, 'some bytes');
-    lose();
-    expect([out.state, offers[0]!.state, offers[0]!.blob]).toEqual(['connection-lost', 'connection-lost', undefined]);
+    const pair = connect();
+    const { out, incoming } = await midway(pair);
+    pair.lose();
+    expect([out.state, incoming.state, incoming.blob]).toEqual(['connection-lost', 'connection-lost', undefined]);
   });
 
   it('says "connection lost" for a file offered after the channel closed', () => {
@@ -228,8 +227,9 @@ function hostile(options: Partial<TransferOptions> = TINY) {
   b.onproblem = (p) => problems.push(p);
   const offer = (size: number, id = ID) => b.receive(encodeControl({ kind: 'offer', id, name: 'f', size, type: '' }));
   const chunk = (offset: number, length: number, id = ID) => b.receive(encodeChunk(id, offset, new Uint8Array(length).fill(7)));
+  const done = (sha256: string) => b.receive(encodeControl({ kind: 'done', id: ID, sha256 }));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-  return { b, offers, problems, answers, offer, chunk, settle };
+  return { b, offers, problems, answers, offer, chunk, done, settle };
 }
 
 describe('a malicious sender', () => {
@@ -262,7 +262,7 @@ describe('a malicious sender', () => {
     h.offer(12);
     h.offers[0]!.accept();
     h.chunk(0, 4);
-    h.b.receive(encodeControl({ kind: 'done', id: ID, sha256: 'a'.repeat(64) }));
+    h.done('a'.repeat(64));
     h.chunk(4, 8);
     await h.settle();
     expect([h.offers[0]!.state, h.offers[0]!.reason]).toEqual(['failed', 'protocol']);
@@ -310,7 +310,7 @@ describe('a malicious sender', () => {
     h.offer(4);
     h.offers[0]!.accept();
     h.chunk(0, 4);
-    h.b.receive(encodeControl({ kind: 'done', id: ID, sha256: '0'.repeat(64) }));
+    h.done('0'.repeat(64));
     await h.settle();
     expect([h.offers[0]!.state, h.offers[0]!.blob]).toEqual(['mismatch', undefined]);
     expect(h.answers.at(-1)).toEqual({ kind: 'received', id: ID, sha256: sha(new Uint8Array(4).fill(7)) });

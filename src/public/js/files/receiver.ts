@@ -6,9 +6,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { sanitizeFileName } from './names.js';
-import { createProgressMeter } from './progress.js';
-import { encodeControl, placeChunk, toHex, type Chunk, type ControlMessage, type ErrorReason } from './protocol.js';
-import { changeNotifier, isOutcome, type Outcome, type Transfer, type TransferOptions, type TransferState } from './transfer.js';
+import { encodeControl, placeChunk, toHex, type Chunk, type ControlMessage } from './protocol.js';
+import { createTransferCore, isOutcome, type Transfer, type TransferOptions } from './transfer.js';
 
 export interface IncomingTransfer extends Transfer {
   readonly direction: 'in';
@@ -35,35 +34,23 @@ const SAVED_TYPE = 'application/octet-stream';
 export function createIncoming(offer: Offer, ctx: IncomingContext, refuse?: 'too-large' | 'busy'): IncomingTransfer {
   const { id, size } = offer;
   const { options } = ctx;
-  const meter = createProgressMeter(size);
   const hash = sha256.create();
-  let state: TransferState = 'offered';
-  let endedBy: 'me' | 'peer' | undefined;
-  let reason: ErrorReason | undefined;
   let received = 0;
   let chunks: Uint8Array[] = [];
   let chunkBytes = 0;
   let parts: Blob[] = [];
-  let blob: Blob | undefined;
+  const { core, base } = createTransferCore({ id, direction: 'in', name: sanitizeFileName(offer.name), size, type: offer.type }, options, () => {
+    chunks = [];
+    parts = [];
+    ctx.ended(transfer);
+  });
 
   const control = (message: ControlMessage) => {
-    if (!ctx.send(encodeControl(message))) end('connection-lost');
-  };
-  const end = (outcome: Outcome, by?: 'me' | 'peer', why?: ErrorReason) => {
-    if (isOutcome(state)) return;
-    state = outcome;
-    endedBy = by;
-    reason = why;
-    if (outcome !== 'complete') {
-      chunks = [];
-      parts = [];
-    }
-    notify(true);
-    ctx.ended(transfer);
+    if (!ctx.send(encodeControl(message))) core.end('connection-lost');
   };
   const violation = () => {
     control({ kind: 'error', id, reason: 'protocol' });
-    end('failed', 'me', 'protocol');
+    core.end('failed', 'me', 'protocol');
   };
   const flush = () => {
     if (chunks.length === 0) return;
@@ -72,80 +59,58 @@ export function createIncoming(offer: Offer, ctx: IncomingContext, refuse?: 'too
     chunkBytes = 0;
   };
 
-  const transfer: IncomingTransfer = {
-    id,
-    direction: 'in',
-    name: sanitizeFileName(offer.name),
+  const transfer: IncomingTransfer = Object.assign(base, {
     offeredName: offer.name,
-    size,
-    type: offer.type,
-    get state() {
-      return state;
-    },
-    get progress() {
-      return meter.current;
-    },
-    get endedBy() {
-      return endedBy;
-    },
-    get reason() {
-      return reason;
-    },
-    get blob() {
-      return blob;
-    },
-    onchange: null,
     accept() {
-      if (state !== 'offered') return;
-      state = 'transferring';
-      meter.update(0, options.now());
+      if (core.state !== 'offered') return;
+      core.state = 'transferring';
+      core.meter.update(0, options.now());
       control({ kind: 'accept', id });
-      notify(true);
+      core.notify(true);
     },
     decline() {
-      if (state !== 'offered') return;
+      if (core.state !== 'offered') return;
       control({ kind: 'decline', id });
-      end('declined', 'me');
+      core.end('declined', 'me');
     },
     cancel() {
-      if (state === 'offered') return transfer.decline();
-      if (isOutcome(state)) return;
+      if (core.state === 'offered') return transfer.decline();
+      if (isOutcome(core.state)) return;
       control({ kind: 'cancel', id });
-      end('cancelled', 'me');
+      core.end('cancelled', 'me');
     },
-    handleChunk(chunk) {
-      if (isOutcome(state)) return; // stragglers after a cancel
-      if (state !== 'transferring' || placeChunk(received, size, chunk)) return violation();
+    handleChunk(chunk: Chunk) {
+      if (isOutcome(core.state)) return; // stragglers after a cancel
+      if (core.state !== 'transferring' || placeChunk(received, size, chunk)) return violation();
       hash.update(chunk.bytes);
       chunks.push(chunk.bytes);
       received += chunk.bytes.length;
       chunkBytes += chunk.bytes.length;
       if (chunkBytes >= options.partBytes) flush();
-      meter.update(received, options.now());
-      notify(false);
+      core.meter.update(received, options.now());
+      core.notify(false);
     },
-    handle(message) {
-      if (isOutcome(state)) return;
-      if (message.kind === 'cancel') return end('cancelled', 'peer');
-      if (message.kind === 'error') return end('failed', 'peer', message.reason);
+    handle(message: ControlMessage) {
+      if (isOutcome(core.state)) return;
+      if (message.kind === 'cancel') return core.end('cancelled', 'peer');
+      if (message.kind === 'error') return core.end('failed', 'peer', message.reason);
       if (message.kind !== 'done') return;
-      if (state !== 'transferring' || received !== size) return violation();
+      if (core.state !== 'transferring' || received !== size) return violation();
       const mine = toHex(hash.digest());
       control({ kind: 'received', id, sha256: mine });
-      if (isOutcome(state)) return; // the channel closed meanwhile
-      if (mine !== message.sha256) return end('mismatch');
+      if (isOutcome(core.state)) return; // the channel closed meanwhile
+      if (mine !== message.sha256) return core.end('mismatch');
       flush();
-      blob = new Blob(parts, { type: SAVED_TYPE });
-      end('complete');
+      core.blob = new Blob(parts, { type: SAVED_TYPE });
+      core.end('complete');
     },
     lost() {
-      end('connection-lost');
+      core.end('connection-lost');
     },
-  };
-  const notify = changeNotifier(transfer, options.progressIntervalMs, options.now);
+  });
   if (refuse) {
     control({ kind: 'error', id, reason: refuse });
-    end('declined', 'me', refuse);
+    core.end('declined', 'me', refuse);
   }
   return transfer;
 }

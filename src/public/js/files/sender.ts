@@ -6,9 +6,8 @@
  * the high-water mark plus one chunk per transfer).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { createProgressMeter } from './progress.js';
-import { encodeChunk, encodeControl, toHex, type ControlMessage, type ErrorReason } from './protocol.js';
-import { changeNotifier, isOutcome, type FileChannel, type Outcome, type Transfer, type TransferOptions, type TransferState } from './transfer.js';
+import { encodeChunk, encodeControl, toHex, type ControlMessage } from './protocol.js';
+import { createTransferCore, isOutcome, type FileChannel, type Transfer, type TransferOptions } from './transfer.js';
 
 /** What the sender reads: a File or Blob (its `name` travels separately). */
 export interface FileLike {
@@ -59,26 +58,17 @@ export interface OutgoingContext {
 export function createOutgoing(file: FileLike, offer: { id: string; name: string; type: string }, ctx: OutgoingContext): OutgoingTransfer {
   const { id } = offer;
   const { options } = ctx;
-  const meter = createProgressMeter(file.size);
   const hash = sha256.create();
-  let state: TransferState = 'offered';
-  let endedBy: 'me' | 'peer' | undefined;
-  let reason: ErrorReason | undefined;
   let digest = '';
-
-  const control = (message: ControlMessage) => ctx.send(encodeControl(message));
-  const end = (outcome: Outcome, by?: 'me' | 'peer', why?: ErrorReason) => {
-    if (isOutcome(state)) return;
-    state = outcome;
-    endedBy = by;
-    reason = why;
+  const { core, base } = createTransferCore({ ...offer, direction: 'out', size: file.size }, options, () => {
     ctx.pacer.wakeAll();
-    notify(true);
     ctx.ended(transfer);
-  };
+  });
+  const moving = () => core.state === 'transferring';
+  const control = (message: ControlMessage) => ctx.send(encodeControl(message));
   const sendOrLose = (data: string | ArrayBuffer) => {
-    if (!ctx.send(data)) end('connection-lost');
-    return state === 'transferring';
+    if (!ctx.send(data)) core.end('connection-lost');
+    return moving();
   };
 
   async function pump(): Promise<void> {
@@ -91,67 +81,48 @@ export function createOutgoing(file: FileLike, offer: { id: string; name: string
         slice = new Uint8Array(await file.slice(offset, sliceEnd).arrayBuffer());
         if (slice.length !== sliceEnd - offset) throw new Error('short read');
       } catch {
-        if (state === 'transferring') control({ kind: 'error', id, reason: 'read' });
-        return end('failed', 'me', 'read');
+        if (moving()) control({ kind: 'error', id, reason: 'read' });
+        return core.end('failed', 'me', 'read');
       }
       for (let at = 0; at < slice.length; at += options.chunkBytes) {
-        while (state === 'transferring' && !ctx.pacer.hasRoom()) await ctx.pacer.wait();
-        if (state !== 'transferring') return;
+        while (moving() && !ctx.pacer.hasRoom()) await ctx.pacer.wait();
+        if (!moving()) return;
         const bytes = slice.subarray(at, at + options.chunkBytes);
         hash.update(bytes);
         if (!sendOrLose(encodeChunk(id, offset + at, bytes))) return;
-        meter.update(offset + at + bytes.length, options.now());
-        notify(false);
+        core.meter.update(offset + at + bytes.length, options.now());
+        core.notify(false);
       }
       offset = sliceEnd;
     }
-    if (state !== 'transferring') return;
+    if (!moving()) return;
     digest = toHex(hash.digest());
     if (!sendOrLose(encodeControl({ kind: 'done', id, sha256: digest }))) return;
-    state = 'verifying';
-    notify(true);
+    core.state = 'verifying';
+    core.notify(true);
   }
 
-  const transfer: OutgoingTransfer = {
-    id,
-    direction: 'out',
-    name: offer.name,
-    size: file.size,
-    type: offer.type,
-    get state() {
-      return state;
-    },
-    get progress() {
-      return meter.current;
-    },
-    get endedBy() {
-      return endedBy;
-    },
-    get reason() {
-      return reason;
-    },
-    onchange: null,
+  const transfer: OutgoingTransfer = Object.assign(base, {
     cancel() {
-      if (isOutcome(state)) return;
+      if (isOutcome(core.state)) return;
       control({ kind: 'cancel', id });
-      end('cancelled', 'me');
+      core.end('cancelled', 'me');
     },
-    handle(message) {
-      if (message.kind === 'accept' && state === 'offered') {
-        state = 'transferring';
-        meter.update(0, options.now());
-        notify(true);
+    handle(message: ControlMessage) {
+      if (message.kind === 'accept' && core.state === 'offered') {
+        core.state = 'transferring';
+        core.meter.update(0, options.now());
+        core.notify(true);
         void pump();
-      } else if (message.kind === 'decline' && state === 'offered') end('declined', 'peer');
-      else if (message.kind === 'cancel') end('cancelled', 'peer');
-      else if (message.kind === 'error') end('failed', 'peer', message.reason);
-      else if (message.kind === 'received' && state === 'verifying') end(message.sha256 === digest ? 'complete' : 'mismatch');
+      } else if (message.kind === 'decline' && core.state === 'offered') core.end('declined', 'peer');
+      else if (message.kind === 'cancel') core.end('cancelled', 'peer');
+      else if (message.kind === 'error') core.end('failed', 'peer', message.reason);
+      else if (message.kind === 'received' && core.state === 'verifying') core.end(message.sha256 === digest ? 'complete' : 'mismatch');
     },
     lost() {
-      end('connection-lost');
+      core.end('connection-lost');
     },
-  };
-  const notify = changeNotifier(transfer, options.progressIntervalMs, options.now);
-  if (!ctx.send(encodeControl({ kind: 'offer', id, name: offer.name, size: file.size, type: offer.type }))) end('connection-lost');
+  });
+  if (!control({ kind: 'offer', id, name: offer.name, size: file.size, type: offer.type })) core.end('connection-lost');
   return transfer;
 }

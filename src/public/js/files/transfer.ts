@@ -4,7 +4,7 @@
  * and outcomes a view shows, and the options both read.
  */
 import type { ErrorReason } from './protocol.js';
-import type { Progress } from './progress.js';
+import { createProgressMeter, type Progress, type ProgressMeter } from './progress.js';
 
 /** The part of RTCDataChannel the transfers use. */
 export interface FileChannel {
@@ -72,13 +72,73 @@ export const DEFAULT_TRANSFER_OPTIONS: Readonly<TransferOptions> = {
   now: () => performance.now(),
 };
 
-/** Calls `onchange` on state changes and, throttled, on progress. */
-export function changeNotifier(transfer: Transfer, intervalMs: number, now: () => number): (force: boolean) => void {
-  let last = -Infinity;
-  return (force) => {
-    const at = now();
-    if (!force && at - last < intervalMs) return;
-    last = at;
-    transfer.onchange?.(transfer);
+/** The fields of a transfer fixed at its offer. */
+export interface TransferFields<D extends 'in' | 'out'> {
+  id: string;
+  direction: D;
+  name: string;
+  size: number;
+  type: string;
+}
+
+/** The mutable state behind a transfer, shared by the sender and the receiver. */
+export interface TransferCore {
+  state: TransferState;
+  blob: Blob | undefined;
+  readonly meter: ProgressMeter;
+  /** Calls `onchange` on a state change (`force`) or, throttled, on progress. */
+  notify(force: boolean): void;
+  /** Moves to a final state once: runs the side's cleanup, then notifies. Later calls do nothing. */
+  end(outcome: Outcome, by?: 'me' | 'peer', why?: ErrorReason): void;
+}
+
+export type TransferBase<D extends 'in' | 'out'> = Omit<Transfer, 'cancel' | 'direction'> & { readonly direction: D; readonly blob: Blob | undefined };
+
+/**
+ * The state of one transfer and the read-only view of it; the side adds its
+ * methods with Object.assign onto `base`, which stays the object handed out.
+ */
+export function createTransferCore<D extends 'in' | 'out'>(fields: TransferFields<D>, options: TransferOptions, cleanup: () => void): { core: TransferCore; base: TransferBase<D> } {
+  let endedBy: 'me' | 'peer' | undefined;
+  let reason: ErrorReason | undefined;
+  let lastNotice = -Infinity;
+  const core: TransferCore = {
+    state: 'offered',
+    blob: undefined,
+    meter: createProgressMeter(fields.size),
+    notify(force) {
+      const at = options.now();
+      if (!force && at - lastNotice < options.progressIntervalMs) return;
+      lastNotice = at;
+      base.onchange?.(base as unknown as Transfer);
+    },
+    end(outcome, by, why) {
+      if (isOutcome(core.state)) return;
+      core.state = outcome;
+      endedBy = by;
+      reason = why;
+      cleanup();
+      core.notify(true);
+    },
   };
+  const base: TransferBase<D> = {
+    ...fields,
+    get state() {
+      return core.state;
+    },
+    get progress() {
+      return core.meter.current;
+    },
+    get endedBy() {
+      return endedBy;
+    },
+    get reason() {
+      return reason;
+    },
+    get blob() {
+      return core.blob;
+    },
+    onchange: null,
+  };
+  return { core, base };
 }
