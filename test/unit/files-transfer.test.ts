@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeControl, MAX_CHUNK_BYTES } from '../../src/public/js/files/protocol.js';
+import { formatBytes, formatSpeed, formatTimeLeft } from '../../src/public/js/files/format.js';
 import { createProgressMeter } from '../../src/public/js/files/progress.js';
 import type { IncomingTransfer } from '../../src/public/js/files/receiver.js';
 import type { FileLike } from '../../src/public/js/files/sender.js';
@@ -330,5 +331,17 @@ describe('progress', () => {
 
   it('is done at once for an empty file', () => {
     expect(createProgressMeter(0).current.secondsLeft).toBe(0);
+  });
+});
+
+describe('progress as text', () => {
+  it('gives sizes in decimal units', () => {
+    expect([0, 999, 1000, 1234, 99_949, 5_000_000, 123_456_789, 2 * 1024 ** 3, 1e18].map(formatBytes)).toEqual(['0 B', '999 B', '1.0 kB', '1.2 kB', '99.9 kB', '5.0 MB', '123 MB', '2.1 GB', '1000 PB']);
+    expect([NaN, -1, Infinity].map(formatBytes)).toEqual(['–', '–', '–']);
+    expect(formatSpeed(12_300_000)).toBe('12.3 MB/s');
+  });
+
+  it('gives the time left like a clock', () => {
+    expect([0, 6.2, 59, 60, 754, 3723, undefined, Infinity].map(formatTimeLeft)).toEqual(['0:00', '0:07', '0:59', '1:00', '12:34', '1:02:03', '–', '–']);
   });
 });

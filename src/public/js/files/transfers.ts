@@ -3,7 +3,9 @@
  * offers, routes each message from the peer to its transfer, and ends them all
  * as "connection lost" when the channel closes. The wiring does
  * `dc.binaryType = 'arraybuffer'`, `dc.onmessage = (e) => files.receive(e.data)`
- * and `dc.onclose = () => files.lost()`.
+ * and `dc.onclose = () => files.lost()` (and `files.lost()` when the peer
+ * connection closes); the router owns `onbufferedamountlow` and
+ * `bufferedAmountLowThreshold`.
  */
 import { sanitizeFileName } from './names.js';
 import { isMimeType, MAX_CHUNK_BYTES, newTransferId, parseChunk, parseControl, type Problem } from './protocol.js';
