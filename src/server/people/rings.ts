@@ -8,7 +8,8 @@
  * someone or in a call; a person who is only being rung still gets further rings (several
  * people may ring one person). Entering a call (accepting, or joining a room) ends every other
  * ring of both people: their callers get `unavailable(them,'busy')` and they get
- * `cancelled(caller)`; the person they were ringing gets `cancelled(them)`.
+ * `cancelled(caller)`; the person they were ringing gets `cancelled(them)` (their own ring is
+ * withdrawn without an event to them: they chose the other call).
  */
 import { checkDisplayName } from '../../shared/display-name.js';
 import type { PeopleErrorCode, PeopleServerToClientEvents } from '../../shared/people-events.js';
