@@ -131,6 +131,7 @@ describe('calls by name, all together', () => {
     const moved = people.login('new', 'Ann', kept);
     expect(others(moved.events)).toEqual([
       { to: 'b', event: 'cancelled', args: ['Ann'] },
+      { to: 'old', event: 'login', args: [{ ok: false, error: 'name-taken' }] },
       { to: 'new', event: 'login', args: [{ ok: true, name: 'Ann', token: kept }] },
     ]);
     expect(people.cancel('old').reply).toEqual({ ok: false, error: 'not-logged-in' });

@@ -86,6 +86,8 @@ export function createPeople(options: PeopleOptions) {
       const released = [outcome.previous !== undefined && drop(socketId, false), outcome.displaced !== undefined && drop(outcome.displaced, false)];
       const reply: LoginResult = { ok: true, name: outcome.name, token: outcome.token };
       const events = released.flatMap((r) => (r ? r.events : []));
+      // the connection that lost the name (normally dead already) is told it is signed out
+      if (outcome.displaced !== undefined) events.push({ to: outcome.displaced, event: 'login', args: [{ ok: false, error: 'name-taken' }] });
       const free = released.flatMap((r) => (r ? r.free : []));
       return { reply, events: changed([...events, { to: socketId, event: 'login', args: [reply] }]), ...(free.length > 0 && { free }) };
     },
