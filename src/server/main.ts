@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createHelperServer, type HelperInstance } from './helper.js';
 import { httpsUrl, isWildcard, lanUrls } from './lan.js';
 import { createLog4jsLogger } from './logger.js';
+import { iceSummary } from './turn/client-config.js';
 
 /** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
 const SHUTDOWN_DEADLINE_MS = 4500;
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
       caFingerprint: certs.caFingerprint,
     }),
   );
-  console.log(`ICE servers for browsers: ${config.iceServers.length === 0 ? 'none (LAN only; set ICE_SERVERS to add STUN/TURN)' : config.iceServers.length}\n`);
+  console.log(`ICE servers for browsers: ${iceSummary(config.iceServers, config.turn)}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
