@@ -18,7 +18,7 @@ export const UCLIENT = ['/usr/bin/turnutils_uclient', '/usr/sbin/turnutils_uclie
 export interface CoturnOptions {
   /** Listening and relay address (default 127.0.0.1). */
   ip?: string;
-  /** More relay addresses (a host on two networks relays on both). */
+  /** More listening addresses; with them, each allocation relays from the address its client reached. */
   extraIps?: string[];
   port?: number;
   /** Run inside this network namespace (`ip netns exec`). */
@@ -64,8 +64,8 @@ export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> 
   const logFile = join(dir, 'turn.log');
   const args = [
     '-n', // no /etc/turnserver.conf
-    `--listening-ip=${ip}`,
-    ...[ip, ...(options.extraIps ?? [])].map((relay) => `--relay-ip=${relay}`),
+    ...[ip, ...(options.extraIps ?? [])].map((listen) => `--listening-ip=${listen}`),
+    ...(options.extraIps?.length ? [] : [`--relay-ip=${ip}`]),
     `--listening-port=${port}`,
     `--min-port=${port + 1}`,
     `--max-port=${port + 9}`,

@@ -4,8 +4,12 @@
  * status line), and, when ICE fails, why in plain words: no TURN relay is
  * configured, or the relay refused duet's credentials.
  */
+import { sleep } from './dom.js';
 import { t } from './i18n.js';
 import { selectedPath, type IcePath } from './icepath.js';
+
+/** ICE still checking after this long counts as failed: Chromium may keep checking unreachable pairs forever. */
+export const CHECKING_LIMIT_MS = 15_000;
 
 export type IceProblem = 'needs-turn' | 'turn-refused' | 'relay-failed';
 
@@ -55,7 +59,15 @@ export function watchIce(pc: RTCPeerConnection, hasTurn: () => boolean, view: Ic
   let failed = false;
   let wasConnected = false;
   const connected = () => pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed';
-  const render = () => renderIce(view, connected() ? path : undefined, iceProblem({ turn: hasTurn(), failed, refused, connected: connected(), wasConnected }));
+  const render = () => pc.signalingState !== 'closed' && renderIce(view, connected() ? path : undefined, iceProblem({ turn: hasTurn(), failed, refused, connected: connected(), wasConnected }));
+  /** The selected pair shows in getStats a little after ICE reports `connected`: ask again for a few seconds. */
+  async function readPath(): Promise<void> {
+    for (let tries = 0; tries < 20 && connected(); tries++) {
+      const next = await selectedPath(pc).catch(() => undefined);
+      if (next) return void ((path = next), render());
+      await sleep(500);
+    }
+  }
   pc.addEventListener('icecandidateerror', (event) => {
     const code = (event as RTCPeerConnectionIceErrorEvent).errorCode;
     if (/^turns?:/.test((event as RTCPeerConnectionIceErrorEvent).url ?? '') && (code === 401 || code === 403 || code === 431 || code === 437 || code === 441)) {
@@ -63,13 +75,16 @@ export function watchIce(pc: RTCPeerConnection, hasTurn: () => boolean, view: Ic
       render();
     }
   });
+  let checkingTimer: ReturnType<typeof setTimeout> | undefined;
   pc.addEventListener('iceconnectionstatechange', () => {
     const state = pc.iceConnectionState;
     if (state === 'failed') failed = true;
+    clearTimeout(checkingTimer);
+    if (state === 'checking') checkingTimer = setTimeout(() => ((failed = pc.iceConnectionState === 'checking' || failed), render()), CHECKING_LIMIT_MS);
     if (connected()) {
       failed = false;
       wasConnected = true;
-      void selectedPath(pc).then((next) => ((path = next), render()), () => undefined);
+      void readPath();
     }
     render();
   });
