@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/server/config.js';
+import { coturnConfig } from '../src/server/turn/coturn-config.js';
 import { issueTurnCredentials } from '../src/server/turn/credentials.js';
 import { fetchOnce } from './support/http.js';
 import { allocate, startCoturn, TURNSERVER, UCLIENT, type Coturn } from './support/coturn.js';
@@ -61,5 +62,20 @@ describe.runIf(present || process.env.REQUIRE_COTURN === '1')('duet with a real 
     const result = await allocate(coturn!, expired.username, expired.credential);
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/Cannot complete Allocation/);
+  });
+
+  it('runs from the file npm run turn-config prints: duet\'s credentials allocate, relaying to loopback is forbidden', async () => {
+    const port = coturn!.port + 100;
+    const secret = 'a-secret-for-the-generated-file';
+    const { turn } = loadConfig({ TURN_URLS: `turn:127.0.0.1:${port}`, TURN_SECRET: secret });
+    const generated = await startCoturn({ port, config: { text: coturnConfig({ turn, secret, addresses: ['127.0.0.1'], allowPrivate: false }), secret } });
+    try {
+      const mine = issueTurnCredentials(secret, 600, Date.now());
+      const result = await allocate(generated, mine.username, mine.credential);
+      expect(result.output).not.toMatch(/Cannot complete Allocation/);
+      expect(result.output).toMatch(/403 \(Forbidden IP\)/); // the two test clients' relays are on 127.0.0.1: denied
+    } finally {
+      await generated.stop();
+    }
   });
 });

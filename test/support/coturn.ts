@@ -8,7 +8,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,6 +25,8 @@ export interface CoturnOptions {
   ns?: string;
   /** Let peers on loopback be relayed to (tests on 127.0.0.1 need it). */
   allowLoopback?: boolean;
+  /** Run from this configuration file's text instead (its secret must be given too); the log goes to the temp folder. */
+  config?: { text: string; secret: string };
 }
 
 export interface Coturn {
@@ -58,11 +60,14 @@ export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> 
   if (!TURNSERVER) throw new Error('turnserver (Debian package coturn) is not installed');
   const ip = options.ip ?? '127.0.0.1';
   const port = options.port ?? pickPort();
-  const secret = randomBytes(24).toString('hex');
+  const secret = options.config?.secret ?? randomBytes(24).toString('hex');
   const realm = 'duet.test';
   const dir = mkdtempSync(join(tmpdir(), 'duet-coturn-'));
   const logFile = join(dir, 'turn.log');
-  const args = [
+  const confFile = join(dir, 'turnserver.conf');
+  if (options.config) writeFileSync(confFile, options.config.text.replace(/^log-file=.*$/m, `log-file=${logFile}`));
+  const own = [`--pidfile=${join(dir, 'turnserver.pid')}`, `--userdb=${join(dir, 'turndb')}`];
+  const args = options.config ? ['-c', confFile, ...own] : [
     '-n', // no /etc/turnserver.conf
     ...[ip, ...(options.extraIps ?? [])].map((listen) => `--listening-ip=${listen}`),
     ...(options.extraIps?.length ? [] : [`--relay-ip=${ip}`]),
@@ -79,8 +84,7 @@ export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> 
     '--no-dtls',
     `--log-file=${logFile}`,
     '--simple-log',
-    `--pidfile=${join(dir, 'turnserver.pid')}`,
-    `--userdb=${join(dir, 'turndb')}`,
+    ...own,
   ];
   const [cmd, cmdArgs] = options.ns ? ['ip', ['netns', 'exec', options.ns, TURNSERVER, ...args]] : [TURNSERVER, args];
   const child: ChildProcess = spawn(cmd, cmdArgs as string[], { stdio: ['ignore', 'ignore', 'pipe'] });
