@@ -9,9 +9,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/server/config.js';
 import { browserTestsEnabled, launchBrowser } from './support/browser.js';
 import { RELAY_ONLY } from './support/conditions.js';
-import { startCoturn, TURNSERVER, type Coturn } from './support/coturn.js';
+import { coturnTestsEnabled, startCoturn, type Coturn } from './support/coturn.js';
 import { joinCall, uniqueRoom, waitForState } from './support/page-call.js';
 import { startServer, type Running } from './support/server.js';
+
+const withCoturn = coturnTestsEnabled();
 
 describe.runIf(browserTestsEnabled())('the network path on the call page', () => {
   let browser: Browser;
@@ -22,7 +24,7 @@ describe.runIf(browserTestsEnabled())('the network path on the call page', () =>
   beforeAll(async () => {
     running.push(await startServer());
     browser = await launchBrowser({ cert: running[0]!.cert });
-    if (TURNSERVER) coturn = await startCoturn({ allowLoopback: true });
+    if (withCoturn) coturn = await startCoturn({ allowLoopback: true });
   });
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.context().close();
@@ -54,7 +56,7 @@ describe.runIf(browserTestsEnabled())('the network path on the call page', () =>
     await expect.poll(() => a.locator('[data-stat="path"]').textContent(), { timeout: 10_000 }).toMatch(/^Direct on the local network: host/);
   }, 90_000);
 
-  it.runIf(TURNSERVER)('says the TURN relay refused the credentials when only the relay would get through', async () => {
+  it.runIf(withCoturn)('says the TURN relay refused the credentials when only the relay would get through', async () => {
     const server = await startServer({}, { turn: loadConfig({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: 'not-the-secret-coturn-uses' }).turn });
     running.push(server);
     const room = uniqueRoom('refused');

@@ -9,8 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/server/config.js';
 import { browserTestsEnabled, launchBrowser, newPerson } from './support/browser.js';
 import { RELAY_ONLY } from './support/conditions.js';
-import { startCoturn, TURNSERVER, type Coturn } from './support/coturn.js';
+import { coturnTestsEnabled, startCoturn, type Coturn } from './support/coturn.js';
 import { startServer, type Running } from './support/server.js';
+
+const withCoturn = coturnTestsEnabled();
 
 describe.runIf(browserTestsEnabled())('the check page', () => {
   let browser: Browser;
@@ -41,7 +43,7 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
   beforeAll(async () => {
     const server = await duet();
     browser = await launchBrowser({ cert: server.cert });
-    if (TURNSERVER) coturn = await startCoturn({ allowLoopback: true });
+    if (withCoturn) coturn = await startCoturn({ allowLoopback: true });
   });
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
@@ -70,7 +72,7 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
     expect(await page.locator('#check-result').textContent()).toBe('从当前网络无法跨互联网通话：请联系运营者配置 TURN。');
   }, 90_000);
 
-  it.runIf(TURNSERVER)('says calls work through the relay when only the TURN relay gets through', async () => {
+  it.runIf(withCoturn)('says calls work through the relay when only the TURN relay gets through', async () => {
     const server = await duet({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: coturn!.secret });
     const page = await check(server, RELAY_ONLY);
     expect(await verdictOf(page), coturn!.log().slice(-2000)).toBe('relay');
@@ -79,7 +81,7 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
     expect(await page.locator('#check-note').isVisible()).toBe(false);
   }, 90_000);
 
-  it.runIf(TURNSERVER)('reports TURN credentials the relay refuses', async () => {
+  it.runIf(withCoturn)('reports TURN credentials the relay refuses', async () => {
     const server = await duet({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: 'not-the-secret-coturn-uses' });
     const page = await check(server, RELAY_ONLY);
     expect(await row(page, 'turn-auth')).toBe('refused');

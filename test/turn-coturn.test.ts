@@ -8,13 +8,10 @@ import { loadConfig } from '../src/server/config.js';
 import { coturnConfig } from '../src/server/turn/coturn-config.js';
 import { issueTurnCredentials } from '../src/server/turn/credentials.js';
 import { fetchOnce } from './support/http.js';
-import { allocate, startCoturn, TURNSERVER, UCLIENT, type Coturn } from './support/coturn.js';
+import { allocate, coturnTestsEnabled, startCoturn, type Coturn } from './support/coturn.js';
 import { startServer, type Running } from './support/server.js';
 
-const present = Boolean(TURNSERVER && UCLIENT);
-if (!present) console.warn('\n*** SKIPPED: coturn tests (turnserver/turnutils_uclient not installed; apt-get install coturn). ***\n');
-
-describe.runIf(present || process.env.REQUIRE_COTURN === '1')('duet with a real coturn', () => {
+describe.runIf(coturnTestsEnabled())('duet with a real coturn', () => {
   let coturn: Coturn | undefined;
   let duet: Running | undefined;
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from './support/browser.js';
-import { startCoturn, TURNSERVER, type Coturn } from './support/coturn.js';
+import { coturnTestsEnabled, startCoturn, type Coturn } from './support/coturn.js';
 import { cleanLeftovers, netnsSupport } from './support/netns.js';
 import { createSplitLans, type SplitLans } from './support/netns-split.js';
 import { bundleEntries, startInNamespace, type NsProcess } from './support/nsproc.js';
@@ -20,8 +20,8 @@ import { PUBLIC_DIR } from './support/server.js';
 import { callEstablished, spkiHash, untilInPage } from './support/webrtc-stats.js';
 
 const support = netnsSupport();
-const enabled = support.ok && browserTestsEnabled() && Boolean(TURNSERVER);
-if (!enabled) console.warn(`\n*** SKIPPED: TURN across network namespaces (${support.ok ? 'Chromium or coturn missing' : support.reason}). ***\n`);
+const enabled = support.ok && browserTestsEnabled() && coturnTestsEnabled();
+if (!support.ok) console.warn(`\n*** SKIPPED: TURN across network namespaces (${support.reason}). ***\n`);
 
 const HTTPS_PORT = 8443;
 /** In the page: every peer connection's connection, ICE and gathering state. */

@@ -131,3 +131,11 @@ export function allocate(coturn: Coturn, username: string, password: string): Pr
     });
   });
 }
+
+/** True when coturn tests should run; prints a notice when they will not (REQUIRE_COTURN=1 runs them anyway, to fail loudly). */
+export function coturnTestsEnabled(): boolean {
+  if (TURNSERVER && UCLIENT) return true;
+  if (process.env.REQUIRE_COTURN === '1') return true;
+  console.warn('\n*** SKIPPED: coturn tests (turnserver/turnutils_uclient not installed: apt-get install coturn; REQUIRE_COTURN=1 makes this a failure). ***\n');
+  return false;
+}
