@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/server/config.js';
-import { browserTestsEnabled, launchBrowser, newPerson } from './support/browser.js';
+import { browserTestsEnabled, launchBrowser, newPerson, type OpenOptions } from './support/browser.js';
 import { RELAY_ONLY } from './support/conditions.js';
 import { coturnTestsEnabled, startCoturn, type Coturn } from './support/coturn.js';
 import { startServer, type Running } from './support/server.js';
@@ -21,8 +21,8 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
-  async function check(server: Running, script?: string, locale = 'en-US'): Promise<Page> {
-    const { context, page } = await newPerson(browser, { locale });
+  async function check(server: Running, script?: string, options: OpenOptions = {}): Promise<Page> {
+    const { context, page } = await newPerson(browser, options);
     contexts.push(context);
     if (script) await context.addInitScript(script);
     page.on('pageerror', (error) => errors.push(error.message));
@@ -66,10 +66,13 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
     expect(await page.locator('#check-note').isVisible()).toBe(true);
   }, 90_000);
 
-  it('says calls will not work across the internet when nothing but a relay would get through and there is none', async () => {
-    const page = await check(running[0]!, RELAY_ONLY, 'zh-CN');
+  it('says calls will not work across the internet when nothing but a relay would get through and there is none (in Chinese, on a phone)', async () => {
+    const page = await check(running[0]!, RELAY_ONLY, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     expect(await verdictOf(page)).toBe('fail');
     expect(await page.locator('#check-result').textContent()).toBe('从当前网络无法跨互联网通话：请联系运营者配置 TURN。');
+    expect(await page.locator('#check-start').textContent()).toBe('开始检查');
+    // the phone layout: nothing wider than the screen
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }, 90_000);
 
   it.runIf(withCoturn)('says calls work through the relay when only the TURN relay gets through', async () => {
