@@ -3,22 +3,26 @@
  * does nothing; only `listen()` opens a port and `close()` stops everything.
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
 import { DEFAULTS, type Limits, type OriginPolicy } from './config.js';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
 import { lanAddresses } from './certs.js';
-import { lanUrls } from './lan.js';
+import { lanUrls, localUrl } from './lan.js';
+import { listenDualStack } from './listen.js';
 import type { IceServer, TurnConfig } from './config.js';
+import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
+import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
+import { throttleWarnings } from './log-throttle.js';
 import { createAllowRequest } from './origin.js';
 import type { Clock } from './ratelimit.js';
 import { createRoomState, type RoomState } from './rooms.js';
 import { attachSignaling, type DuetServer } from './signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './validate.js';
+import { redirectPlainHttp } from './plain-http.js';
 import { createWebApp } from './web.js';
 
 export interface ServerConfig {
@@ -44,6 +48,8 @@ export interface ServerDeps {
   /** The machine's LAN addresses, asked per request (default: the non-internal interfaces). */
   lanAddresses?: () => string[];
   rooms?: RoomState;
+  /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
+  openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
 }
@@ -54,7 +60,8 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
-  listen(): Promise<{ url: string; port: number }>;
+  /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
+  listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
   shutdown(graceMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -76,12 +83,18 @@ class LimitedDecoder extends Decoder {
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
   const guard = createGuard(limits, deps.clock);
+  const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
-  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert });
+  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
+  // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
+  const plainHttp = redirectPlainHttp(httpServer, limits.tlsHandshakeTimeoutMs);
+  // after the first-byte check, so they see every raw connection, TLS or not, from its first moment
+  capPendingTls(httpServer, limits.maxPendingTlsPerAddress, logger);
+  capConnections(httpServer, connectionCap(limits.maxConnections, deps.openFileLimit), logger, 'HTTPS port');
   const currentLanUrls = () => {
     const address = httpServer.address();
     if (!address || typeof address === 'string') return [];
-    return lanUrls(config.host, address.port, (deps.lanAddresses ?? lanAddresses)());
+    return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
   const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
@@ -97,11 +110,13 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     allowRequest: createAllowRequest({
       policy: config.origins ?? DEFAULTS.origins,
       guard,
-      logger: deps.logger,
+      logger,
       closing: () => closing,
     }),
     serveClient: true,
   });
+  // every HTTP request and upgrade of Engine.IO, not only handshakes: no JSONP, Origin on each
+  io.engine.use(createEngineGuard({ policy: config.origins ?? DEFAULTS.origins, logger }));
   // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
   function onEngineClose(this: EngineConnection): void {
     guard.closed(this.remoteAddress);
@@ -110,18 +125,30 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     guard.opened(conn.remoteAddress);
     conn.on('close', onEngineClose);
   });
-  const rooms = deps.rooms ?? createRoomState({ maxRooms: limits.maxRooms });
-  attachSignaling(io, { rooms, logger: deps.logger, maxMessageBytes: limits.maxMessageBytes, guard });
+  const rooms = deps.rooms ?? createRoomState({
+    maxRooms: limits.maxRooms,
+    maxRoomsPerMember: limits.maxRoomsPerSocket,
+    maxRoomsPerAddress: limits.maxRoomsPerAddress,
+  });
+  attachSignaling(io, {
+    rooms,
+    logger,
+    maxMessageBytes: limits.maxMessageBytes,
+    guard,
+    congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+  });
 
   let listening = false;
   function close(): Promise<void> {
     closing = true;
+    logger.flush();
     return new Promise((resolve) => {
       io.close(() => {
         listening = false;
         resolve();
       });
       httpServer.closeAllConnections();
+      plainHttp.close();
       if (!listening) resolve();
     });
   }
@@ -133,21 +160,14 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     rooms,
     guard,
     listen() {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject);
-          listening = true;
-          const { port } = httpServer.address() as AddressInfo;
-          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-          const shown = host.includes(':') ? `[${host}]` : host;
-          resolve({ url: `https://${shown}:${port}`, port });
-        });
+      return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
+        listening = true;
+        return { url: localUrl('https', address, port), port, host: address };
       });
     },
     async shutdown(graceMs = 500) {
       closing = true;
-      deps.logger.info(`shutting down: telling ${io.engine.clientsCount} clients`);
+      logger.info(`shutting down: telling ${io.engine.clientsCount} clients`);
       io.emit('error', { code: 'server-shutting-down', event: 'shutdown', message: 'The server is shutting down.' });
       await waitUntil(() => io.engine.clientsCount === 0, graceMs);
       await close();

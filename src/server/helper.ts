@@ -5,10 +5,11 @@
  * only `listen()` opens a port and `close()` stops it.
  */
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { capConnections } from './connection-caps.js';
 import { createCaRouter } from './lan-routes.js';
-import { isCaPath, redirectLocation } from './lan.js';
+import { isCaPath, localUrl, redirectLocation } from './lan.js';
+import { listenDualStack } from './listen.js';
 import type { Logger } from './logger.js';
 
 export interface HelperConfig {
@@ -17,6 +18,8 @@ export interface HelperConfig {
   readonly host: string;
   /** Where redirects point: the HTTPS port of the duet server. */
   readonly httpsPort: number;
+  /** Open connections allowed at once (0 or left out: no cap). */
+  readonly maxConnections?: number;
 }
 
 export interface HelperDeps {
@@ -56,20 +59,15 @@ export function createHelperServer(config: HelperConfig, deps: HelperDeps): Help
   const httpServer = createHttpServer(app);
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 10_000;
+  httpServer.timeout = 10_000; // a connection idle for 10 s (one that never sends a request too) is closed
+  capConnections(httpServer, config.maxConnections ?? 0, deps.logger, 'HTTP helper port');
   return {
     app,
     httpServer,
     listen() {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject);
-          const { port } = httpServer.address() as AddressInfo;
-          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-          const shown = host.includes(':') ? `[${host}]` : host;
-          deps.logger.debug(`HTTP helper listening on port ${port}`);
-          resolve({ url: `http://${shown}:${port}`, port });
-        });
+      return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
+        deps.logger.debug(`HTTP helper listening on port ${port}`);
+        return { url: localUrl('http', address, port), port };
       });
     },
     close() {

@@ -5,6 +5,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
 import { escapeForLog, type Logger } from './logger.js';
+import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
 import type { Guard } from './guard.js';
 import type { RoomState } from './rooms.js';
 import { checkSignal, isRoomName, splitAck, type Ack } from './validate.js';
@@ -19,17 +20,20 @@ export interface SignalingDeps {
   maxMessageBytes: number;
   /** Rate limits; none when left out. */
   guard?: Guard;
+  /** Cap on what may wait for one peer; none when left out. */
+  congestion?: CongestionLimits;
 }
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
-  'invalid-room': 'Room names are 1-64 letters, digits, "-", "_" or ".".',
+  'invalid-room': 'Room names are 1-64 letters, digits, "-", "_" or "." (not only dots).',
   'room-full': 'This room already has two people in it.',
   'not-in-room': 'You are not in that room.',
   'already-in-room': 'You are already in that room.',
   'invalid-message': 'That message is not valid.',
   'message-too-large': 'That message is too large.',
   'rate-limited': 'Too many requests; slow down.',
-  'too-many-rooms': 'The server has too many rooms open; try again later.',
+  'peer-congested': 'The other person is not receiving; that message was not relayed.',
+  'too-many-rooms': 'Too many rooms are open (on the server, on this connection or from this address); leave one or try again later.',
   'server-shutting-down': 'The server is shutting down.',
 };
 
@@ -41,6 +45,14 @@ function describe(value: unknown): string {
 
 export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
   const { rooms, logger, guard } = deps;
+
+  /**
+   * Sends to the other seats by socket id, from the room state: duet uses no
+   * Socket.IO rooms, so a room named like a socket id reaches nobody (issue 10, D7).
+   */
+  function tellPeers(peers: readonly string[], event: 'otherjoin' | 'bye', room: string, id: string): void {
+    for (const peer of peers) io.sockets.sockets.get(peer)?.emit(event, room, id);
+  }
 
   function refuse(socket: DuetSocket, event: string, code: ErrorCode, ack: Ack | undefined, detail: string): void {
     logger.warn(`refused ${event} from ${socket.id}: ${code} (${detail})`);
@@ -55,13 +67,12 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     const room = params[0];
     const id = this.id;
     if (!isRoomName(room)) return refuse(this, 'join', 'invalid-room', ack, describe(room));
-    const result = rooms.join(room, id);
+    const result = rooms.join(room, id, this.data.address);
     switch (result.kind) {
       case 'joined':
-        void this.join(room);
         logger.info(`join ${id} room ${escapeForLog(room)} (${result.peers.length + 1}/2)`);
         this.emit('joined', room, id);
-        if (result.peers.length > 0) this.to(room).emit('otherjoin', room, id);
+        tellPeers(result.peers, 'otherjoin', room, id);
         ack?.({ ok: true, room, id, peers: result.peers.length });
         return;
       case 'already-in-room':
@@ -83,8 +94,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     if (!isRoomName(room)) return refuse(this, 'leave', 'invalid-room', ack, describe(room));
     const result = rooms.leave(room, id);
     if (result.kind === 'not-in-room') return refuse(this, 'leave', 'not-in-room', ack, `room ${escapeForLog(room)}`);
-    this.to(room).emit('bye', room, id);
-    void this.leave(room);
+    tellPeers(result.remaining, 'bye', room, id);
     this.emit('leaved', room, id);
     logger.info(`leave ${id} room ${escapeForLog(room)}`);
     ack?.({ ok: true, room });
@@ -100,7 +110,19 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     const check = checkSignal(data, deps.maxMessageBytes);
     if (!check.ok) return refuse(this, 'message', check.error, ack, describe(data));
     // straight to the other seat: cheaper than a room broadcast, which builds operators and sets per message
-    for (const peer of rooms.others(room, id)) io.sockets.sockets.get(peer)?.emit('message', room, data as never);
+    let congested = false;
+    for (const peerId of rooms.others(room, id)) {
+      const peer = io.sockets.sockets.get(peerId);
+      if (!peer) continue;
+      const state = deps.congestion ? checkCongestion(peer.conn as unknown as QueuedConnection, peer.data, deps.congestion, Date.now()) : 'ok';
+      if (state === 'ok') peer.emit('message', room, data as never);
+      else congested = true;
+      if (state === 'stuck') {
+        logger.warn(`dropping ${peerId}: more than ${deps.congestion!.maxQueuedBytes} bytes waited for it for ${deps.congestion!.graceMs} ms`);
+        dropConnection(peer.conn as unknown as QueuedConnection);
+      }
+    }
+    if (congested) return refuse(this, 'message', 'peer-congested', ack, `room ${escapeForLog(room)}`);
     if (logger.debugEnabled !== false) logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
     ack?.({ ok: true });
   }
@@ -108,7 +130,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
   function onDisconnect(this: DuetSocket, reason: string): void {
     const id = this.id;
     for (const { room, remaining } of rooms.leaveAll(id)) {
-      if (remaining.length > 0) io.to(room).emit('bye', room, id);
+      tellPeers(remaining, 'bye', room, id);
     }
     guard?.forget(id);
     logger.info(`disconnect ${id} (${reason})`);
@@ -120,9 +142,12 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
    * that keeps going after its strikes run out is disconnected.
    */
   function limitRate(socket: DuetSocket, packet: unknown[], next: (err?: Error) => void): void {
+    // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
+    if (!socket.connected) return;
     const [event] = packet;
     const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
     const verdict = guard!.check(socket.id, socket.data.address, kind);
+    if (verdict === 'gone') return;
     if (verdict === 'ok') {
       socket.data.throttled = false;
       return next();
@@ -142,7 +167,10 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
   io.on('connection', (socket) => {
     socket.data.address = socket.handshake.address;
     logger.info(`connect ${socket.id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
-    if (guard) socket.use((packet, next) => limitRate(socket, packet, next));
+    if (guard) {
+      guard.track(socket.id);
+      socket.use((packet, next) => limitRate(socket, packet, next));
+    }
     socket.on('join', onJoin);
     socket.on('leave', onLeave);
     socket.on('message', onMessage);

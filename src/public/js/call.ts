@@ -28,6 +28,8 @@ export interface CallOptions {
   localState(): RemoteState;
   onChat(sender: string, text: string, time: number): void;
   onChatAvailable(available: boolean): void;
+  /** The call is over: hung up here, or the room was full. */
+  onOver(why: 'ended' | 'full'): void;
 }
 
 export interface Call {
@@ -191,6 +193,7 @@ export function startCall(o: CallOptions): Call {
       dropPeer();
       full = true;
       update();
+      o.onOver('full');
     },
     bye() {
       if (!peer) return;
@@ -238,6 +241,7 @@ export function startCall(o: CallOptions): Call {
       dropPeer();
       signaling.leave();
       update();
+      o.onOver('ended');
     },
     rerender() {
       update();

@@ -6,6 +6,7 @@
 import type { Call } from './call.js';
 import type { Chat } from './chat.js';
 import { setToggle } from './dom.js';
+import { callIsOver } from './ended.js';
 import { t } from './i18n.js';
 import { nextCameraTrack, screenTrack } from './media.js';
 import type { RoomElements } from './ui.js';
@@ -34,6 +35,7 @@ export function bindControls(ui: RoomElements, media: LocalMedia, call: Call, ch
   }
 
   function render(): void {
+    if (callIsOver(ui)) return;
     setToggle(ui.mute, media.muted, t(media.muted ? 'control.unmute' : 'control.mute'));
     setToggle(ui.camera, media.cameraOff, t(media.cameraOff ? 'control.cameraOn' : 'control.cameraOff'));
     setToggle(ui.share, Boolean(media.screen), t(media.screen ? 'control.stopShare' : 'control.share'));
@@ -117,12 +119,7 @@ export function bindControls(ui: RoomElements, media: LocalMedia, call: Call, ch
   ui.share.addEventListener('click', () => void toggleShare());
   ui.fullscreen.addEventListener('click', toggleFullscreen);
   ui.statsToggle.addEventListener('click', toggleStats);
-  ui.hangup.addEventListener('click', () => {
-    void media.screen?.stop();
-    call.hangup();
-    for (const track of media.stream.getTracks()) track.stop();
-    ui.local.srcObject = null;
-  });
+  ui.hangup.addEventListener('click', () => call.hangup()); // the page stops the media when the call is over
 
   const keys: Record<string, () => void> = {
     m: toggleMute,
@@ -138,7 +135,7 @@ export function bindControls(ui: RoomElements, media: LocalMedia, call: Call, ch
     const target = event.target as HTMLElement | null;
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    if (ui.call.hidden) return;
+    if (ui.call.hidden || callIsOver(ui)) return;
     const action = keys[event.shiftKey ? event.key.toUpperCase() : event.key.toLowerCase()];
     if (!action || (event.shiftKey && event.key.toUpperCase() !== 'H')) return;
     event.preventDefault();

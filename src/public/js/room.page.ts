@@ -4,8 +4,10 @@
 import { startCall, type Call } from './call.js';
 import { createChat, type Chat } from './chat.js';
 import { bindControls, type LocalMedia } from './controls.js';
+import { bindEndedButtons, endCall, takeRejoin } from './ended.js';
 import { applyI18n, bindLangSwitch, detectLang, safeGet, safeSet, t } from './i18n.js';
-import { startPrejoin } from './prejoin.js';
+import { bindShareOrigin } from './share-link.js';
+import { startPrejoin, type Prejoin } from './prejoin.js';
 import { rememberRoom, roomFromPath, roomUrl } from './roomname.js';
 import { renderStats, snapshot, statsRows, type StatsSnapshot } from './stats.js';
 import { openSocket } from './signaling.js';
@@ -58,30 +60,35 @@ async function main(): Promise<void> {
   ui.name.value = safeGet(NAME_KEY) ?? '';
   ui.name.maxLength = MAX_NAME_CHARS;
   renderStatus(ui, 'idle');
-  void showRoomLink(ui, roomUrl(room));
+  const shareNote = bindShareOrigin({ network: ui.linkNetwork, note: ui.linkNote }, (origin) => void showRoomLink(ui, roomUrl(room, origin)));
   bindCopyLink(ui);
+  bindEndedButtons(ui, room);
 
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket();
   const ice = liveIceConfig();
   let rerenderIce = () => undefined as void;
-  const prejoin = await startPrejoin(ui);
+  let prejoin: Prejoin | undefined;
   let call: Call | undefined;
   let chat: Chat | undefined;
   let rerenderControls = () => undefined as void;
+  // wired before the camera prompt is answered: the prompt may wait for a long time
   bindLangSwitch(ui.lang, () => {
-    prejoin.rerender();
+    prejoin?.rerender();
     call?.rerender();
+    void shareNote.then((render) => render());
     rerenderControls();
     rerenderIce();
   });
+  const ready = await startPrejoin(ui);
+  prejoin = ready;
 
   ui.join.addEventListener('click', async () => {
     ui.join.disabled = true;
     const name = ui.name.value.trim().slice(0, MAX_NAME_CHARS);
     safeSet(NAME_KEY, name);
     rememberRoom(room);
-    const stream = prejoin.finish();
+    const stream = ready.finish();
     const media: LocalMedia = { stream, muted: false, cameraOff: false, screen: undefined };
     ui.prejoin.hidden = true;
     ui.call.hidden = false;
@@ -107,16 +114,17 @@ async function main(): Promise<void> {
       localState: () => ({ muted: media.muted, cameraOff: media.cameraOff, screen: Boolean(media.screen) }),
       onChat: (sender, text, time) => chat?.add(sender, text, time, false),
       onChatAvailable: (available) => chat?.setEnabled(available),
+      onOver: () => endCall(ui, [...stream.getTracks(), media.screen]),
     });
     const controls = bindControls(ui, media, call, chat, startStats(() => call), (text) => {
       ui.status.textContent = text;
     });
     rerenderControls = () => controls.render();
-    ui.rejoin.addEventListener('click', () => location.reload());
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => call?.hangup());
   });
-  ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
+  ui.join.disabled = ready.media.problem === 'no-webrtc'; // enabled only once the click is handled
+  if (takeRejoin(room) && !ui.join.disabled) ui.join.click(); // "Join again" asked for it
 }
 
 void main();

@@ -30,12 +30,16 @@ export function roomElements() {
     statusHelp: byId('status-help'),
     waiting: byId('waiting'),
     link: byId<HTMLInputElement>('room-link'),
+    linkNote: byId('link-note'),
+    linkNetwork: byId<HTMLSelectElement>('link-network'),
     copy: byId<HTMLButtonElement>('copy-link'),
     qr: byId<HTMLCanvasElement>('qr'),
     badgeMuted: byId('badge-muted'),
     badgeCamera: byId('badge-camera-off'),
     badgeScreen: byId('badge-screen'),
     remoteName: byId('remote-name'),
+    remoteOff: byId('remote-off'),
+    remoteInitial: byId('remote-initial'),
     mute: byId<HTMLButtonElement>('mute'),
     camera: byId<HTMLButtonElement>('camera'),
     switchCamera: byId<HTMLButtonElement>('switch-camera'),
@@ -47,6 +51,7 @@ export function roomElements() {
     hangup: byId<HTMLButtonElement>('hangup'),
     ended: byId('ended'),
     rejoin: byId<HTMLButtonElement>('rejoin'),
+    newRoom: byId<HTMLButtonElement>('end-new-room'),
     chatPanel: byId('chat'),
     chatLog: byId<HTMLOListElement>('chat-log'),
     chatForm: byId<HTMLFormElement>('chat-form'),
@@ -66,7 +71,9 @@ export function renderStatus(ui: RoomElements, status: Status, detail = ''): voi
   ui.status.textContent = t(`status.${status}` as Key, { detail });
   ui.statusHelp.hidden = status !== 'unreachable'; // a certificate the device does not trust looks the same
   ui.waiting.hidden = !(status === 'waiting' || status === 'left');
-  ui.ended.hidden = status !== 'ended';
+  ui.ended.hidden = status !== 'ended' && status !== 'full';
+  ui.rejoin.hidden = status !== 'ended';
+  ui.newRoom.hidden = status !== 'full';
   ui.stage.dataset.state = status;
 }
 
@@ -99,11 +106,19 @@ export interface RemoteState {
   screen: boolean;
 }
 
+/** The first letter (or character) of a name, for the camera-off avatar; "?" without a name. */
+export function initial(name: string): string {
+  const first = [...name.trim()][0];
+  return first ? first.toLocaleUpperCase() : '?';
+}
+
 export function renderRemoteState(ui: RoomElements, state: RemoteState | undefined, name: string): void {
   ui.badgeMuted.hidden = !state?.muted;
   ui.badgeCamera.hidden = !state?.cameraOff;
   ui.badgeScreen.hidden = !state?.screen;
   ui.stage.classList.toggle('remote-camera-off', Boolean(state?.cameraOff));
+  ui.remoteOff.hidden = !state?.cameraOff;
+  ui.remoteInitial.textContent = initial(name);
   ui.remoteName.textContent = name;
   ui.remoteName.hidden = name === '';
 }
