@@ -34,6 +34,8 @@ export function iceProblem(f: IceFacts): IceProblem | undefined {
 }
 
 const PROBLEM_KEY = { 'needs-turn': 'ice.needsTurn', 'turn-refused': 'ice.turnRefused', 'relay-failed': 'ice.relayFailed' } as const;
+/** Names the messages point to, kept out of the translations. */
+const NAMES = { doc: 'docs/turn.md', check: '/check', secretVar: 'TURN_SECRET', secretOption: 'static-auth-secret' };
 const PATH_KEY = { lan: 'path.lan', nat: 'path.nat', relay: 'path.relay' } as const;
 
 export interface IceView {
@@ -49,7 +51,7 @@ export function renderIce(view: IceView, path: IcePath | undefined, problem: Ice
   view.path.textContent = path ? `${t(PATH_KEY[path])} · ${t('path.encrypted')}` : '';
   view.problem.hidden = problem === undefined;
   view.problem.dataset.problem = problem ?? '';
-  view.problem.textContent = problem ? t(PROBLEM_KEY[problem]) : '';
+  view.problem.textContent = problem ? t(PROBLEM_KEY[problem], NAMES) : '';
 }
 
 /** Follows `pc` until it closes; `hasTurn` says whether a relay is offered now. Returns a re-render (language change). */
