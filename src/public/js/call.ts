@@ -18,7 +18,10 @@ export interface CallOptions {
   room: string;
   ui: RoomElements;
   local: MediaStream;
-  iceServers: RTCIceServer[];
+  /** The freshest ICE servers (TURN credentials expire; see ice-config.ts). */
+  iceServers(): RTCIceServer[];
+  /** Every new peer connection, for the ICE config refresh and the path display. */
+  onPeer?(pc: RTCPeerConnection): void;
   /** The connection opened with the page; joining the room happens here. */
   socket: OpenSocket;
   name: string;
@@ -94,7 +97,7 @@ export function startCall(o: CallOptions): Call {
   function preparePeer(polite: boolean, held: boolean): Prepared {
     const stream = new MediaStream();
     const created: Peer = createPeer({
-      iceServers: o.iceServers,
+      iceServers: o.iceServers(),
       polite,
       held,
       local: o.local,
@@ -117,6 +120,7 @@ export function startCall(o: CallOptions): Call {
         channel = mine;
       },
     });
+    o.onPeer?.(created.pc);
     return { peer: created, stream };
   }
 

@@ -13,19 +13,13 @@ import { renderStats, snapshot, statsRows, type StatsSnapshot } from './stats.js
 import { openSocket } from './signaling.js';
 import { bindCopyLink, renderStatus, roomElements, showRoomLink } from './ui.js';
 import { MAX_NAME_CHARS } from './channel.js';
+import { byId } from './dom.js';
+import { liveIceConfig } from './ice-config.js';
+import { watchIce } from './icewatch.js';
 
 const NAME_KEY = 'duet.name';
 const ui = roomElements();
-
-async function iceServers(): Promise<RTCIceServer[]> {
-  try {
-    const res = await fetch('/api/config', { cache: 'no-store' });
-    const body = (await res.json()) as { iceServers?: RTCIceServer[] };
-    return Array.isArray(body.iceServers) ? body.iceServers : [];
-  } catch {
-    return [];
-  }
-}
+const iceView = { path: byId('call-path'), problem: byId('ice-problem') };
 
 function startStats(getCall: () => Call | undefined): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -72,7 +66,8 @@ async function main(): Promise<void> {
 
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket();
-  const config = iceServers();
+  const ice = liveIceConfig();
+  let rerenderIce = () => undefined as void;
   let prejoin: Prejoin | undefined;
   let call: Call | undefined;
   let chat: Chat | undefined;
@@ -83,6 +78,7 @@ async function main(): Promise<void> {
     call?.rerender();
     void shareNote.then((render) => render());
     rerenderControls();
+    rerenderIce();
   });
   const ready = await startPrejoin(ui);
   prejoin = ready;
@@ -106,11 +102,13 @@ async function main(): Promise<void> {
       },
     );
     chat.setEnabled(false);
+    await ice.ready;
     call = startCall({
       room,
       ui,
       local: stream,
-      iceServers: await config,
+      iceServers: () => ice.servers(),
+      onPeer: (pc) => (ice.watch(pc), (rerenderIce = watchIce(pc, () => ice.hasTurn(), iceView))),
       socket,
       name,
       localState: () => ({ muted: media.muted, cameraOff: media.cameraOff, screen: Boolean(media.screen) }),
