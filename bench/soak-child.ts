@@ -31,6 +31,8 @@ export interface ChildOptions {
   nodeFlags?: string[];
   /** `ulimit -n` for the child. */
   fileLimit?: number;
+  /** Extra environment for the child. */
+  env?: Record<string, string>;
 }
 
 export function freePort(): Promise<number> {
@@ -73,7 +75,7 @@ export async function startChild(options: ChildOptions): Promise<Child> {
   const limit = options.fileLimit ? `ulimit -n ${options.fileLimit} && ` : '';
   const child: ChildProcess = spawn('bash', ['-c', `${limit}exec ${node}`], {
     cwd: options.duetDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HTTP_PORT: '0', CERTS_DIR: certsDir, LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HTTP_PORT: '0', CERTS_DIR: certsDir, LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

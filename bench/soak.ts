@@ -19,7 +19,7 @@ interface Attack {
 const ATTACKS: Attack[] = [
   { name: 'D1', what: '8 addresses cycling polling sessions (40, then 41 + event + close in one POST), heap limited to 48 MB', child: { nodeFlags: ['--max-old-space-size=48'] }, run: (c) => attackD1(c) },
   { name: 'D4', what: '3 paused readers, their senders relaying 20,000-character (~60 KB) messages within the rate limits for 15 s', child: {}, run: (c) => attackD4(c) },
-  { name: 'D5', what: '100 addresses × 4 sockets × 25 joins of distinct rooms', child: {}, run: (c) => attackD5(c) },
+  { name: 'D5', what: '100 addresses × 4 sockets × 25 joins of distinct rooms into a table of `MAX_ROOMS=2000` (reachable within a minute)', child: { env: { MAX_ROOMS: '2000' } }, run: (c) => attackD5(c) },
   { name: 'D6', what: '6000 TCP connections from 100 addresses without a ClientHello, server `ulimit -n 4096`', child: { fileLimit: 4096 }, run: (c) => attackD6(c) },
 ];
 
