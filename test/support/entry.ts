@@ -4,21 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { expect } from 'vitest';
 
-export const ENTRY = 'dist/src/server/main.js';
+export { freePort } from './free-port.js';
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-  });
-}
+export const ENTRY = 'dist/src/server/main.js';
 
 export interface Entry {
   child: ChildProcess;
