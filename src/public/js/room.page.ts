@@ -1,16 +1,24 @@
 /**
- * The room page (`/r/<room>`): pre-join screen, then the call.
+ * The room page (`/r/<room>`): pre-join screen, then the call. Wires the
+ * DOM-free call session and the local media to the views that draw them.
  */
-import { startCall, type Call } from './call.js';
-import { createChat, type Chat } from './chat.js';
-import { bindControls, type LocalMedia } from './controls.js';
-import { applyI18n, bindLangSwitch, detectLang, safeGet, safeSet, t } from './i18n.js';
-import { startPrejoin } from './prejoin.js';
-import { rememberRoom, roomFromPath, roomUrl } from './roomname.js';
-import { renderStats, snapshot, statsRows, type StatsSnapshot } from './stats.js';
-import { openSocket } from './signaling.js';
-import { bindCopyLink, renderStatus, roomElements, showRoomLink } from './ui.js';
-import { MAX_NAME_CHARS } from './channel.js';
+import { applyI18n, bindLangSwitch, t } from './i18n/i18n.js';
+import { detectLang } from './i18n/lang.js';
+import { createLocalMedia } from './media/local.js';
+import { rememberRoom } from './room/recent.js';
+import { roomFromPath, roomUrl } from './room/roomname.js';
+import { MAX_NAME_CHARS } from './session/channel.js';
+import { createSession } from './session/session.js';
+import { openSocket } from './session/signaling.js';
+import { IDLE_LINE } from './session/status.js';
+import { safeGet, safeSet } from './store/storage.js';
+import { bindCallView, renderStatus } from './view/call-view.js';
+import { createChat } from './view/chat.js';
+import { bindControls } from './view/controls.js';
+import { roomElements } from './view/elements.js';
+import { startPrejoin } from './view/prejoin.js';
+import { bindCopyLink, showRoomLink } from './view/room-link.js';
+import { bindStatsPanel } from './view/stats-panel.js';
 
 const NAME_KEY = 'duet.name';
 const ui = roomElements();
@@ -25,33 +33,6 @@ async function iceServers(): Promise<RTCIceServer[]> {
   }
 }
 
-function startStats(getCall: () => Call | undefined): () => void {
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let prev: StatsSnapshot | undefined;
-  const tick = async () => {
-    const call = getCall();
-    const pc = call?.peer?.pc;
-    if (!call || !pc) {
-      ui.statsList.textContent = t('stats.none');
-      prev = undefined;
-      return;
-    }
-    const now = await snapshot(pc);
-    renderStats(ui.statsList, statsRows(now, prev, call.setupMs));
-    prev = now;
-  };
-  return () => {
-    const open = ui.statsPanel.hidden;
-    ui.statsPanel.hidden = !open;
-    ui.statsToggle.setAttribute('aria-pressed', String(open));
-    clearInterval(timer);
-    if (open) {
-      void tick();
-      timer = setInterval(() => void tick(), 1000);
-    }
-  };
-}
-
 async function main(): Promise<void> {
   applyI18n(detectLang());
   const room = roomFromPath(location.pathname);
@@ -63,7 +44,7 @@ async function main(): Promise<void> {
   ui.roomName.textContent = room;
   ui.name.value = safeGet(NAME_KEY) ?? '';
   ui.name.maxLength = MAX_NAME_CHARS;
-  renderStatus(ui, 'idle');
+  renderStatus(ui, IDLE_LINE);
   void showRoomLink(ui, roomUrl(room));
   bindCopyLink(ui);
 
@@ -71,14 +52,8 @@ async function main(): Promise<void> {
   const socket = openSocket();
   const config = iceServers();
   const prejoin = await startPrejoin(ui);
-  let call: Call | undefined;
-  let chat: Chat | undefined;
-  let rerenderControls = () => undefined as void;
-  bindLangSwitch(ui.lang, () => {
-    prejoin.rerender();
-    call?.rerender();
-    rerenderControls();
-  });
+  const rerender = [() => prejoin.rerender()];
+  bindLangSwitch(ui.lang, () => rerender.forEach((render) => render()));
 
   ui.join.addEventListener('click', async () => {
     ui.join.disabled = true;
@@ -86,37 +61,33 @@ async function main(): Promise<void> {
     safeSet(NAME_KEY, name);
     rememberRoom(room);
     const stream = prejoin.finish();
-    const media: LocalMedia = { stream, muted: false, cameraOff: false, screen: undefined };
     ui.prejoin.hidden = true;
     ui.call.hidden = false;
+    const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers: await config, name });
+    const media = createLocalMedia(stream, (track) => session.setTrack('video', track));
+    media.on('change', (state) => session.setLocalState(state));
+    media.on('notice', (key) => session.notice(key));
     const you = t('chat.you');
-    chat = createChat(
+    const chat = createChat(
       { panel: ui.chatPanel, log: ui.chatLog, form: ui.chatForm, input: ui.chatInput, send: ui.chatSend, toggle: ui.chatToggle, unread: ui.unread },
       (text) => {
-        const sent = call?.sendChat(text) ?? false;
-        if (sent) chat?.add(you, text, Date.now(), true);
+        const sent = session.sendChat(text);
+        if (sent) chat.add(you, text, Date.now(), true);
         return sent;
       },
     );
     chat.setEnabled(false);
-    call = startCall({
-      room,
-      ui,
-      local: stream,
-      iceServers: await config,
-      socket,
-      name,
-      localState: () => ({ muted: media.muted, cameraOff: media.cameraOff, screen: Boolean(media.screen) }),
-      onChat: (sender, text, time) => chat?.add(sender, text, time, false),
-      onChatAvailable: (available) => chat?.setEnabled(available),
-    });
-    const controls = bindControls(ui, media, call, chat, startStats(() => call), (text) => {
-      ui.status.textContent = text;
-    });
-    rerenderControls = () => controls.render();
+    const view = bindCallView(ui, session, chat);
+    const hangup = () => {
+      session.hangup();
+      media.stop();
+    };
+    const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: bindStatsPanel(ui, session), hangup });
+    rerender.push(view.render, controls.render);
+    session.start();
     ui.rejoin.addEventListener('click', () => location.reload());
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
-    addEventListener('pagehide', () => call?.hangup());
+    addEventListener('pagehide', () => session.hangup());
   });
   ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
 }

@@ -1,13 +1,7 @@
 /**
- * The room page's elements and the pieces of UI that only reflect state:
- * the status line, the waiting panel (link, copy, QR) and the remote badges.
+ * The room page's elements, found once by id (a missing one is reported loudly).
  */
 import { byId } from './dom.js';
-import { t, type Key } from './i18n.js';
-import { drawQr } from './qr.js';
-import type { Status } from './status.js';
-
-export type { Status };
 
 export function roomElements() {
   return {
@@ -60,50 +54,3 @@ export function roomElements() {
 }
 
 export type RoomElements = ReturnType<typeof roomElements>;
-
-export function renderStatus(ui: RoomElements, status: Status, detail = ''): void {
-  ui.status.dataset.state = status;
-  ui.status.textContent = t(`status.${status}` as Key, { detail });
-  ui.statusHelp.hidden = status !== 'unreachable'; // a certificate the device does not trust looks the same
-  ui.waiting.hidden = !(status === 'waiting' || status === 'left');
-  ui.ended.hidden = status !== 'ended';
-  ui.stage.dataset.state = status;
-}
-
-export async function showRoomLink(ui: RoomElements, url: string): Promise<void> {
-  ui.link.value = url;
-  try {
-    await drawQr(ui.qr, url);
-  } catch (error) {
-    console.warn('duet: QR code not drawn', error);
-  }
-}
-
-export function bindCopyLink(ui: RoomElements): void {
-  ui.copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(ui.link.value);
-    } catch {
-      ui.link.select(); // no clipboard permission: leave it selected for Ctrl+C
-      return;
-    }
-    ui.copy.textContent = t('link.copied');
-    setTimeout(() => (ui.copy.textContent = t('link.copy')), 1500);
-  });
-  ui.link.addEventListener('focus', () => ui.link.select());
-}
-
-export interface RemoteState {
-  muted: boolean;
-  cameraOff: boolean;
-  screen: boolean;
-}
-
-export function renderRemoteState(ui: RoomElements, state: RemoteState | undefined, name: string): void {
-  ui.badgeMuted.hidden = !state?.muted;
-  ui.badgeCamera.hidden = !state?.cameraOff;
-  ui.badgeScreen.hidden = !state?.screen;
-  ui.stage.classList.toggle('remote-camera-off', Boolean(state?.cameraOff));
-  ui.remoteName.textContent = name;
-  ui.remoteName.hidden = name === '';
-}

@@ -1,8 +1,9 @@
 /**
  * Call statistics from getStats(): the selected candidate pair's type, round-trip
- * time, bitrate each way, resolution and frame rate each way, packet loss, codecs.
+ * time, bitrate each way, resolution and frame rate each way, packet loss, codecs
+ * (pure: the panel that shows them is view/stats-panel.ts).
  */
-import { t, type Key } from './i18n.js';
+import type { Key } from '../i18n/strings-en.js';
 
 export interface StatsSnapshot {
   at: number;
@@ -29,8 +30,8 @@ function videoText(s: Stat | undefined): string | undefined {
   return `${w}×${h}${fps ? ` @ ${Math.round(fps)} fps` : ''}`;
 }
 
-export async function snapshot(pc: RTCPeerConnection): Promise<StatsSnapshot> {
-  const report = await pc.getStats();
+/** The numbers of one getStats() report. */
+export function snapshot(report: RTCStatsReport): StatsSnapshot {
   const all = new Map<string, Stat>();
   report.forEach((s: Stat) => all.set(s.id, s));
   const list = [...all.values()];
@@ -85,17 +86,4 @@ export function statsRows(now: StatsSnapshot, prev: StatsSnapshot | undefined, s
     ['stats.codecs', now.codecs.join(', ') || '–'],
     ['stats.setup', setupMs === undefined ? '–' : `${Math.round(setupMs)} ms`],
   ];
-}
-
-export function renderStats(list: HTMLElement, rows: Array<[Key, string]>): void {
-  list.replaceChildren(
-    ...rows.flatMap(([key, value]) => {
-      const dt = document.createElement('dt');
-      dt.textContent = t(key);
-      const dd = document.createElement('dd');
-      dd.textContent = value;
-      dd.dataset.stat = key.slice('stats.'.length);
-      return [dt, dd];
-    }),
-  );
 }

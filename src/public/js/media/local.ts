@@ -1,0 +1,113 @@
+/**
+ * Our own media during a call: the camera and microphone stream, muted or not,
+ * camera on or off, the shared screen. One owner for that state; it raises
+ * `change` when it changes and `notice` when switching camera or sharing the
+ * screen fails. `sendVideo` puts a new video track on the call.
+ */
+import type { Key } from '../i18n/i18n.js';
+import { createEmitter, type Emitter } from '../session/emitter.js';
+import type { MediaState } from '../session/session-types.js';
+import { nextCameraTrack, screenTrack } from './devices.js';
+
+export interface LocalMediaEvents {
+  change: MediaState;
+  notice: Key;
+}
+
+export interface LocalMedia {
+  on: Emitter<LocalMediaEvents>['on'];
+  readonly state: MediaState;
+  readonly camera: MediaStreamTrack | undefined;
+  readonly mic: MediaStreamTrack | undefined;
+  /** The shared screen's track while sharing. */
+  readonly screen: MediaStreamTrack | undefined;
+  toggleMute(): void;
+  toggleCamera(): void;
+  /** Next camera with replaceTrack (no renegotiation); camera-off stays off. */
+  switchCamera(): Promise<void>;
+  toggleShare(): Promise<void>;
+  /** Stops every track (hang-up). */
+  stop(): void;
+}
+
+export function createLocalMedia(stream: MediaStream, sendVideo: (track: MediaStreamTrack | null) => Promise<void>): LocalMedia {
+  const events = createEmitter<LocalMediaEvents>();
+  let muted = false;
+  let cameraOff = false;
+  let screen: MediaStreamTrack | undefined;
+  const camera = () => stream.getVideoTracks()[0];
+  const mic = () => stream.getAudioTracks()[0];
+  const state = (): MediaState => ({ muted, cameraOff, screen: Boolean(screen) });
+  const changed = () => events.emit('change', state());
+
+  async function stopShare(): Promise<void> {
+    const track = screen;
+    if (!track) return;
+    screen = undefined;
+    track.stop();
+    await sendVideo(camera() ?? null);
+    changed();
+  }
+
+  return {
+    on: events.on,
+    get state() {
+      return state();
+    },
+    get camera() {
+      return camera();
+    },
+    get mic() {
+      return mic();
+    },
+    get screen() {
+      return screen;
+    },
+    toggleMute() {
+      const track = mic();
+      if (!track) return;
+      muted = !muted;
+      track.enabled = !muted;
+      changed();
+    },
+    toggleCamera() {
+      const track = camera();
+      if (!track) return;
+      cameraOff = !cameraOff;
+      track.enabled = !cameraOff;
+      changed();
+    },
+    async switchCamera() {
+      const old = camera();
+      if (!old) return;
+      try {
+        const track = await nextCameraTrack(old);
+        track.enabled = !cameraOff;
+        stream.removeTrack(old);
+        stream.addTrack(track);
+        if (!screen) await sendVideo(track);
+        old.stop();
+      } catch (error) {
+        console.warn('duet: switch camera failed', error);
+        events.emit('notice', 'problem.switch');
+      }
+    },
+    async toggleShare() {
+      if (screen) return stopShare();
+      try {
+        const track = await screenTrack();
+        screen = track;
+        track.addEventListener('ended', () => void stopShare());
+        await sendVideo(track);
+      } catch (error) {
+        console.warn('duet: screen sharing failed', error);
+        events.emit('notice', 'problem.share');
+      }
+      changed();
+    },
+    stop() {
+      screen?.stop();
+      for (const track of stream.getTracks()) track.stop();
+    },
+  };
+}
