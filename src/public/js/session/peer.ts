@@ -42,7 +42,7 @@ export interface Peer {
 }
 
 /** How long `disconnected` may last before we restart ICE. */
-export const DISCONNECTED_GRACE_MS = 3000;
+const DISCONNECTED_GRACE_MS = 3000;
 
 export function createPeer(options: PeerOptions): Peer {
   const { polite, local } = options;

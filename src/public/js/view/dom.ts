@@ -9,10 +9,6 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-export function show(el: HTMLElement, visible: boolean): void {
-  el.hidden = !visible;
-}
-
 /** Sets a toggle button's pressed state and its visible label. */
 export function setToggle(button: HTMLButtonElement, pressed: boolean, label: string): void {
   button.setAttribute('aria-pressed', String(pressed));
@@ -25,5 +21,3 @@ export function setToggle(button: HTMLButtonElement, pressed: boolean, label: st
 export function clockTime(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
