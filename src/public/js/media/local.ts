@@ -32,13 +32,20 @@ export interface LocalMedia {
 
 export function createLocalMedia(stream: MediaStream, sendVideo: (track: MediaStreamTrack | null) => Promise<void>): LocalMedia {
   const events = createEmitter<LocalMediaEvents>();
-  let muted = false;
-  let cameraOff = false;
+  const off = { mic: false, camera: false };
   let screen: MediaStreamTrack | undefined;
   const camera = () => stream.getVideoTracks()[0];
   const mic = () => stream.getAudioTracks()[0];
-  const state = (): MediaState => ({ muted, cameraOff, screen: Boolean(screen) });
+  const state = (): MediaState => ({ muted: off.mic, cameraOff: off.camera, screen: Boolean(screen) });
   const changed = () => events.emit('change', state());
+  /** Mutes the microphone or turns the camera off (or back on); nothing without that device. */
+  const toggle = (device: 'mic' | 'camera') => {
+    const track = device === 'mic' ? mic() : camera();
+    if (!track) return;
+    off[device] = !off[device];
+    track.enabled = !off[device];
+    changed();
+  };
 
   async function stopShare(): Promise<void> {
     const track = screen;
@@ -63,26 +70,14 @@ export function createLocalMedia(stream: MediaStream, sendVideo: (track: MediaSt
     get screen() {
       return screen;
     },
-    toggleMute() {
-      const track = mic();
-      if (!track) return;
-      muted = !muted;
-      track.enabled = !muted;
-      changed();
-    },
-    toggleCamera() {
-      const track = camera();
-      if (!track) return;
-      cameraOff = !cameraOff;
-      track.enabled = !cameraOff;
-      changed();
-    },
+    toggleMute: () => toggle('mic'),
+    toggleCamera: () => toggle('camera'),
     async switchCamera() {
       const old = camera();
       if (!old) return;
       try {
         const track = await nextCameraTrack(old);
-        track.enabled = !cameraOff;
+        track.enabled = !off.camera;
         stream.removeTrack(old);
         stream.addTrack(track);
         if (!screen) await sendVideo(track);
