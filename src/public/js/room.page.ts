@@ -51,9 +51,11 @@ async function main(): Promise<void> {
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket();
   const config = iceServers();
-  const prejoin = await startPrejoin(ui);
-  const rerender = [() => prejoin.rerender()];
+  const rerender: Array<() => void> = [];
+  // wired before the camera prompt is answered: the prompt may wait for a long time
   bindLangSwitch(ui.lang, () => rerender.forEach((render) => render()));
+  const prejoin = await startPrejoin(ui);
+  rerender.push(prejoin.rerender);
 
   ui.join.addEventListener('click', async () => {
     ui.join.disabled = true;
