@@ -24,7 +24,7 @@ export function createSession(o: SessionOptions): Session {
   let channel: Channel | undefined;
   let signaling: Signaling | undefined;
   let local: MediaState = o.state;
-  let startedAt = deps.now();
+  let startedAt = 0;
   let setupMs: number | undefined;
 
   /** The one place the status line changes: facts in, line out. */
@@ -126,6 +126,7 @@ export function createSession(o: SessionOptions): Session {
   }
 
   function start(): void {
+    startedAt = deps.now();
     signaling = deps.connect(o.room, {
       joined() {
         Object.assign(f, { inRoom: true, full: false });
