@@ -1,13 +1,15 @@
 /**
  * npm run certs: create the local CA (once) and a server certificate for this
- * machine's names and addresses in CERTS_DIR (default ./certs).
+ * machine's names and addresses in CERTS_DIR (default: the project's certs/).
  */
+import { caReplacedWarning } from '../src/server/banner.js';
 import { ensureCertificates } from '../src/server/certs.js';
 import { ConfigError, loadConfig } from '../src/server/config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const result = await ensureCertificates({ dir: config.certsDir });
+  for (const line of caReplacedWarning(result)) console.error(line);
   console.log(result.caCreated ? `Created a new local CA: ${result.paths.ca}` : `Kept the existing local CA: ${result.paths.ca}`);
   console.log(`CA fingerprint (SHA-256): ${result.caFingerprint}`);
   if (result.issued) console.log(`Issued a server certificate (${result.issued}): ${result.paths.cert}`);

@@ -1,15 +1,24 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, loadConfig } from '../src/server/config.js';
+import { DEFAULTS, loadConfig, projectDir } from '../src/server/config.js';
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
 describe('configuration', () => {
   it('uses the documented defaults when nothing is set', () => {
     expect(loadConfig({})).toEqual({ ...DEFAULTS });
-    expect(DEFAULTS).toMatchObject({ port: 8443, host: '0.0.0.0', certsDir: './certs', logLevel: 'info' });
+    expect(DEFAULTS).toMatchObject({ port: 8443, host: '::', certsDir: join(PROJECT, 'certs'), logLevel: 'info' });
   });
 
   it('reads every variable', () => {
     const config = loadConfig({ PORT: '9443', HOST: '127.0.0.1', CERTS_DIR: '/tmp/c', LOG_LEVEL: 'DEBUG', LOG_DIR: '/var/log/duet' });
     expect(config).toMatchObject({ port: 9443, host: '127.0.0.1', certsDir: '/tmp/c', logLevel: 'debug', logDir: '/var/log/duet' });
+  });
+
+  it('finds the project folder from the source and from the built module alike', () => {
+    expect(projectDir(new URL('../src/server/config.ts', import.meta.url).href)).toBe(PROJECT);
+    expect(projectDir(new URL('../dist/src/server/config.js', import.meta.url).href)).toBe(PROJECT);
   });
 
   it('returns a frozen object', () => {

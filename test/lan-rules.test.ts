@@ -41,12 +41,16 @@ describe('which paths the HTTP helper serves itself', () => {
 });
 
 describe('the LAN links shown to other devices', () => {
-  it('lists every address when listening everywhere, IPv4 first', () => {
-    expect(lanUrls('0.0.0.0', 8443, ['fd00::2', '192.168.1.20', '10.0.0.7'])).toEqual([
+  it('lists every address when listening dual-stack, IPv4 first', () => {
+    expect(lanUrls('::', 8443, ['fd00::2', '192.168.1.20', '10.0.0.7'])).toEqual([
       'https://192.168.1.20:8443',
       'https://10.0.0.7:8443',
       'https://[fd00::2]:8443',
     ]);
+  });
+
+  it('lists no IPv6 link when listening on IPv4 only', () => {
+    expect(lanUrls('0.0.0.0', 8443, ['fd00::2', '192.168.1.20'])).toEqual(['https://192.168.1.20:8443']);
   });
 
   it('shows only the bound address when bound to one', () => {

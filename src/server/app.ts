@@ -3,14 +3,14 @@
  * does nothing; only `listen()` opens a port and `close()` stops everything.
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
 import { DEFAULTS, type Limits, type OriginPolicy } from './config.js';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
 import { lanAddresses } from './certs.js';
-import { lanUrls } from './lan.js';
+import { lanUrls, localUrl } from './lan.js';
+import { listenDualStack } from './listen.js';
 import type { IceServer } from './config.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
@@ -19,6 +19,7 @@ import type { Clock } from './ratelimit.js';
 import { createRoomState, type RoomState } from './rooms.js';
 import { attachSignaling, type DuetServer } from './signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './validate.js';
+import { redirectPlainHttp } from './plain-http.js';
 import { createWebApp } from './web.js';
 
 export interface ServerConfig {
@@ -52,7 +53,8 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
-  listen(): Promise<{ url: string; port: number }>;
+  /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
+  listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
   shutdown(graceMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -79,10 +81,11 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   const currentLanUrls = () => {
     const address = httpServer.address();
     if (!address || typeof address === 'string') return [];
-    return lanUrls(config.host, address.port, (deps.lanAddresses ?? lanAddresses)());
+    return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
   const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], ca: deps.ca, lanUrls: currentLanUrls });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
+  const plainHttp = redirectPlainHttp(httpServer); // http://host:8443 gets a redirect to https://host:8443
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
     // a little above the payload limit, so an oversized message gets a clear error, not a dropped connection
@@ -120,6 +123,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
         resolve();
       });
       httpServer.closeAllConnections();
+      plainHttp.close();
       if (!listening) resolve();
     });
   }
@@ -131,16 +135,9 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     rooms,
     guard,
     listen() {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject);
-          listening = true;
-          const { port } = httpServer.address() as AddressInfo;
-          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-          const shown = host.includes(':') ? `[${host}]` : host;
-          resolve({ url: `https://${shown}:${port}`, port });
-        });
+      return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
+        listening = true;
+        return { url: localUrl('https', address, port), port, host: address };
       });
     },
     async shutdown(graceMs = 500) {

@@ -25,6 +25,26 @@ export function certificateNotice(certs: Pick<CertResult, 'caCreated' | 'issued'
   return lines;
 }
 
+/**
+ * The loud warning when a new CA replaced one that devices may trust: what happened,
+ * what every device must do, and both fingerprints. Empty when nothing was replaced.
+ */
+export function caReplacedWarning(certs: Pick<CertResult, 'caReplaced' | 'caFingerprint' | 'paths'>): string[] {
+  if (certs.caReplaced === undefined) return [];
+  const bar = '!'.repeat(72);
+  return [
+    bar,
+    `WARNING: duet created a NEW local CA in ${certs.paths.ca}, but this folder held certificates from an earlier CA`,
+    '(ca.pem or ca-key.pem was lost, moved or deleted; CERTS_DIR may point at the wrong folder).',
+    'Every phone and computer that trusted the old CA now gets a certificate warning: trust the NEW CA on',
+    'each of them again (open /setup) and remove the old one. If you still have the old ca.pem and ca-key.pem,',
+    'stop duet, put them back in CERTS_DIR and delete cert.pem and key.pem instead.',
+    `Old CA fingerprint (SHA-256): ${certs.caReplaced}`,
+    `New CA fingerprint (SHA-256): ${certs.caFingerprint}`,
+    bar,
+  ];
+}
+
 /** A QR code of `text` drawn with Unicode half blocks, two modules per character row. */
 export function terminalQr(text: string): Promise<string> {
   return QRCode.toString(text, { type: 'utf8', errorCorrectionLevel: 'M', margin: 2 });
@@ -39,14 +59,19 @@ export interface BannerInput {
   helperUrl: string | undefined;
   caPath: string;
   caFingerprint: string;
+  /** The HOST setting when it is a loopback name or address: only this machine can open duet. */
+  loopbackHost?: string;
 }
 
 export async function startupBanner(input: BannerInput): Promise<string> {
   const out: string[] = ['', 'duet is running.', `  On this machine:        ${input.localUrl}`];
-  if (input.lanUrls.length === 0) {
+  if (input.loopbackHost !== undefined) {
+    out.push(`  Only this machine can open duet: HOST=${input.loopbackHost} listens on loopback, which other devices cannot reach.`);
+    out.push('  To call another device, leave HOST unset (every address) or set it to this machine\'s LAN address.');
+  } else if (input.lanUrls.length === 0) {
     out.push('  No LAN address found: other devices cannot reach this machine (is Wi-Fi connected?).');
   } else {
-    out.push('  From other devices on your network:');
+    out.push('  From other devices on your network (share one of these, not localhost):');
     for (const url of input.lanUrls) out.push(`    ${url}`);
     out.push('', `Scan to open ${input.lanUrls[0]} on a phone:`, await terminalQr(input.lanUrls[0]!));
   }

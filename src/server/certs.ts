@@ -41,6 +41,12 @@ export interface CertResult {
   cert: string;
   key: string;
   caCreated: boolean;
+  /**
+   * When a new CA was created although the folder showed an earlier one (a server
+   * certificate, or half of the CA pair, was still there): the earlier CA's
+   * fingerprint, or 'unknown'. Devices that trusted it must trust the new one.
+   */
+  caReplaced: string | undefined;
   /** Why the server certificate was (re-)issued, or undefined when the existing one was kept. */
   issued: string | undefined;
   /** SHA-256 fingerprint of the CA, colon-separated hex. */
@@ -73,6 +79,20 @@ export function lanAddresses(): string[] {
     }
   }
   return out;
+}
+
+/**
+ * The fingerprint of the CA that was there before: the orphaned ca.pem, or the CA
+ * at the end of the kept server chain (cert.pem holds the certificate, then its CA).
+ */
+function previousCaFingerprint(chainPem: string | undefined, orphanCa: string | undefined): string {
+  const blocks = chainPem?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const candidate = orphanCa ?? blocks[1];
+  try {
+    return candidate ? fingerprint(candidate) : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
@@ -151,7 +171,10 @@ export async function ensureCertificates(options: EnsureOptions): Promise<CertRe
   let caCert = await readIfExists(paths.ca);
   let caKey = await readIfExists(paths.caKey);
   let caCreated = false;
+  let caReplaced: string | undefined;
   if (!caCert || !caKey) {
+    const oldChain = await readIfExists(paths.cert);
+    if (oldChain || caCert || caKey) caReplaced = previousCaFingerprint(oldChain, caCert);
     const ca = await createCA({
       organization: 'duet local CA',
       countryCode: 'ZZ',
@@ -182,5 +205,5 @@ export async function ensureCertificates(options: EnsureOptions): Promise<CertRe
     await writeAtomic(paths.key, key, 0o600);
     await writeAtomic(paths.cert, cert, 0o644);
   }
-  return { paths, ca: caCert, cert: cert!, key: key!, caCreated, issued, caFingerprint: fingerprint(caCert), names, uncovered };
+  return { paths, ca: caCert, cert: cert!, key: key!, caCreated, caReplaced, issued, caFingerprint: fingerprint(caCert), names, uncovered };
 }

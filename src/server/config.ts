@@ -1,6 +1,8 @@
 /**
  * Configuration from the environment: a pure function with one table of defaults.
  */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, parseNumber, parsePort, read, type Env } from './env.js';
 import { parseIceServers, type IceServer } from './ice-servers.js';
 import type { LogLevel } from './logger.js';
@@ -28,11 +30,21 @@ export interface Config {
   readonly iceServers: readonly IceServer[];
 }
 
+/**
+ * The project's folder, from where this module lives (src/server or
+ * dist/src/server), whatever the working directory: a string rule, no file access.
+ */
+export function projectDir(moduleUrl: string = import.meta.url): string {
+  return dirname(fileURLToPath(moduleUrl)).replace(/[\\/](dist[\\/])?src[\\/]server$/, '');
+}
+
 export const DEFAULTS: Config = Object.freeze({
   port: 8443,
   httpPort: 8080,
-  host: '0.0.0.0',
-  certsDir: './certs',
+  /** Dual-stack: IPv6 and IPv4 (main.ts falls back to 0.0.0.0 where the machine has no IPv6). */
+  host: '::',
+  /** The project's own certs/ folder, wherever duet is started from. */
+  certsDir: join(projectDir(), 'certs'),
   logLevel: 'info',
   logDir: undefined,
   limits: DEFAULT_LIMITS,

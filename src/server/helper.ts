@@ -5,10 +5,10 @@
  * only `listen()` opens a port and `close()` stops it.
  */
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { createCaRouter } from './lan-routes.js';
-import { isCaPath, redirectLocation } from './lan.js';
+import { isCaPath, localUrl, redirectLocation } from './lan.js';
+import { listenDualStack } from './listen.js';
 import type { Logger } from './logger.js';
 
 export interface HelperConfig {
@@ -60,16 +60,9 @@ export function createHelperServer(config: HelperConfig, deps: HelperDeps): Help
     app,
     httpServer,
     listen() {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject);
-          const { port } = httpServer.address() as AddressInfo;
-          const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-          const shown = host.includes(':') ? `[${host}]` : host;
-          deps.logger.debug(`HTTP helper listening on port ${port}`);
-          resolve({ url: `http://${shown}:${port}`, port });
-        });
+      return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
+        deps.logger.debug(`HTTP helper listening on port ${port}`);
+        return { url: localUrl('http', address, port), port };
       });
     },
     close() {

@@ -17,13 +17,30 @@ export function httpsUrl(host: string, port: number): string {
   return port === 443 ? `https://${shown}` : `https://${shown}:${port}`;
 }
 
+/** `scheme://host:port` for this machine itself: `localhost` when bound to every address. */
+export function localUrl(scheme: 'http' | 'https', boundHost: string, port: number): string {
+  const host = isWildcard(boundHost) ? 'localhost' : boundHost;
+  return `${scheme}://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+}
+
 /**
- * The links other devices on the LAN can open: one per address when the server
- * listens on every interface (IPv4 first, the order a phone most likely needs),
- * otherwise the one address it is bound to. Loopback is never a LAN link.
+ * The addresses among `addresses` that a server bound to `boundHost` answers on:
+ * all of them for `::` (dual-stack), only IPv4 for `0.0.0.0` (an IPv4-only server
+ * refuses IPv6), otherwise just the bound address itself.
+ */
+export function reachableAddresses(boundHost: string, addresses: readonly string[]): string[] {
+  if (boundHost === '::' || boundHost === '') return [...addresses];
+  if (boundHost === '0.0.0.0') return addresses.filter((a) => isIP(a) !== 6);
+  return [boundHost];
+}
+
+/**
+ * The links other devices on the LAN can open: one per address the server answers
+ * on (IPv4 first, the order a phone most likely needs). Loopback is never a LAN link.
+ * `bindHost` must be the address the server really listens on, not the setting.
  */
 export function lanUrls(bindHost: string, port: number, addresses: readonly string[]): string[] {
-  const hosts = isWildcard(bindHost) ? [...addresses] : [bindHost];
+  const hosts = reachableAddresses(bindHost, addresses);
   const lan = hosts.filter((h) => !/^(127\.|::1$|localhost$)/i.test(h));
   const ordered = [...lan.filter((h) => isIP(h) !== 6), ...lan.filter((h) => isIP(h) === 6)];
   return ordered.map((h) => httpsUrl(h, port));

@@ -4,26 +4,41 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createServer } from './app.js';
-import { certificateNotice, startupBanner } from './banner.js';
+import { caReplacedWarning, certificateNotice, startupBanner } from './banner.js';
 import { ensureCertificates, lanAddresses } from './certs.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createHelperServer, type HelperInstance } from './helper.js';
-import { httpsUrl, isWildcard, lanUrls } from './lan.js';
+import { lanUrls, localUrl } from './lan.js';
 import { createLog4jsLogger } from './logger.js';
+import { certsDirProblem, isLoopbackHost, listenProblem } from './startup-errors.js';
 
 /** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
 const SHUTDOWN_DEADLINE_MS = 4500;
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
 
+/** Stops start-up with one plain sentence and exit code 1 (no stack trace). */
+function fail(sentence: string): never {
+  console.error(`duet: ${sentence}`);
+  process.exit(1);
+}
+
+/** Runs one start-up step; an error `explain` recognises ends start-up with its sentence. */
+async function step<T>(run: () => Promise<T>, explain: (error: unknown) => string | undefined): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const sentence = explain(error);
+    if (sentence !== undefined) fail(sentence);
+    throw error;
+  }
+}
+
 function readConfig(): Config {
   try {
     return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`duet: ${error.message}`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
 }
@@ -32,14 +47,15 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLog4jsLogger({ level: config.logLevel, dir: config.logDir });
 
-  const certs = await ensureCertificates({ dir: config.certsDir });
+  const certs = await step(() => ensureCertificates({ dir: config.certsDir }), (error) => certsDirProblem(error, config.certsDir));
+  for (const line of caReplacedWarning(certs)) logger.warn(line);
   for (const line of certificateNotice(certs)) logger.info(line);
 
   const server = createServer(config, { logger, tls: { key: certs.key, cert: certs.cert }, ca: certs.ca, publicDir: PUBLIC_DIR });
-  const { port } = await server.listen();
+  const { port, host: boundHost } = await step(() => server.listen(), (error) => listenProblem(error, config));
   let helper: HelperInstance | undefined;
   if (config.httpPort !== 0) {
-    helper = createHelperServer({ port: config.httpPort, host: config.host, httpsPort: port }, { logger, ca: certs.ca });
+    helper = createHelperServer({ port: config.httpPort, host: boundHost, httpsPort: port }, { logger, ca: certs.ca });
     try {
       await helper.listen();
     } catch (error) {
@@ -49,16 +65,17 @@ async function main(): Promise<void> {
     }
   }
 
-  const lan = lanUrls(config.host, port, lanAddresses());
-  const firstLanHost = lan[0] ? new URL(lan[0]).host.replace(/:\d+$/, '') : undefined;
-  const helperHost = firstLanHost ?? (isWildcard(config.host) ? 'localhost' : config.host);
+  const lan = lanUrls(boundHost, port, lanAddresses());
+  const firstLanHost = lan[0] ? new URL(lan[0]).hostname : undefined;
+  const localHttps = localUrl('https', boundHost, port);
   console.log(
     await startupBanner({
-      localUrl: httpsUrl(isWildcard(config.host) ? 'localhost' : config.host, port),
+      localUrl: localHttps,
       lanUrls: lan,
-      helperUrl: helper ? `http://${helperHost}:${config.httpPort}` : undefined,
+      helperUrl: helper ? `http://${firstLanHost ?? new URL(localHttps).hostname}:${config.httpPort}` : undefined,
       caPath: certs.paths.ca,
       caFingerprint: certs.caFingerprint,
+      loopbackHost: isLoopbackHost(config.host) ? config.host : undefined,
     }),
   );
   console.log(`ICE servers for browsers: ${config.iceServers.length === 0 ? 'none (LAN only; set ICE_SERVERS to add STUN/TURN)' : config.iceServers.length}\n`);
