@@ -84,4 +84,26 @@ describe('rate limits', () => {
     for (const room of ['m1', 'm2', 'm3']) codes.push(((await socket.timeout(3000).emitWithAck('join', room as never)) as { error?: string }).error ?? 'ok');
     expect(codes).toEqual(['ok', 'ok', 'too-many-rooms']);
   });
+
+  it('refuses a socket a fifth room and an address its sixty-fifth seat, while another address still joins', async () => {
+    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, joinBurst: 100, addressJoinBurst: 1000, maxConnectionsPerAddress: 64 } });
+    const code = async (socket: Client, room: string) =>
+      ((await socket.timeout(3000).emitWithAck('join', room as never)) as { error?: string }).error ?? 'ok';
+    const one = await running.client({ localAddress: '127.0.2.1' });
+    const codes = [];
+    for (const room of ['a1', 'a2', 'a3', 'a4', 'a5']) codes.push(await code(one, room));
+    expect(codes).toEqual(['ok', 'ok', 'ok', 'ok', 'too-many-rooms']);
+    // fifteen more sockets of the same address: 4 + 15 * 4 = 64 seats, then no more
+    const more = await Promise.all(Array.from({ length: 16 }, () => running!.client({ localAddress: '127.0.2.1' })));
+    const seats = [];
+    for (const [i, socket] of more.entries()) for (let r = 0; r < 4; r++) seats.push(await code(socket, `b${i}-${r}`));
+    expect(seats.filter((c) => c === 'ok')).toHaveLength(60);
+    expect(seats.slice(60)).toEqual(['too-many-rooms', 'too-many-rooms', 'too-many-rooms', 'too-many-rooms']);
+    const other = await running.client({ localAddress: '127.0.2.2' });
+    expect(await code(other, 'b0-0')).toBe('ok');
+    one.disconnect();
+    const deadline = Date.now() + 3000;
+    while (running.server.rooms.seatsOfAddress('127.0.2.1') > 60 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
+    expect(await code(more[15]!, 'again')).toBe('ok');
+  }, 30_000);
 });

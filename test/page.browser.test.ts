@@ -18,6 +18,14 @@ function failingMedia(name: 'NotFoundError' | 'NotAllowedError', scope: 'video' 
   }`;
 }
 
+/** Answers getUserMedia only after 6 s, like a person who has not yet answered the camera prompt. */
+const SLOW_CAMERA = `{
+  window.__mediaAnswered = false;
+  const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (c) =>
+    new Promise((ok) => setTimeout(ok, 6000)).then(() => real(c)).finally(() => (window.__mediaAnswered = true));
+}`;
+
 describe.runIf(browserTestsEnabled())('the pages around the call', () => {
   let server: Running;
   let browser: Browser;
@@ -67,11 +75,29 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
   it('speaks Chinese to a Chinese browser and switches to English on request', async () => {
     const { page } = await person({ locale: 'zh-CN' });
     await page.goto(`${server.url}/r/${uniqueRoom('zh')}`);
-    await expect.poll(() => page.textContent('#join'), { timeout: 5000 }).toBe('加入');
+    await expect.poll(() => page.textContent('#join'), { timeout: 10_000 }).toBe('加入');
     await page.selectOption('#lang', 'en');
+    await expect.poll(() => page.textContent('#join'), { timeout: 5000 }).toBe('Join');
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 }); // the camera arrived and nothing switched back
     expect(await page.textContent('#join')).toBe('Join');
+    expect(await page.inputValue('#lang')).toBe('en');
     await page.reload();
     await expect.poll(() => page.textContent('#join'), { timeout: 5000 }).toBe('Join'); // the choice is remembered
+  });
+
+  it('switches language while the camera prompt is still unanswered', async () => {
+    const { page } = await person({ locale: 'zh-CN' });
+    await page.addInitScript(SLOW_CAMERA);
+    await page.goto(`${server.url}/r/${uniqueRoom('zh-slow')}`);
+    await expect.poll(() => page.textContent('#join'), { timeout: 10_000 }).toBe('加入');
+    expect(await page.evaluate(() => (window as unknown as { __mediaAnswered: boolean }).__mediaAnswered)).toBe(false);
+    await page.selectOption('#lang', 'en');
+    await expect.poll(() => page.textContent('#join'), { timeout: 3000 }).toBe('Join');
+    expect(await page.evaluate(() => (window as unknown as { __mediaAnswered: boolean }).__mediaAnswered)).toBe(false);
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 20_000 });
+    expect(await page.textContent('#join')).toBe('Join');
+    expect(await page.textContent('#prejoin h1')).toBe('Ready to join?');
+    expect(await page.inputValue('#lang')).toBe('en');
   });
 
   it('someone without a camera is told so, joins with the microphone and still sees the other person', async () => {

@@ -55,6 +55,7 @@ describe('guard', () => {
   it('lets a whole negotiation with ICE restarts through at default limits', () => {
     const clock = manualClock();
     const guard = createGuard(DEFAULT_LIMITS, clock.now);
+    guard.track('a');
     // within one second: join, offer, answer, 60 candidates, then an ICE restart with 60 more
     expect(guard.check('a', '10.0.0.1', 'join')).toBe('ok');
     for (let i = 0; i < 2 + 60 + 2 + 60; i++) {
@@ -67,6 +68,7 @@ describe('guard', () => {
     const clock = manualClock();
     const limits = { ...DEFAULT_LIMITS, messageBurst: 5, messagePerSecond: 1, abuseStrikes: 3 };
     const guard = createGuard(limits, clock.now);
+    ['a', 'b'].forEach(guard.track);
     const verdicts = Array.from({ length: 10 }, () => guard.check('a', '10.0.0.1', 'message'));
     expect(verdicts).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'limited', 'limited', 'limited', 'disconnect', 'disconnect']);
     expect(guard.check('b', '10.0.0.2', 'message')).toBe('ok');
@@ -75,6 +77,7 @@ describe('guard', () => {
   it('counts joins and messages separately', () => {
     const clock = manualClock();
     const guard = createGuard({ ...DEFAULT_LIMITS, joinBurst: 1 }, clock.now);
+    guard.track('a');
     expect(guard.check('a', 'x', 'join')).toBe('ok');
     expect(guard.check('a', 'x', 'join')).toBe('limited');
     expect(guard.check('a', 'x', 'message')).toBe('ok');
@@ -83,6 +86,7 @@ describe('guard', () => {
   it('shares the address budget among the sockets of one address', () => {
     const clock = manualClock();
     const guard = createGuard({ ...DEFAULT_LIMITS, addressJoinBurst: 3 }, clock.now);
+    ['a', 'b', 'c', 'd', 'e'].forEach(guard.track);
     expect(['a', 'b', 'c', 'd'].map((id) => guard.check(id, '10.0.0.9', 'join'))).toEqual(['ok', 'ok', 'ok', 'limited']);
     expect(guard.check('e', '10.0.0.10', 'join')).toBe('ok');
   });
@@ -105,12 +109,24 @@ describe('guard', () => {
     for (let i = 0; i < 5000; i++) {
       const address = `10.1.${i >> 8}.${i & 255}`;
       guard.opened(address);
+      guard.track(`s${i}`);
       guard.check(`s${i}`, address, 'message');
       guard.forget(`s${i}`);
+      guard.check(`s${i}`, address, 'message'); // a packet handled after the disconnect
       guard.closed(address);
       clock.advance(10);
     }
     expect(guard.tracked.sockets).toBe(0);
     expect(guard.tracked.addresses).toBeLessThanOrEqual(1100);
+  });
+
+  it('answers gone, and keeps nothing, for a socket it does not track or has forgotten', () => {
+    const guard = createGuard(DEFAULT_LIMITS);
+    expect(guard.check('never', 'x', 'message')).toBe('gone');
+    guard.track('s');
+    expect(guard.check('s', 'x', 'join')).toBe('ok');
+    guard.forget('s');
+    expect(guard.check('s', 'x', 'join')).toBe('gone');
+    expect(guard.tracked.sockets).toBe(0);
   });
 });

@@ -76,4 +76,28 @@ describe('room state', () => {
     expect(rooms.join('two', 'b')).toEqual({ kind: 'too-many-rooms' });
     expect(rooms.join('one', 'b')).toEqual({ kind: 'joined', peers: ['a'] });
   });
+
+  it('refuses a member a room past its per-member cap until it leaves one', () => {
+    const rooms = createRoomState({ maxRoomsPerMember: 2 });
+    rooms.join('one', 'a');
+    rooms.join('two', 'a');
+    expect(rooms.join('three', 'a')).toEqual({ kind: 'too-many-rooms' });
+    expect(rooms.join('three', 'b')).toEqual({ kind: 'joined', peers: [] });
+    rooms.leave('one', 'a');
+    expect(rooms.join('three', 'a')).toEqual({ kind: 'joined', peers: ['b'] });
+  });
+
+  it('caps the seats of one address over all its members and frees them when they go', () => {
+    const rooms = createRoomState({ maxRoomsPerAddress: 3 });
+    expect(['r1', 'r2', 'r3'].map((room, i) => rooms.join(room, `m${i}`, '10.0.0.1').kind)).toEqual(['joined', 'joined', 'joined']);
+    expect(rooms.join('r4', 'm9', '10.0.0.1')).toEqual({ kind: 'too-many-rooms' });
+    expect(rooms.join('r1', 'm9', '10.0.0.1')).toEqual({ kind: 'too-many-rooms' }); // a seat in an existing room too
+    expect(rooms.join('r4', 'x', '10.0.0.2').kind).toBe('joined');
+    rooms.leaveAll('m1');
+    expect(rooms.seatsOfAddress('10.0.0.1')).toBe(2);
+    expect(rooms.join('r4', 'm9', '10.0.0.1').kind).toBe('joined');
+    for (const member of ['m0', 'm2', 'm9', 'x']) rooms.leaveAll(member);
+    expect(rooms.seatsOfAddress('10.0.0.1')).toBe(0);
+    expect(rooms.seatsOfAddress('10.0.0.2')).toBe(0);
+  });
 });

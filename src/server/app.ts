@@ -12,8 +12,10 @@ import { lanAddresses } from './certs.js';
 import { lanUrls, localUrl } from './lan.js';
 import { listenDualStack } from './listen.js';
 import type { IceServer } from './config.js';
+import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
+import { throttleWarnings } from './log-throttle.js';
 import { createAllowRequest } from './origin.js';
 import type { Clock } from './ratelimit.js';
 import { createRoomState, type RoomState } from './rooms.js';
@@ -43,6 +45,8 @@ export interface ServerDeps {
   /** The machine's LAN addresses, asked per request (default: the non-internal interfaces). */
   lanAddresses?: () => string[];
   rooms?: RoomState;
+  /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
+  openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
 }
@@ -76,8 +80,14 @@ class LimitedDecoder extends Decoder {
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
   const guard = createGuard(limits, deps.clock);
+  const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
-  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert });
+  const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
+  // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
+  const plainHttp = redirectPlainHttp(httpServer, limits.tlsHandshakeTimeoutMs);
+  // after the first-byte check, so they see every raw connection, TLS or not, from its first moment
+  capPendingTls(httpServer, limits.maxPendingTlsPerAddress, logger);
+  capConnections(httpServer, connectionCap(limits.maxConnections, deps.openFileLimit), logger, 'HTTPS port');
   const currentLanUrls = () => {
     const address = httpServer.address();
     if (!address || typeof address === 'string') return [];
@@ -85,7 +95,6 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   };
   const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], ca: deps.ca, lanUrls: currentLanUrls });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
-  const plainHttp = redirectPlainHttp(httpServer); // http://host:8443 gets a redirect to https://host:8443
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
     // a little above the payload limit, so an oversized message gets a clear error, not a dropped connection
@@ -98,7 +107,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     allowRequest: createAllowRequest({
       policy: config.origins ?? DEFAULTS.origins,
       guard,
-      logger: deps.logger,
+      logger,
       closing: () => closing,
     }),
     serveClient: true,
@@ -111,12 +120,23 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     guard.opened(conn.remoteAddress);
     conn.on('close', onEngineClose);
   });
-  const rooms = deps.rooms ?? createRoomState({ maxRooms: limits.maxRooms });
-  attachSignaling(io, { rooms, logger: deps.logger, maxMessageBytes: limits.maxMessageBytes, guard });
+  const rooms = deps.rooms ?? createRoomState({
+    maxRooms: limits.maxRooms,
+    maxRoomsPerMember: limits.maxRoomsPerSocket,
+    maxRoomsPerAddress: limits.maxRoomsPerAddress,
+  });
+  attachSignaling(io, {
+    rooms,
+    logger,
+    maxMessageBytes: limits.maxMessageBytes,
+    guard,
+    congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+  });
 
   let listening = false;
   function close(): Promise<void> {
     closing = true;
+    logger.flush();
     return new Promise((resolve) => {
       io.close(() => {
         listening = false;
@@ -142,7 +162,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     },
     async shutdown(graceMs = 500) {
       closing = true;
-      deps.logger.info(`shutting down: telling ${io.engine.clientsCount} clients`);
+      logger.info(`shutting down: telling ${io.engine.clientsCount} clients`);
       io.emit('error', { code: 'server-shutting-down', event: 'shutdown', message: 'The server is shutting down.' });
       await waitUntil(() => io.engine.clientsCount === 0, graceMs);
       await close();

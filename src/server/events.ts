@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'invalid-message'
   | 'message-too-large'
   | 'rate-limited'
+  | 'peer-congested'
   | 'too-many-rooms'
   | 'server-shutting-down';
 
@@ -72,4 +73,6 @@ export interface SocketData {
   address: string;
   /** Set while the socket is being rate-limited (one warning per episode). */
   throttled?: boolean;
+  /** When relays to this socket started to be refused because too much waits for it (see backpressure.ts). */
+  congestedSince?: number;
 }

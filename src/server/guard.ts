@@ -9,8 +9,11 @@ import { createBucket, createKeyedBuckets, type Clock, type TokenBucket } from '
 /** `join` covers join and leave; `message` covers every other event. */
 export type EventKind = 'join' | 'message';
 
-/** ok: go on; limited: refuse this event; disconnect: the socket keeps flooding, drop it. */
-export type Verdict = 'ok' | 'limited' | 'disconnect';
+/**
+ * ok: go on; limited: refuse this event; disconnect: the socket keeps flooding, drop it;
+ * gone: the socket is not tracked (never was, or was forgotten), drop the event silently.
+ */
+export type Verdict = 'ok' | 'limited' | 'disconnect' | 'gone';
 
 export type GuardLimits = Pick<
   Limits,
@@ -32,7 +35,13 @@ export interface Guard {
   opened(address: string): void;
   closed(address: string): void;
   connections(address: string): number;
-  /** Counts one `kind` event of socket `id` from `address` against every limit. */
+  /** Starts tracking socket `id` (on connection): only tracked sockets get buckets. */
+  track(id: string): void;
+  /**
+   * Counts one `kind` event of socket `id` from `address` against every limit.
+   * Never creates state: an event of a socket that is not tracked is 'gone', so a
+   * packet handled after the socket's disconnect cannot bring its buckets back.
+   */
   check(id: string, address: string, kind: EventKind): Verdict;
   /** Forgets a socket that is gone. */
   forget(id: string): void;
@@ -59,18 +68,6 @@ export function createGuard(limits: GuardLimits, clock: Clock = Date.now): Guard
   );
   const strikeSpec = { burst: limits.abuseStrikes, perSecond: limits.abuseStrikes / 10 };
 
-  function bucketsOf(id: string): SocketBuckets {
-    let mine = sockets.get(id);
-    if (!mine) {
-      mine = {
-        join: createBucket({ burst: limits.joinBurst, perSecond: limits.joinPerSecond }, clock),
-        message: createBucket({ burst: limits.messageBurst, perSecond: limits.messagePerSecond }, clock),
-        strikes: createBucket(strikeSpec, clock),
-      };
-      sockets.set(id, mine);
-    }
-    return mine;
-  }
 
   function prune(): void {
     if (addressJoins.size + addressMessages.size <= PRUNE_ABOVE) return;
@@ -95,8 +92,17 @@ export function createGuard(limits: GuardLimits, clock: Clock = Date.now): Guard
     connections(address) {
       return connections.get(address) ?? 0;
     },
+    track(id) {
+      if (sockets.has(id)) return;
+      sockets.set(id, {
+        join: createBucket({ burst: limits.joinBurst, perSecond: limits.joinPerSecond }, clock),
+        message: createBucket({ burst: limits.messageBurst, perSecond: limits.messagePerSecond }, clock),
+        strikes: createBucket(strikeSpec, clock),
+      });
+    },
     check(id, address, kind) {
-      const mine = bucketsOf(id);
+      const mine = sockets.get(id);
+      if (!mine) return 'gone';
       const perSocket = kind === 'join' ? mine.join : mine.message;
       const perAddress = kind === 'join' ? addressJoins : addressMessages;
       // the socket's own bucket first, so one flooder does not drain the address for others needlessly

@@ -6,6 +6,7 @@
  */
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import express, { type Express } from 'express';
+import { capConnections } from './connection-caps.js';
 import { createCaRouter } from './lan-routes.js';
 import { isCaPath, localUrl, redirectLocation } from './lan.js';
 import { listenDualStack } from './listen.js';
@@ -17,6 +18,8 @@ export interface HelperConfig {
   readonly host: string;
   /** Where redirects point: the HTTPS port of the duet server. */
   readonly httpsPort: number;
+  /** Open connections allowed at once (0 or left out: no cap). */
+  readonly maxConnections?: number;
 }
 
 export interface HelperDeps {
@@ -56,6 +59,8 @@ export function createHelperServer(config: HelperConfig, deps: HelperDeps): Help
   const httpServer = createHttpServer(app);
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 10_000;
+  httpServer.timeout = 10_000; // a connection idle for 10 s (one that never sends a request too) is closed
+  capConnections(httpServer, config.maxConnections ?? 0, deps.logger, 'HTTP helper port');
   return {
     app,
     httpServer,

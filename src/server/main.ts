@@ -9,6 +9,7 @@ import { ensureCertificates, lanAddresses } from './certs.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createHelperServer, type HelperInstance } from './helper.js';
 import { lanUrls, localUrl } from './lan.js';
+import { openFileLimit } from './file-limit.js';
 import { createLog4jsLogger } from './logger.js';
 import { certsDirProblem, isLoopbackHost, listenProblem } from './startup-errors.js';
 
@@ -51,11 +52,12 @@ async function main(): Promise<void> {
   for (const line of caReplacedWarning(certs)) logger.warn(line);
   for (const line of certificateNotice(certs)) logger.info(line);
 
-  const server = createServer(config, { logger, tls: { key: certs.key, cert: certs.cert }, ca: certs.ca, publicDir: PUBLIC_DIR });
+  const fileLimit = openFileLimit();
+  const server = createServer(config, { logger, tls: { key: certs.key, cert: certs.cert }, ca: certs.ca, publicDir: PUBLIC_DIR, openFileLimit: fileLimit });
   const { port, host: boundHost } = await step(() => server.listen(), (error) => listenProblem(error, config));
   let helper: HelperInstance | undefined;
   if (config.httpPort !== 0) {
-    helper = createHelperServer({ port: config.httpPort, host: boundHost, httpsPort: port }, { logger, ca: certs.ca });
+    helper = createHelperServer({ port: config.httpPort, host: boundHost, httpsPort: port, maxConnections: fileLimit ? Math.max(16, Math.floor(fileLimit * 0.1)) : 0 }, { logger, ca: certs.ca });
     try {
       await helper.listen();
     } catch (error) {

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Express, Request, Response } from 'express';
 import type { IceServer } from './config.js';
+import { sendNotFound } from './not-found.js';
 import { isRoomName } from './validate.js';
 
 export interface PageOptions {
@@ -17,21 +18,8 @@ export interface ClientConfig {
   iceServers: readonly IceServer[];
 }
 
-const BAD_ROOM_PAGE = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Room not found · duet</title><link rel="stylesheet" href="/css/duet.css"></head>
-<body class="plain"><main class="card">
-<h1>This room link is not valid</h1>
-<p>Room names are 1 to 64 letters or digits, and may use "-", "_" and ".".</p>
-<p lang="zh-CN">房间链接无效：房间名为 1 到 64 个字母或数字，可以包含 “-”、“_” 和 “.”。</p>
-<p><a class="button" href="/">Start or join a call · 开始或加入通话</a></p>
-</main></body>
-</html>
-`;
-
 function sendBadRoom(res: Response): void {
-  res.status(404).type('html').send(BAD_ROOM_PAGE);
+  sendNotFound(res, 'room');
 }
 
 export function roomPath(room: string): string {

@@ -14,7 +14,8 @@ export type JoinResult =
 export type LeaveResult = { kind: 'left'; remaining: string[] } | { kind: 'not-in-room' };
 
 export interface RoomState {
-  join(room: string, member: string): JoinResult;
+  /** `address` (the member's client address) counts the join against the per-address cap. */
+  join(room: string, member: string, address?: string): JoinResult;
   leave(room: string, member: string): LeaveResult;
   /** Removes `member` from every room; returns each room it left with who remains. */
   leaveAll(member: string): Array<{ room: string; remaining: string[] }>;
@@ -23,17 +24,36 @@ export interface RoomState {
   others(room: string, member: string): string[];
   roomsOf(member: string): string[];
   readonly roomCount: number;
+  /** Seats held by the members of `address` (for the per-address cap and tests). */
+  seatsOfAddress(address: string): number;
 }
 
 export interface RoomStateOptions {
   /** Upper bound on the number of rooms that may exist at once (Infinity: none). */
   maxRooms?: number;
+  /** Rooms one member may be in at once (Infinity: no cap). */
+  maxRoomsPerMember?: number;
+  /** Rooms all the members of one address may be in at once, counted per seat (Infinity: no cap). */
+  maxRoomsPerAddress?: number;
 }
 
 export function createRoomState(options: RoomStateOptions = {}): RoomState {
   const maxRooms = options.maxRooms ?? Infinity;
+  const perMember = options.maxRoomsPerMember ?? Infinity;
+  const perAddress = options.maxRoomsPerAddress ?? Infinity;
   const rooms = new Map<string, Set<string>>();
   const memberships = new Map<string, Set<string>>();
+  /** The address of each member that is in a room, and the seats each address holds. */
+  const addressOf = new Map<string, string>();
+  const seatsOf = new Map<string, number>();
+
+  function countSeat(member: string, delta: 1 | -1): void {
+    const address = addressOf.get(member);
+    if (address === undefined) return;
+    const seats = (seatsOf.get(address) ?? 0) + delta;
+    if (seats > 0) seatsOf.set(address, seats);
+    else seatsOf.delete(address);
+  }
 
   function remove(room: string, member: string): string[] {
     const members = rooms.get(room);
@@ -42,16 +62,25 @@ export function createRoomState(options: RoomStateOptions = {}): RoomState {
     if (members.size === 0) rooms.delete(room);
     const mine = memberships.get(member);
     mine?.delete(room);
-    if (mine && mine.size === 0) memberships.delete(member);
+    countSeat(member, -1);
+    if (mine && mine.size === 0) {
+      memberships.delete(member);
+      addressOf.delete(member);
+    }
     return [...members];
   }
 
   return {
-    join(room, member) {
+    join(room, member, address) {
       const members = rooms.get(room);
       if (members?.has(member)) return { kind: 'already-in-room', peers: [...members].filter((m) => m !== member) };
       if (members && members.size >= SEATS_PER_ROOM) return { kind: 'full' };
       if (!members && rooms.size >= maxRooms) return { kind: 'too-many-rooms' };
+      if ((memberships.get(member)?.size ?? 0) >= perMember) return { kind: 'too-many-rooms' };
+      const known = addressOf.get(member) ?? address;
+      if (known !== undefined && (seatsOf.get(known) ?? 0) >= perAddress) return { kind: 'too-many-rooms' };
+      if (known !== undefined) addressOf.set(member, known);
+      countSeat(member, 1);
       const peers = members ? [...members] : [];
       if (members) members.add(member);
       else rooms.set(room, new Set([member]));
@@ -81,6 +110,9 @@ export function createRoomState(options: RoomStateOptions = {}): RoomState {
     },
     get roomCount() {
       return rooms.size;
+    },
+    seatsOfAddress(address) {
+      return seatsOf.get(address) ?? 0;
     },
   };
 }

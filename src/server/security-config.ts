@@ -21,6 +21,20 @@ export interface Limits {
   readonly abuseStrikes: number;
   readonly maxConnectionsPerAddress: number;
   readonly maxRooms: number;
+  /** Rooms one socket may be in at once. */
+  readonly maxRoomsPerSocket: number;
+  /** Rooms all the sockets of one client address may be in at once. */
+  readonly maxRoomsPerAddress: number;
+  /** Bytes that may wait to be written to one connection; past it relays to it get `peer-congested`. */
+  readonly maxQueuedBytes: number;
+  /** A connection that stays over maxQueuedBytes this long is dropped. */
+  readonly maxCongestedMs: number;
+  /** A connection that has not finished its TLS handshake by then is closed. */
+  readonly tlsHandshakeTimeoutMs: number;
+  /** Connections from one address that may have an unfinished TLS handshake at once. */
+  readonly maxPendingTlsPerAddress: number;
+  /** Open connections on the HTTPS port (0: derived from the open-file limit). */
+  readonly maxConnections: number;
   /** Largest relayed payload (estimated JSON bytes). */
   readonly maxMessageBytes: number;
   /** Engine.IO heartbeat: a silent peer is dropped after at most interval + timeout. */
@@ -47,7 +61,14 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   abuseStrikes: 50,
   maxConnectionsPerAddress: 32,
   maxRooms: 10_000,
+  maxRoomsPerSocket: 4,
+  maxRoomsPerAddress: 64,
   maxMessageBytes: MAX_MESSAGE_BYTES,
+  maxQueuedBytes: 1024 * 1024,
+  maxCongestedMs: 5000,
+  tlsHandshakeTimeoutMs: 10_000,
+  maxPendingTlsPerAddress: 64,
+  maxConnections: 0,
   pingIntervalMs: 4000,
   pingTimeoutMs: 4000,
 });
@@ -65,7 +86,14 @@ const LIMIT_VARS: ReadonlyArray<[string, keyof Limits, number, number, boolean]>
   ['ABUSE_STRIKES', 'abuseStrikes', 1, 1e6, true],
   ['MAX_CONNECTIONS_PER_ADDRESS', 'maxConnectionsPerAddress', 1, 1e6, true],
   ['MAX_ROOMS', 'maxRooms', 1, 1e7, true],
+  ['MAX_ROOMS_PER_SOCKET', 'maxRoomsPerSocket', 1, 1e6, true],
+  ['MAX_ROOMS_PER_ADDRESS', 'maxRoomsPerAddress', 1, 1e7, true],
   ['MAX_MESSAGE_BYTES', 'maxMessageBytes', 1024, 1024 * 1024, true],
+  ['MAX_QUEUED_BYTES', 'maxQueuedBytes', 64 * 1024, 1024 * 1024 * 1024, true],
+  ['MAX_CONGESTED_MS', 'maxCongestedMs', 100, 300_000, true],
+  ['TLS_HANDSHAKE_TIMEOUT_MS', 'tlsHandshakeTimeoutMs', 100, 120_000, true],
+  ['MAX_PENDING_TLS_PER_ADDRESS', 'maxPendingTlsPerAddress', 1, 1e6, true],
+  ['MAX_CONNECTIONS', 'maxConnections', 0, 1e7, true],
   ['PING_INTERVAL_MS', 'pingIntervalMs', 500, 300_000, true],
   ['PING_TIMEOUT_MS', 'pingTimeoutMs', 500, 300_000, true],
 ];

@@ -5,6 +5,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
 import { escapeForLog, type Logger } from './logger.js';
+import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
 import type { Guard } from './guard.js';
 import type { RoomState } from './rooms.js';
 import { checkSignal, isRoomName, splitAck, type Ack } from './validate.js';
@@ -19,6 +20,8 @@ export interface SignalingDeps {
   maxMessageBytes: number;
   /** Rate limits; none when left out. */
   guard?: Guard;
+  /** Cap on what may wait for one peer; none when left out. */
+  congestion?: CongestionLimits;
 }
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
@@ -29,7 +32,8 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   'invalid-message': 'That message is not valid.',
   'message-too-large': 'That message is too large.',
   'rate-limited': 'Too many requests; slow down.',
-  'too-many-rooms': 'The server has too many rooms open; try again later.',
+  'peer-congested': 'The other person is not receiving; that message was not relayed.',
+  'too-many-rooms': 'Too many rooms are open (on the server, on this connection or from this address); leave one or try again later.',
   'server-shutting-down': 'The server is shutting down.',
 };
 
@@ -55,7 +59,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     const room = params[0];
     const id = this.id;
     if (!isRoomName(room)) return refuse(this, 'join', 'invalid-room', ack, describe(room));
-    const result = rooms.join(room, id);
+    const result = rooms.join(room, id, this.data.address);
     switch (result.kind) {
       case 'joined':
         void this.join(room);
@@ -100,7 +104,19 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     const check = checkSignal(data, deps.maxMessageBytes);
     if (!check.ok) return refuse(this, 'message', check.error, ack, describe(data));
     // straight to the other seat: cheaper than a room broadcast, which builds operators and sets per message
-    for (const peer of rooms.others(room, id)) io.sockets.sockets.get(peer)?.emit('message', room, data as never);
+    let congested = false;
+    for (const peerId of rooms.others(room, id)) {
+      const peer = io.sockets.sockets.get(peerId);
+      if (!peer) continue;
+      const state = deps.congestion ? checkCongestion(peer.conn as unknown as QueuedConnection, peer.data, deps.congestion, Date.now()) : 'ok';
+      if (state === 'ok') peer.emit('message', room, data as never);
+      else congested = true;
+      if (state === 'stuck') {
+        logger.warn(`dropping ${peerId}: more than ${deps.congestion!.maxQueuedBytes} bytes waited for it for ${deps.congestion!.graceMs} ms`);
+        dropConnection(peer.conn as unknown as QueuedConnection);
+      }
+    }
+    if (congested) return refuse(this, 'message', 'peer-congested', ack, `room ${escapeForLog(room)}`);
     if (logger.debugEnabled !== false) logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
     ack?.({ ok: true });
   }
@@ -120,9 +136,12 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
    * that keeps going after its strikes run out is disconnected.
    */
   function limitRate(socket: DuetSocket, packet: unknown[], next: (err?: Error) => void): void {
+    // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
+    if (!socket.connected) return;
     const [event] = packet;
     const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
     const verdict = guard!.check(socket.id, socket.data.address, kind);
+    if (verdict === 'gone') return;
     if (verdict === 'ok') {
       socket.data.throttled = false;
       return next();
@@ -142,7 +161,10 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
   io.on('connection', (socket) => {
     socket.data.address = socket.handshake.address;
     logger.info(`connect ${socket.id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
-    if (guard) socket.use((packet, next) => limitRate(socket, packet, next));
+    if (guard) {
+      guard.track(socket.id);
+      socket.use((packet, next) => limitRate(socket, packet, next));
+    }
     socket.on('join', onJoin);
     socket.on('leave', onLeave);
     socket.on('message', onMessage);

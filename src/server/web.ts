@@ -2,11 +2,13 @@
  * The Express app: the public folder (static files and listings inside it only)
  * and the page routes. Nothing outside `publicDir` is reachable.
  */
+import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import serveIndex from 'serve-index';
 import { securityHeaders } from './headers.js';
 import { createLanRouter } from './lan-routes.js';
 import type { IceServer } from './config.js';
+import { sendNotFound } from './not-found.js';
 import { addPageRoutes } from './pages.js';
 
 export interface WebOptions {
@@ -38,13 +40,16 @@ export function createWebApp(options: WebOptions): Express {
   );
   app.use(serveIndex(options.publicDir, { hidden: false, icons: false }));
 
-  app.use((_req, res) => {
-    res.status(404).type('text/plain').send('Not found');
+  app.get('/favicon.ico', (_req, res, next) => {
+    res.type('image/svg+xml').sendFile(join(options.publicDir, 'favicon.svg'), (error) => (error ? next(error) : undefined));
   });
+
+  app.use((_req, res) => sendNotFound(res, 'page'));
 
   const onError: ErrorRequestHandler = (err: { status?: number; statusCode?: number }, _req, res, _next) => {
     const status = err.status ?? err.statusCode ?? 500;
     const code = status >= 400 && status < 500 ? status : 500;
+    if (code === 404) return sendNotFound(res, 'page');
     res.status(code).type('text/plain').send(code === 403 ? 'Forbidden' : code === 404 ? 'Not found' : code < 500 ? 'Bad request' : 'Server error');
   };
   app.use(onError);

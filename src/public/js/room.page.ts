@@ -16,8 +16,10 @@ import { bindCallView, renderStatus } from './view/call-view.js';
 import { createChat } from './view/chat.js';
 import { bindControls } from './view/controls.js';
 import { roomElements } from './view/elements.js';
+import { bindCallOver, bindEndedButtons, takeRejoin } from './view/ended.js';
 import { startPrejoin } from './view/prejoin.js';
 import { bindCopyLink, showRoomLink } from './view/room-link.js';
+import { bindShareOrigin } from './view/share-link.js';
 import { bindStatsPanel } from './view/stats-panel.js';
 
 const NAME_KEY = 'duet.name';
@@ -45,13 +47,14 @@ async function main(): Promise<void> {
   ui.name.value = safeGet(NAME_KEY) ?? '';
   ui.name.maxLength = MAX_NAME_CHARS;
   renderStatus(ui, IDLE_LINE);
-  void showRoomLink(ui, roomUrl(room));
+  const shareNote = bindShareOrigin({ network: ui.linkNetwork, note: ui.linkNote }, (origin) => void showRoomLink(ui, roomUrl(room, origin)));
   bindCopyLink(ui);
+  bindEndedButtons(ui, room);
 
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket();
   const config = iceServers();
-  const rerender: Array<() => void> = [];
+  const rerender: Array<() => void> = [() => void shareNote.then((render) => render())];
   // wired before the camera prompt is answered: the prompt may wait for a long time
   bindLangSwitch(ui.lang, () => rerender.forEach((render) => render()));
   const prejoin = await startPrejoin(ui);
@@ -80,18 +83,15 @@ async function main(): Promise<void> {
     );
     chat.setEnabled(false);
     const view = bindCallView(ui, session, chat);
-    const hangup = () => {
-      session.hangup();
-      media.stop();
-    };
-    const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: bindStatsPanel(ui, session), hangup });
+    bindCallOver(ui, session, () => media.stop());
+    const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: bindStatsPanel(ui, session), hangup: () => session.hangup() });
     rerender.push(view.render, controls.render);
     session.start();
-    ui.rejoin.addEventListener('click', () => location.reload());
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => session.hangup());
   });
   ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
+  if (takeRejoin(room) && !ui.join.disabled) ui.join.click(); // "Join again" asked for it
 }
 
 void main();

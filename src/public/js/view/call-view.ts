@@ -1,7 +1,7 @@
 /**
  * Draws a call session on the room page: the status line (its only writer),
- * the waiting and ended panels, the other person's video, name and badges,
- * and the chat's availability and incoming messages.
+ * the waiting and ended panels, the other person's video, name, badges and
+ * camera-off avatar, and the chat's availability and incoming messages.
  */
 import { t } from '../i18n/i18n.js';
 import type { Remote, Session } from '../session/session-types.js';
@@ -14,8 +14,16 @@ export function renderStatus(ui: RoomElements, line: StatusLine): void {
   ui.status.textContent = t(line.key, { detail: line.detail });
   ui.statusHelp.hidden = line.status !== 'unreachable'; // a certificate the device does not trust looks the same
   ui.waiting.hidden = !(line.status === 'waiting' || line.status === 'left');
-  ui.ended.hidden = line.status !== 'ended';
+  ui.ended.hidden = line.status !== 'ended' && line.status !== 'full';
+  ui.rejoin.hidden = line.status !== 'ended';
+  ui.newRoom.hidden = line.status !== 'full';
   ui.stage.dataset.state = line.status;
+}
+
+/** The first letter (or character) of a name, for the camera-off avatar; "?" without a name. */
+function initial(name: string): string {
+  const first = [...name.trim()][0];
+  return first ? first.toLocaleUpperCase() : '?';
 }
 
 function renderRemote(ui: RoomElements, { name, state }: Remote): void {
@@ -23,6 +31,8 @@ function renderRemote(ui: RoomElements, { name, state }: Remote): void {
   ui.badgeCamera.hidden = !state?.cameraOff;
   ui.badgeScreen.hidden = !state?.screen;
   ui.stage.classList.toggle('remote-camera-off', Boolean(state?.cameraOff));
+  ui.remoteOff.hidden = !state?.cameraOff;
+  ui.remoteInitial.textContent = initial(name);
   ui.remoteName.textContent = name;
   ui.remoteName.hidden = name === '';
 }

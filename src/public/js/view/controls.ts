@@ -7,6 +7,7 @@ import { t } from '../i18n/i18n.js';
 import type { LocalMedia } from '../media/local.js';
 import { setToggle } from './dom.js';
 import type { RoomElements } from './elements.js';
+import { callIsOver } from './ended.js';
 
 export interface ControlActions {
   toggleChat(): void;
@@ -29,6 +30,7 @@ export function bindControls(ui: RoomElements, media: LocalMedia, actions: Contr
   }
 
   function render(): void {
+    if (callIsOver(ui)) return;
     const { muted, cameraOff, screen } = media.state;
     setToggle(ui.mute, muted, t(muted ? 'control.unmute' : 'control.mute'));
     setToggle(ui.camera, cameraOff, t(cameraOff ? 'control.cameraOn' : 'control.cameraOff'));
@@ -59,10 +61,7 @@ export function bindControls(ui: RoomElements, media: LocalMedia, actions: Contr
   ui.share.addEventListener('click', () => void media.toggleShare());
   ui.fullscreen.addEventListener('click', toggleFullscreen);
   ui.statsToggle.addEventListener('click', actions.toggleStats);
-  ui.hangup.addEventListener('click', () => {
-    actions.hangup();
-    ui.local.srcObject = null;
-  });
+  ui.hangup.addEventListener('click', actions.hangup); // the page stops the media when the call is over
 
   const keys: Record<string, () => void> = {
     m: () => media.toggleMute(),
@@ -78,7 +77,7 @@ export function bindControls(ui: RoomElements, media: LocalMedia, actions: Contr
     const target = event.target as HTMLElement | null;
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    if (ui.call.hidden) return;
+    if (ui.call.hidden || callIsOver(ui)) return;
     const action = keys[event.shiftKey ? event.key.toUpperCase() : event.key.toLowerCase()];
     if (!action || (event.shiftKey && event.key.toUpperCase() !== 'H')) return;
     event.preventDefault();
