@@ -13,6 +13,7 @@ import { lanUrls, localUrl } from './lan.js';
 import { listenDualStack } from './listen.js';
 import type { IceServer } from './config.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
+import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
 import type { Logger } from './logger.js';
 import { throttleWarnings } from './log-throttle.js';
@@ -112,6 +113,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     }),
     serveClient: true,
   });
+  // every HTTP request and upgrade of Engine.IO, not only handshakes: no JSONP, Origin on each
+  io.engine.use(createEngineGuard({ policy: config.origins ?? DEFAULTS.origins, logger }));
   // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
   function onEngineClose(this: EngineConnection): void {
     guard.closed(this.remoteAddress);

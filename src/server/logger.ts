@@ -57,17 +57,30 @@ export function createLog4jsLogger(options: Log4jsOptions): Logger & { shutdown(
   };
 }
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029"\\]/g;
+/**
+ * What a log line must not carry raw: C0 and C1 controls (Cc), every format
+ * character (Cf: bidi embeddings, overrides and isolates U+202A-202E and
+ * U+2066-2069, marks U+200E/200F and U+061C, zero-width U+200B-200D, U+2060-2064,
+ * U+FEFF, soft hyphen U+00AD, U+180E, tags U+E0001-E007F...), line and paragraph
+ * separators, lone surrogates, quotes and backslashes.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}"\\]/gu;
+
+function escapeChar(ch: string): string {
+  if (ch === '"') return '\\"';
+  if (ch === '\\') return '\\\\';
+  const code = ch.codePointAt(0)!;
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
 
 /**
- * Makes a client string safe for one log line: quoted, control characters, escape
- * sequences and line breaks written as \uXXXX, cut to `max` characters.
+ * Makes a client string safe for one log line: quoted, control, format (bidi,
+ * invisible) and separator characters written as \uXXXX (\u{XXXXX} above the BMP),
+ * cut to `max` characters.
  */
 export function escapeForLog(value: unknown, max = 80): string {
   if (typeof value !== 'string') return `<${value === null ? 'null' : typeof value}>`;
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  const safe = cut.replace(UNSAFE, (ch) =>
-    ch === '"' ? '\\"' : ch === '\\' ? '\\\\' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const safe = cut.replace(UNSAFE, escapeChar);
   return `"${safe}"`;
 }

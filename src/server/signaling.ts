@@ -25,7 +25,7 @@ export interface SignalingDeps {
 }
 
 const ERROR_TEXT: Record<ErrorCode, string> = {
-  'invalid-room': 'Room names are 1-64 letters, digits, "-", "_" or ".".',
+  'invalid-room': 'Room names are 1-64 letters, digits, "-", "_" or "." (not only dots).',
   'room-full': 'This room already has two people in it.',
   'not-in-room': 'You are not in that room.',
   'already-in-room': 'You are already in that room.',
@@ -46,6 +46,14 @@ function describe(value: unknown): string {
 export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
   const { rooms, logger, guard } = deps;
 
+  /**
+   * Sends to the other seats by socket id, from the room state: duet uses no
+   * Socket.IO rooms, so a room named like a socket id reaches nobody (issue 10, D7).
+   */
+  function tellPeers(peers: readonly string[], event: 'otherjoin' | 'bye', room: string, id: string): void {
+    for (const peer of peers) io.sockets.sockets.get(peer)?.emit(event, room, id);
+  }
+
   function refuse(socket: DuetSocket, event: string, code: ErrorCode, ack: Ack | undefined, detail: string): void {
     logger.warn(`refused ${event} from ${socket.id}: ${code} (${detail})`);
     if (ack) ack({ ok: false, error: code });
@@ -62,10 +70,9 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     const result = rooms.join(room, id, this.data.address);
     switch (result.kind) {
       case 'joined':
-        void this.join(room);
         logger.info(`join ${id} room ${escapeForLog(room)} (${result.peers.length + 1}/2)`);
         this.emit('joined', room, id);
-        if (result.peers.length > 0) this.to(room).emit('otherjoin', room, id);
+        tellPeers(result.peers, 'otherjoin', room, id);
         ack?.({ ok: true, room, id, peers: result.peers.length });
         return;
       case 'already-in-room':
@@ -87,8 +94,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     if (!isRoomName(room)) return refuse(this, 'leave', 'invalid-room', ack, describe(room));
     const result = rooms.leave(room, id);
     if (result.kind === 'not-in-room') return refuse(this, 'leave', 'not-in-room', ack, `room ${escapeForLog(room)}`);
-    this.to(room).emit('bye', room, id);
-    void this.leave(room);
+    tellPeers(result.remaining, 'bye', room, id);
     this.emit('leaved', room, id);
     logger.info(`leave ${id} room ${escapeForLog(room)}`);
     ack?.({ ok: true, room });
@@ -124,7 +130,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
   function onDisconnect(this: DuetSocket, reason: string): void {
     const id = this.id;
     for (const { room, remaining } of rooms.leaveAll(id)) {
-      if (remaining.length > 0) io.to(room).emit('bye', room, id);
+      tellPeers(remaining, 'bye', room, id);
     }
     guard?.forget(id);
     logger.info(`disconnect ${id} (${reason})`);

@@ -8,7 +8,7 @@ export const en = {
   'home.new': 'New room',
   'home.recent': 'Recent rooms',
   'home.setup': 'Calling from a phone or another computer? Set it up to trust duet first.',
-  'home.invalid': 'Room names are 1 to 64 letters or digits, and may use "\u2060-\u2060", "_" and ".".', // U+2060 word joiners: never break inside "-"
+  'home.invalid': 'Room names are 1 to 64 letters or digits, and may use "\u2060-\u2060", "_" and "." (but not only dots).', // U+2060 word joiners: never break inside "-"
   'prejoin.title': 'Ready to join?',
   'prejoin.camera': 'Camera',
   'prejoin.mic': 'Microphone',

@@ -10,7 +10,7 @@ export const zh: Record<Key, string> = {
   'home.new': '新建房间',
   'home.recent': '最近的房间',
   'home.setup': '要用手机或另一台电脑通话？请先设置它信任 duet。',
-  'home.invalid': '房间名为 1 到 64 个字母或数字，可以包含 “\u2060-\u2060”、“_” 和 “.”。',
+  'home.invalid': '房间名为 1 到 64 个字母或数字，可以包含 “\u2060-\u2060”、“_” 和 “.”（但不能只由 “.” 组成）。',
   'prejoin.title': '准备好加入了吗？',
   'prejoin.camera': '摄像头',
   'prejoin.mic': '麦克风',

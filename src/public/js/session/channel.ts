@@ -12,35 +12,56 @@ export type ChannelMessage =
 
 export const MAX_CHAT_CHARS = 2000;
 export const MAX_NAME_CHARS = 40;
+/** Latest chat time accepted (2100-01-01), far inside what Date can show (8.64e15). */
+export const MAX_CHAT_TIME = Date.UTC(2100, 0, 1);
+const MAX_FRAME_CHARS = MAX_CHAT_CHARS * 4;
 
 const bool = (v: unknown): v is boolean => typeof v === 'boolean';
-const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const str = (v: unknown, min: number, max: number): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+const time = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_CHAT_TIME;
 
-/** Parses a received frame; anything unexpected gives undefined. */
-export function parseChannelMessage(raw: unknown): ChannelMessage | undefined {
-  if (typeof raw !== 'string' || raw.length > MAX_CHAT_CHARS * 4) return undefined;
+export type ChannelCheck = { ok: true; message: ChannelMessage } | { ok: false; reason: string };
+
+/**
+ * Checks a received frame field by field (a hostile peer controls it): JSON of at
+ * most 8000 characters, a known kind, and every field of the right type and range.
+ * Never throws; a refusal says why, for a console warning.
+ */
+export function checkChannelMessage(raw: unknown): ChannelCheck {
+  if (typeof raw !== 'string') return { ok: false, reason: 'not text' };
+  if (raw.length > MAX_FRAME_CHARS) return { ok: false, reason: `${raw.length} characters` };
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    return undefined;
+    return { ok: false, reason: 'not JSON' };
   }
-  if (!value || typeof value !== 'object') return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not an object' };
   const m = value as Record<string, unknown>;
-  switch (m.kind) {
+  const kind = Object.hasOwn(m, 'kind') ? m.kind : undefined;
+  switch (kind) {
     case 'hello':
-      return str(m.name, MAX_NAME_CHARS) ? { kind: 'hello', name: m.name } : undefined;
+      return str(m.name, 0, MAX_NAME_CHARS) ? { ok: true, message: { kind, name: m.name } } : { ok: false, reason: 'bad hello name' };
     case 'state':
-      return bool(m.muted) && bool(m.cameraOff) && bool(m.screen) ? { kind: 'state', muted: m.muted, cameraOff: m.cameraOff, screen: m.screen } : undefined;
+      return bool(m.muted) && bool(m.cameraOff) && bool(m.screen)
+        ? { ok: true, message: { kind, muted: m.muted, cameraOff: m.cameraOff, screen: m.screen } }
+        : { ok: false, reason: 'bad state flags' };
     case 'chat':
-      return str(m.text, MAX_CHAT_CHARS) && typeof m.time === 'number' && Number.isFinite(m.time) ? { kind: 'chat', text: m.text, time: m.time } : undefined;
+      if (!str(m.text, 1, MAX_CHAT_CHARS)) return { ok: false, reason: 'bad chat text' };
+      return time(m.time) ? { ok: true, message: { kind, text: m.text, time: m.time } } : { ok: false, reason: 'bad chat time' };
     case 'bye':
     case 'ping':
     case 'pong':
-      return { kind: m.kind };
+      return { ok: true, message: { kind } };
     default:
-      return undefined;
+      return { ok: false, reason: 'unknown kind' };
   }
+}
+
+/** Parses a received frame; anything unexpected gives undefined. */
+export function parseChannelMessage(raw: unknown): ChannelMessage | undefined {
+  const check = checkChannelMessage(raw);
+  return check.ok ? check.message : undefined;
 }
 
 export interface Channel {
@@ -51,8 +72,13 @@ export interface Channel {
 /** Wraps a data channel: `onMessage` gets parsed messages, `onOpen` runs once it opens. */
 export function wrapChannel(dc: RTCDataChannel, onMessage: (m: ChannelMessage) => void, onOpen: () => void, onClose: () => void): Channel {
   dc.onmessage = (event) => {
-    const message = parseChannelMessage(event.data);
-    if (message) onMessage(message);
+    const check = checkChannelMessage(event.data);
+    if (!check.ok) return console.warn(`duet: ignored a data-channel message from the other person (${check.reason})`);
+    try {
+      onMessage(check.message);
+    } catch (error) {
+      console.warn('duet: a data-channel message could not be handled', error);
+    }
   };
   dc.onopen = onOpen;
   dc.onclose = onClose;
