@@ -6,13 +6,13 @@
  */
 import { t } from '../i18n/i18n.js';
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
 
 /** LAN origins from /api/lan ([] when there are none or the request fails). */
-export async function lanOrigins(): Promise<string[]> {
+async function lanOrigins(): Promise<string[]> {
   try {
     const res = await fetch('/api/lan', { cache: 'no-store' });
     const body = (await res.json()) as { urls?: unknown };
