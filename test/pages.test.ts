@@ -73,7 +73,7 @@ describe('page routes', () => {
   });
 
   it('has no inline scripts or styles in its pages', async () => {
-    for (const path of ['/', '/r/kitchen-table', '/r/bad%20name']) {
+    for (const path of ['/', '/r/kitchen-table', '/r/bad%20name', '/check']) {
       const { body } = await get(server.url, path, server.ca);
       expect(body, path).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
       expect(body, path).not.toMatch(/<style|\sstyle=/);
@@ -83,7 +83,7 @@ describe('page routes', () => {
   it('gives the page no ICE servers by default', async () => {
     const reply = await get(server.url, '/api/config', server.ca);
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ iceServers: [] });
+    expect(JSON.parse(reply.body)).toEqual({ iceServers: [], turn: false });
   });
 
   it("gives the page the operator's ICE servers", async () => {
@@ -93,7 +93,7 @@ describe('page routes', () => {
     const { url } = await custom.listen();
     try {
       const reply = await get(url, '/api/config', tls.ca);
-      expect(JSON.parse(reply.body)).toEqual({ iceServers });
+      expect(JSON.parse(reply.body)).toEqual({ iceServers, turn: false });
     } finally {
       await custom.close();
     }

@@ -7,7 +7,7 @@ import { en } from '../src/public/js/i18n/strings-en.js';
 import { zh } from '../src/public/js/i18n/strings-zh.js';
 
 /** Latin words the Chinese text may keep on purpose: names of products, protocols and keys. */
-const ALLOWED_LATIN = new Set(['duet', 'WebRTC', 'CA', 'TURN', 'STUN', 'QR', 'https', 'Chrome', 'Edge', 'Firefox', 'Safari', 'Shift', 'M', 'V', 'W', 'D', 'F', 'C', 'I', 'H', 'LAN', 'IP', 'Wi-Fi', 'localhost']);
+const ALLOWED_LATIN = new Set(['duet', 'WebRTC', 'CA', 'TURN', 'STUN', 'NAT', 'UDP', 'TCP', 'coturn', 'QR', 'https', 'Chrome', 'Edge', 'Firefox', 'Safari', 'Shift', 'M', 'V', 'W', 'D', 'F', 'C', 'I', 'H', 'LAN', 'IP', 'Wi-Fi', 'localhost']);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -11,7 +11,7 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import { lanAddresses } from './certs.js';
 import { lanUrls, localUrl } from './lan.js';
 import { listenDualStack } from './listen.js';
-import type { IceServer } from './config.js';
+import type { IceServer, TurnConfig } from './config.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
@@ -34,6 +34,8 @@ export interface ServerConfig {
   readonly origins?: OriginPolicy;
   /** STUN/TURN servers for browsers (GET /api/config); none by default. */
   readonly iceServers?: readonly IceServer[];
+  /** TURN relay and STUN servers whose entries GET /api/config adds (fresh TURN credentials per request). */
+  readonly turn?: TurnConfig;
 }
 
 export interface ServerDeps {
@@ -94,7 +96,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     if (!address || typeof address === 'string') return [];
     return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
-  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], ca: deps.ca, lanUrls: currentLanUrls });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)

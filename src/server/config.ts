@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, parseNumber, parsePort, read, type Env } from './env.js';
 import { parseIceServers, type IceServer } from './ice-servers.js';
 import type { LogLevel } from './logger.js';
+import { parseTurn, TURN_DEFAULTS, type TurnConfig } from './turn/config.js';
 import { DEFAULT_LIMITS, parseLimits, parseOrigins, type Limits, type OriginPolicy } from './security-config.js';
 
 export { ConfigError, parsePort } from './env.js';
 export { parseIceServers, type IceServer } from './ice-servers.js';
 export { DEFAULT_LIMITS, type Limits, type OriginPolicy } from './security-config.js';
+export type { TurnConfig } from './turn/config.js';
 
 export interface Config {
   /** HTTPS port; 0 picks a free one. */
@@ -28,6 +30,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** STUN/TURN servers handed to browsers by `GET /api/config` (ICE_SERVERS, a JSON array). */
   readonly iceServers: readonly IceServer[];
+  /** The TURN relay with short-lived credentials and plain STUN servers (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS). */
+  readonly turn: TurnConfig;
 }
 
 /**
@@ -51,6 +55,7 @@ export const DEFAULTS: Config = Object.freeze({
   origins: Object.freeze({ allowedOrigins: Object.freeze([]), requireOrigin: false }),
   shutdownGraceMs: 500,
   iceServers: Object.freeze([]),
+  turn: TURN_DEFAULTS,
 });
 
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'off'];
@@ -95,5 +100,6 @@ export function loadConfig(env: Env = process.env): Config {
     origins: parseOrigins(env),
     shutdownGraceMs: parseNumber(env, 'SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 4000, true),
     iceServers: parseIceServers(env),
+    turn: parseTurn(env),
   });
 }

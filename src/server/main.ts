@@ -12,6 +12,7 @@ import { lanUrls, localUrl } from './lan.js';
 import { openFileLimit } from './file-limit.js';
 import { createLog4jsLogger } from './logger.js';
 import { certsDirProblem, isLoopbackHost, listenProblem } from './startup-errors.js';
+import { iceSummary } from './turn/client-config.js';
 
 /** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
 const SHUTDOWN_DEADLINE_MS = 4500;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
       loopbackHost: isLoopbackHost(config.host) ? config.host : undefined,
     }),
   );
-  console.log(`ICE servers for browsers: ${config.iceServers.length === 0 ? 'none (LAN only; set ICE_SERVERS to add STUN/TURN)' : config.iceServers.length}\n`);
+  console.log(`ICE servers for browsers: ${iceSummary(config.iceServers, config.turn)}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

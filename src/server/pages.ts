@@ -4,19 +4,19 @@
  */
 import { join } from 'node:path';
 import type { Express, Request, Response } from 'express';
-import type { IceServer } from './config.js';
+import type { IceServer, TurnConfig } from './config.js';
 import { sendNotFound } from './not-found.js';
+import { clientConfig } from './turn/client-config.js';
 import { isRoomName } from './validate.js';
 
 export interface PageOptions {
   publicDir: string;
   iceServers: readonly IceServer[];
+  turn?: TurnConfig;
 }
 
 /** What `GET /api/config` answers; the browser builds its RTCPeerConnection from it. */
-export interface ClientConfig {
-  iceServers: readonly IceServer[];
-}
+export type { ClientConfig } from './turn/client-config.js';
 
 function sendBadRoom(res: Response): void {
   sendNotFound(res, 'room');
@@ -27,11 +27,18 @@ export function roomPath(room: string): string {
 }
 
 export function addPageRoutes(app: Express, options: PageOptions): void {
-  const config: ClientConfig = { iceServers: options.iceServers };
   const roomHtml = join(options.publicDir, 'room.html');
+  const checkHtml = join(options.publicDir, 'check.html');
 
   app.get('/api/config', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(config);
+    res.set('Cache-Control', 'no-store').json(clientConfig(options.iceServers, options.turn, Date.now()));
+  });
+
+  app.get('/check', (_req, res, next) => {
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(checkHtml, (error) => {
+      if (error) next(error);
+    });
   });
 
   app.get('/r/:room', (req: Request<{ room: string }>, res, next) => {

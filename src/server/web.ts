@@ -7,7 +7,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import serveIndex from 'serve-index';
 import { securityHeaders } from './headers.js';
 import { createLanRouter } from './lan-routes.js';
-import type { IceServer } from './config.js';
+import type { IceServer, TurnConfig } from './config.js';
 import { sendNotFound } from './not-found.js';
 import { addPageRoutes } from './pages.js';
 
@@ -20,6 +20,8 @@ export interface WebOptions {
   lanUrls?: () => string[];
   /** STUN/TURN servers for browsers, answered by GET /api/config. */
   iceServers?: readonly IceServer[];
+  /** TURN relay and STUN servers added to GET /api/config. */
+  turn?: TurnConfig;
 }
 
 export function createWebApp(options: WebOptions): Express {
@@ -28,7 +30,7 @@ export function createWebApp(options: WebOptions): Express {
   app.set('etag', 'strong');
   app.use(securityHeaders());
   app.use(createLanRouter({ publicDir: options.publicDir, ca: options.ca, lanUrls: options.lanUrls ?? (() => []) }));
-  addPageRoutes(app, { publicDir: options.publicDir, iceServers: options.iceServers ?? [] });
+  addPageRoutes(app, { publicDir: options.publicDir, iceServers: options.iceServers ?? [], turn: options.turn });
 
   app.use(
     express.static(options.publicDir, {

@@ -2,9 +2,11 @@
  * Runs duet inside the LAN's server host: certificates from ensureCertificates
  * for this host's own addresses (the real default: machineNames()), the HTTPS
  * server and the plain-HTTP helper, bound to the host's LAN address.
- * argv: certsDir publicDir host httpsPort httpPort
+ * argv: certsDir publicDir host httpsPort httpPort [turnEnvJson]; the last, a JSON object of
+ * TURN_URLS/TURN_SECRET/STUN_URLS, is read by loadConfig like the real environment.
  */
 import { createServer } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
 import { certificateNotice } from '../../src/server/banner.js';
 import { ensureCertificates, lanAddresses } from '../../src/server/certs.js';
 import { createHelperServer } from '../../src/server/helper.js';
@@ -24,11 +26,12 @@ export interface Ready {
   notice: string[];
 }
 
-const [certsDir, publicDir, host, httpsPort, httpPort] = process.argv.slice(2) as [string, string, string, string, string];
+const [certsDir, publicDir, host, httpsPort, httpPort, turnEnv] = process.argv.slice(2) as [string, string, string, string, string, string | undefined];
+const turn = turnEnv ? loadConfig(JSON.parse(turnEnv) as Record<string, string>).turn : undefined;
 
 const certs = await ensureCertificates({ dir: certsDir });
 const server = createServer(
-  { port: Number(httpsPort), host },
+  { port: Number(httpsPort), host, turn },
   { logger: silentLogger, tls: { key: certs.key, cert: certs.cert }, ca: certs.ca, publicDir },
 );
 const { port } = await server.listen();

@@ -30,3 +30,12 @@ export function busyDevices(scope: 'video' | 'all'): string {
         : real(c);
   }`;
 }
+
+/** Every RTCPeerConnection the page makes may use only TURN relay candidates (a network where nothing else gets through). */
+export const RELAY_ONLY = `{
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(config = {}, ...rest) { super({ ...config, iceTransportPolicy: 'relay' }, ...rest); }
+    setConfiguration(config = {}) { return super.setConfiguration({ ...config, iceTransportPolicy: 'relay' }); }
+  };
+}`;

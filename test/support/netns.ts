@@ -8,9 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
-const PREFIX = 'duetlan-';
+export const PREFIX = 'duetlan-';
 
-function ip(...args: string[]): string {
+export function ip(...args: string[]): string {
   return execFileSync('ip', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
 }
 
@@ -50,7 +50,7 @@ function namespaces(): string[] {
 }
 
 /** Stops the processes inside `ns` (ours: started by these tests) and deletes it. */
-function removeNamespace(ns: string): void {
+export function removeNamespace(ns: string): void {
   let pids: number[] = [];
   try {
     pids = ip('netns', 'pids', ns).split('\n').filter(Boolean).map(Number);

@@ -97,3 +97,14 @@ export function iceState(browser: NsProcess): Promise<IceState> {
 export async function framesDecoded(browser: NsProcess): Promise<number> {
   return (await browser.call<CallStats | null>('evaluate', CALL_STATS))?.framesDecoded ?? 0;
 }
+
+/** Polls `expression` in the page (one short evaluate at a time) until it is truthy, or fails after `ms`. */
+export async function untilInPage<T>(browser: NsProcess, expression: string, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await browser.call<T>('evaluate', expression);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${expression.slice(0, 120)}; problems ${JSON.stringify(await browser.call('problems'))}`);
+    await new Promise((ok) => setTimeout(ok, 500));
+  }
+}

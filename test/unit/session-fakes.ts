@@ -106,7 +106,7 @@ export function startHarness(options: Partial<SessionOptions> = {}): Harness {
     socket,
     local: {} as MediaStream,
     state: { muted: false, cameraOff: false, screen: false },
-    iceServers: [],
+    iceServers: () => [],
     name: 'Ann',
     ...options,
     deps: {

@@ -11,29 +11,23 @@ import { MAX_NAME_CHARS } from './session/channel.js';
 import { createSession } from './session/session.js';
 import { openSocket } from './session/signaling.js';
 import { IDLE_LINE } from './session/status.js';
+import { liveIceConfig } from './session/ice-config.js';
 import { safeGet, safeSet } from './store/storage.js';
 import { bindCallView, renderStatus } from './view/call-view.js';
 import { createChat } from './view/chat.js';
 import { bindControls } from './view/controls.js';
+import { byId } from './view/dom.js';
 import { roomElements } from './view/elements.js';
 import { bindCallOver, bindEndedButtons, takeRejoin } from './view/ended.js';
 import { startPrejoin } from './view/prejoin.js';
 import { bindCopyLink, showRoomLink } from './view/room-link.js';
 import { bindShareOrigin } from './view/share-link.js';
 import { bindStatsPanel } from './view/stats-panel.js';
+import { watchIce } from './view/icewatch.js';
 
 const NAME_KEY = 'duet.name';
 const ui = roomElements();
-
-async function iceServers(): Promise<RTCIceServer[]> {
-  try {
-    const res = await fetch('/api/config', { cache: 'no-store' });
-    const body = (await res.json()) as { iceServers?: RTCIceServer[] };
-    return Array.isArray(body.iceServers) ? body.iceServers : [];
-  } catch {
-    return [];
-  }
-}
+const iceView = { path: byId('call-path'), problem: byId('ice-problem') };
 
 async function main(): Promise<void> {
   applyI18n(detectLang());
@@ -53,8 +47,9 @@ async function main(): Promise<void> {
 
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket();
-  const config = iceServers();
-  const rerender: Array<() => void> = [() => void shareNote.then((render) => render())];
+  const ice = liveIceConfig();
+  let rerenderIce = () => undefined as void; // the path line of the latest connection
+  const rerender: Array<() => void> = [() => void shareNote.then((render) => render()), () => rerenderIce()];
   // wired before the camera prompt is answered: the prompt may wait for a long time
   bindLangSwitch(ui.lang, () => rerender.forEach((render) => render()));
   const prejoin = await startPrejoin(ui);
@@ -68,7 +63,13 @@ async function main(): Promise<void> {
     const stream = prejoin.finish();
     ui.prejoin.hidden = true;
     ui.call.hidden = false;
-    const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers: await config, name });
+    await ice.ready;
+    const iceServers = () => ice.servers();
+    const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers, name });
+    session.on('peer', (pc) => {
+      ice.watch(pc);
+      rerenderIce = watchIce(pc, () => ice.hasTurn(), iceView);
+    });
     const media = createLocalMedia(stream, (track) => session.setTrack('video', track));
     media.on('change', (state) => session.setLocalState(state));
     media.on('notice', (key) => session.notice(key));

@@ -33,6 +33,8 @@ export interface SessionEvents {
   chatAvailable: boolean;
   /** Milliseconds from joining (or the other person arriving) to the first remote frame. */
   setup: number;
+  /** Every new peer connection, for the ICE config refresh and the path display. */
+  peer: RTCPeerConnection;
 }
 
 /** What the session is built on; tests replace them with fakes. */
@@ -57,7 +59,8 @@ export interface SessionOptions {
   local: MediaStream;
   /** Our media state when the call starts; later changes come through `setLocalState`. */
   state: MediaState;
-  iceServers: RTCIceServer[];
+  /** The freshest ICE servers (TURN credentials expire; see ice-config.ts). */
+  iceServers(): RTCIceServer[];
   name: string;
   deps?: Partial<SessionDeps>;
 }

@@ -58,7 +58,7 @@ export function createSession(o: SessionOptions): Session {
   function preparePeer(polite: boolean, held: boolean): Prepared {
     const stream = deps.newStream();
     const created: Peer = deps.createPeer({
-      iceServers: o.iceServers,
+      iceServers: o.iceServers(),
       polite,
       held,
       local: o.local,
@@ -81,6 +81,7 @@ export function createSession(o: SessionOptions): Session {
         channel = mine;
       },
     });
+    events.emit('peer', created.pc);
     return { peer: created, stream };
   }
 
@@ -178,9 +179,7 @@ export function createSession(o: SessionOptions): Session {
     get remote() { return them.value; },
     get setupMs() { return setupMs; },
     stats: () => peer?.pc.getStats(),
-    remoteFrame() {
-      if (setupMs === undefined && peer) events.emit('setup', (setupMs = deps.now() - startedAt));
-    },
+    remoteFrame: () => void (setupMs === undefined && peer && events.emit('setup', (setupMs = deps.now() - startedAt))),
     setLocalState(state) {
       local = state;
       channel?.send({ kind: 'state', ...local });

@@ -21,3 +21,5 @@ export function setToggle(button: HTMLButtonElement, pressed: boolean, label: st
 export function clockTime(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

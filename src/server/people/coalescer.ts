@@ -1,0 +1,55 @@
+/**
+ * Paces the `people` broadcast (issue 12): each viewer gets at most one list per `intervalMs`,
+ * and the list is computed when it is sent, so the last state wins. No timers: the socket layer
+ * sends to `due()` and sets its one timer for `nextAt()`.
+ */
+import type { Clock } from './directory.js';
+
+/** At most four lists a second per viewer. */
+export const PEOPLE_INTERVAL_MS = 250;
+
+export interface Coalescer {
+  /** `viewer` should see a changed list (the first one goes out at once). */
+  mark(viewer: string): void;
+  /** `viewer` signed out or left: nothing more is due to them. */
+  forget(viewer: string): void;
+  /** The viewers to send a list to now; each counts as sent now. */
+  due(): string[];
+  /** When the next viewer falls due, if any is waiting. */
+  nextAt(): number | undefined;
+}
+
+export function createCoalescer(options: { clock: Clock; intervalMs?: number }): Coalescer {
+  const { clock } = options;
+  const intervalMs = options.intervalMs ?? PEOPLE_INTERVAL_MS;
+  const lastSent = new Map<string, number>();
+  const waiting = new Set<string>();
+
+  const readyAt = (viewer: string) => (lastSent.get(viewer) ?? -Infinity) + intervalMs;
+
+  return {
+    mark(viewer) {
+      waiting.add(viewer);
+    },
+    forget(viewer) {
+      waiting.delete(viewer);
+      lastSent.delete(viewer);
+    },
+    due() {
+      const now = clock();
+      const out: string[] = [];
+      for (const viewer of waiting) {
+        if (readyAt(viewer) > now) continue;
+        waiting.delete(viewer);
+        lastSent.set(viewer, now);
+        out.push(viewer);
+      }
+      return out;
+    },
+    nextAt() {
+      let next: number | undefined;
+      for (const viewer of waiting) next = Math.min(next ?? Infinity, Math.max(readyAt(viewer), clock()));
+      return next;
+    },
+  };
+}

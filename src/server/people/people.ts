@@ -1,0 +1,134 @@
+/**
+ * Calls by name as one pure service (issue 12): the directory, the rings and the paced
+ * `people` lists kept in step, so the socket layer only validates the sender, emits the
+ * returned events, answers the ack with `reply`, seats or frees rooms, and keeps one timer
+ * for `nextWake()` that calls `tick()`. No I/O, no timers.
+ */
+import type { LoginResult } from '../../shared/people-events.js';
+import { createCoalescer } from './coalescer.js';
+import { createDirectory, peopleFor, type Clock, type RandomBytes } from './directory.js';
+import { createRings, type Outcome, type PeopleEvent } from './rings.js';
+
+export interface PeopleOptions {
+  clock: Clock;
+  randomBytes: RandomBytes;
+  /** DIRECTORY: false sends no `people` lists at all. */
+  directory?: boolean;
+  reserveMs?: number;
+  ringTimeoutMs?: number;
+  intervalMs?: number;
+}
+
+/** What to do after a request: answer `reply`, emit `events`, seat `seat`, empty `free`. */
+export interface Step<R = object> {
+  reply: R;
+  events: PeopleEvent[];
+  /** A call by name began: seat `caller` then `callee` in `room`. */
+  seat?: { room: string; caller: string; callee: string };
+  /** Private rooms whose seats are to be freed. */
+  free?: string[];
+}
+
+type Reply = { ok: true } & object;
+type Refusal = { ok: false; error: string };
+
+export function createPeople(options: PeopleOptions) {
+  const { clock, randomBytes } = options;
+  const listing = options.directory ?? true;
+  const directory = createDirectory({ clock, randomBytes, ...(options.reserveMs !== undefined && { reserveMs: options.reserveMs }) });
+  const rings = createRings({ lookup: directory, clock, randomBytes, ...(options.ringTimeoutMs !== undefined && { ringTimeoutMs: options.ringTimeoutMs }) });
+  const pacer = createCoalescer({ clock, ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }) });
+  const lastList = new Map<string, string>(); // viewer → the list they last got, as JSON
+
+  /** The due `people` lists, leaving out a list identical to the one a viewer already has. */
+  function lists(): PeopleEvent[] {
+    if (!listing) return [];
+    const due = pacer.due();
+    if (due.length === 0) return [];
+    const roster = directory.roster(rings.isBusy);
+    return due.flatMap((viewer) => {
+      const list = peopleFor(roster, viewer);
+      const json = JSON.stringify(list);
+      if (lastList.get(viewer) === json) return [];
+      lastList.set(viewer, json);
+      return [{ to: viewer, event: 'people' as const, args: [list] as [typeof list] }];
+    });
+  }
+
+  /** Everyone may now see a different list: mark them all and send what is due. */
+  function changed(events: PeopleEvent[]): PeopleEvent[] {
+    if (listing) for (const { socketId } of directory.roster(rings.isBusy)) pacer.mark(socketId);
+    return [...events, ...lists()];
+  }
+
+  /** Ends the rings and call of a socket that lost its name. */
+  function drop(socketId: string, gone: boolean): { events: PeopleEvent[]; free: string[] } {
+    const { events, room } = rings.release(socketId, gone);
+    pacer.forget(socketId);
+    lastList.delete(socketId);
+    return { events, free: room === undefined ? [] : [room] };
+  }
+
+  /** A rings outcome as a step: refusals change nothing, successes may change every list. */
+  function step<T extends object>(outcome: Outcome<T>, after: (o: T) => Omit<Step<object>, 'events'> = () => ({ reply: {} })): Step<Reply | Refusal> {
+    if (!outcome.ok) return { reply: outcome, events: [] };
+    const { reply, ...rest } = after(outcome);
+    return { reply: { ok: true, ...reply }, events: changed(outcome.events), ...rest };
+  }
+
+  return {
+    login(socketId: string, name: unknown, token?: unknown): Step<LoginResult> {
+      const outcome = directory.login(socketId, name, token);
+      if (!outcome.ok) {
+        const reply: LoginResult = { ok: false, error: outcome.error };
+        return { reply, events: [{ to: socketId, event: 'login', args: [reply] }] };
+      }
+      const released = [outcome.previous !== undefined && drop(socketId, false), outcome.displaced !== undefined && drop(outcome.displaced, false)];
+      const reply: LoginResult = { ok: true, name: outcome.name, token: outcome.token };
+      const events = released.flatMap((r) => (r ? r.events : []));
+      // the connection that lost the name (normally dead already) is told it is signed out
+      if (outcome.displaced !== undefined) events.push({ to: outcome.displaced, event: 'login', args: [{ ok: false, error: 'name-taken' }] });
+      const free = released.flatMap((r) => (r ? r.free : []));
+      return { reply, events: changed([...events, { to: socketId, event: 'login', args: [reply] }]), ...(free.length > 0 && { free }) };
+    },
+    logout(socketId: string): Step<Reply | Refusal> {
+      if (!directory.whoIs(socketId)) return { reply: { ok: false, error: 'not-logged-in' }, events: [] };
+      const { events, free } = drop(socketId, false);
+      directory.logout(socketId);
+      return { reply: { ok: true }, events: changed(events), ...(free.length > 0 && { free }) };
+    },
+    disconnect(socketId: string): Step<undefined> {
+      const { events, free } = drop(socketId, true);
+      const had = directory.disconnect(socketId);
+      return { reply: undefined, events: had ? changed(events) : events, ...(free.length > 0 && { free }) };
+    },
+    call: (socketId: string, name: unknown) => step(rings.call(socketId, name), (o) => ({ reply: { to: o.to } })),
+    cancel: (socketId: string) => step(rings.cancel(socketId)),
+    decline: (socketId: string, from: unknown) => step(rings.decline(socketId, from)),
+    accept: (socketId: string, from: unknown) =>
+      step(rings.accept(socketId, from), (o) => ({ reply: { room: o.room, peer: o.peer }, seat: { room: o.room, caller: o.caller, callee: socketId } })),
+    hangup: (socketId: string) => step(rings.hangup(socketId), (o) => ({ reply: {}, free: [o.room] })),
+    /** An ordinary room was joined (true) or left (false); leaving the private room hangs up. */
+    room(socketId: string, room: string, inRoom: boolean): Step<undefined> {
+      if (!inRoom && rings.callOf(socketId)?.room === room) {
+        const { reply, ...rest } = step(rings.hangup(socketId), (o) => ({ reply: {}, free: [o.room] }));
+        return { ...rest, reply: undefined };
+      }
+      const events = rings.setInRoom(socketId, inRoom);
+      return { reply: undefined, events: directory.whoIs(socketId) ? changed(events) : events };
+    },
+    /** Rings that timed out and lists that fell due. */
+    tick(): PeopleEvent[] {
+      directory.sweep();
+      const events = rings.expire();
+      return events.length > 0 ? changed(events) : lists();
+    },
+    nextWake(): number | undefined {
+      const times = [rings.nextExpiry(), listing ? pacer.nextAt() : undefined].filter((t): t is number => t !== undefined);
+      return times.length > 0 ? Math.min(...times) : undefined;
+    },
+    isBusy: rings.isBusy,
+  };
+}
+
+export type People = ReturnType<typeof createPeople>;

@@ -1,0 +1,70 @@
+/**
+ * The display-name rule of "call someone by name" (issue 12), shared by the server
+ * (which enforces it) and the page (which checks before sending). Pure; imports nothing.
+ *
+ * A name is read in this order:
+ * 1. anything that is not a string, or longer than MAX_RAW_NAME_UNITS UTF-16 units, is refused
+ *    before any other work (a bound on what a client can make us normalise);
+ * 2. NFC normalisation (so "e" + combining acute and "é" are one name of one character);
+ * 3. the typographic apostrophe ’ (U+2019, what phones type for ') becomes ';
+ * 4. every run of white space of any script (tab, no-break space, ideographic space, line
+ *    breaks…) becomes one ordinary space, and the ends are trimmed: "Ann   Lee" is "Ann Lee";
+ * 5. 1 to MAX_NAME_LENGTH characters, counted as code points after NFC (like room names: 32
+ *    Chinese characters fit; a combining mark that has no precomposed form counts as one);
+ * 6. only letters, marks and digits of any script (\p{L}\p{M}\p{N}), space, - _ . and ';
+ * 7. at least one letter or digit (".", "- -" or a lone mark are not names).
+ *
+ * Names are compared by `nameKey`, never by their display form: NFKC (so full-width "ＡＮＮ"
+ * is "ann", "ﬁ" is "fi"), then upper-casing and lower-casing with the locale-independent
+ * Unicode mappings (so "straße" is "STRASSE" and final sigma matches sigma), then NFKC again.
+ * Turkish: dotless ı and I fold with i (one name), dotted İ folds to i + U+0307 (another).
+ * Look-alikes across scripts (Latin a and Cyrillic а) stay different names: a known limit.
+ */
+
+export const MAX_NAME_LENGTH = 32;
+/** Raw input longer than this (in UTF-16 units) is refused unread. */
+export const MAX_RAW_NAME_UNITS = 256;
+
+export type NameCheck = { ok: true; name: string; key: string } | { ok: false };
+
+const ALLOWED = /^[\p{L}\p{M}\p{N} _.'-]+$/u;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACES = /\s+/gu;
+
+/** The display form and comparison key of `value`, or `{ok:false}` when it is not a valid name. */
+export function checkDisplayName(value: unknown): NameCheck {
+  if (typeof value !== 'string' || value.length > MAX_RAW_NAME_UNITS) return { ok: false };
+  const name = value.normalize('NFC').replace(/\u2019/g, "'").replace(SPACES, ' ').trim();
+  const length = codePointLength(name);
+  if (length === 0 || length > MAX_NAME_LENGTH) return { ok: false };
+  if (!ALLOWED.test(name) || !HAS_LETTER_OR_DIGIT.test(name)) return { ok: false };
+  return { ok: true, name, key: nameKey(name) };
+}
+
+export function isDisplayName(value: unknown): value is string {
+  return checkDisplayName(value).ok;
+}
+
+/** The case- and width-insensitive key two names are compared by (see the module comment). */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+}
+
+/** Orders strings by code point, the same in every locale, browser and Node version. */
+export function compareCodePoints(a: string, b: string): number {
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x.done || y.done) return x.done === y.done ? 0 : x.done ? -1 : 1;
+    const diff = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    if (diff !== 0) return diff;
+  }
+}
+
+function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}

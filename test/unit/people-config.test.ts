@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { accessAllowed } from '../../src/server/people/access-code.js';
+import { PEOPLE_DEFAULTS, loadPeopleConfig } from '../../src/server/people/config.js';
+
+describe('settings of calls by name', () => {
+  it('defaults to a directory, 30 s rings and no access code', () => {
+    expect(loadPeopleConfig({})).toEqual(PEOPLE_DEFAULTS);
+    expect(PEOPLE_DEFAULTS).toEqual({ directory: true, ringTimeoutS: 30, accessCode: undefined });
+  });
+
+  it('reads DIRECTORY on or off in any case', () => {
+    expect(loadPeopleConfig({ DIRECTORY: 'off' }).directory).toBe(false);
+    expect(loadPeopleConfig({ DIRECTORY: ' ON ' }).directory).toBe(true);
+  });
+
+  it('names the variable and the bad value', () => {
+    expect(() => loadPeopleConfig({ DIRECTORY: 'yes' })).toThrow('DIRECTORY must be on or off, got "yes"');
+    expect(() => loadPeopleConfig({ RING_TIMEOUT_S: '0' })).toThrow('RING_TIMEOUT_S must be a number from 1 to 600, got "0"');
+    expect(() => loadPeopleConfig({ RING_TIMEOUT_S: 'soon' })).toThrow('RING_TIMEOUT_S');
+    expect(() => loadPeopleConfig({ ACCESS_CODE: 'a\u0000b' })).toThrow('ACCESS_CODE must be 1-256 printable characters');
+    expect(() => loadPeopleConfig({ ACCESS_CODE: 'x'.repeat(257) })).toThrow('ACCESS_CODE');
+  });
+
+  it('takes a short ring time for tests and an access code of any script', () => {
+    expect(loadPeopleConfig({ RING_TIMEOUT_S: '2.5', ACCESS_CODE: ' 芝麻开门 ' })).toEqual({ directory: true, ringTimeoutS: 2.5, accessCode: '芝麻开门' });
+  });
+});
+
+describe('the access code check', () => {
+  it('lets everyone in when no code is set', () => {
+    expect(accessAllowed(undefined, undefined)).toBe(true);
+    expect(accessAllowed(undefined, { code: 'anything' })).toBe(true);
+  });
+
+  it('lets in only a handshake carrying exactly the code', () => {
+    expect(accessAllowed('sesame', { code: 'sesame' })).toBe(true);
+    for (const auth of [undefined, null, {}, 'sesame', { code: 'Sesame' }, { code: 'sesam' }, { code: 'sesame ' }, { code: 42 }, { code: ['sesame'] }, { code: 'x'.repeat(10_000) }]) {
+      expect(accessAllowed('sesame', auth), JSON.stringify(auth)).toBe(false);
+    }
+  });
+});
