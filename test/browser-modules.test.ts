@@ -3,11 +3,11 @@
  * data-channel message checks and generated room names.
  */
 import { describe, expect, it } from 'vitest';
-import { parseChannelMessage } from '../src/public/js/channel.js';
-import { generateRoomName, isRoomName, ROOM_NAME_BITS, roomFromPath } from '../src/public/js/roomname.js';
-import { START_PIXELS, startScale } from '../src/public/js/startsize.js';
-import { deriveStatus, type CallFacts } from '../src/public/js/status.js';
-import { fingerprintOf, fromAnotherConnection, parseCandidate, parseDescription } from '../src/public/js/wire.js';
+import { parseChannelMessage } from '../src/public/js/session/channel.js';
+import { generateRoomName, isRoomName, ROOM_NAME_BITS, roomFromPath } from '../src/public/js/room/roomname.js';
+import { START_PIXELS, startScale } from '../src/public/js/session/startsize.js';
+import { deriveStatus, type CallFacts } from '../src/public/js/session/status.js';
+import { fingerprintOf, fromAnotherConnection, parseCandidate, parseDescription } from '../src/public/js/session/wire.js';
 
 describe('the tutorial payload shapes', () => {
   it('reads a description as {type, sdp}', () => {

@@ -3,7 +3,7 @@
  * ranges; a bad one is refused with a reason, never an exception.
  */
 import { describe, expect, it } from 'vitest';
-import { checkChannelMessage, MAX_CHAT_TIME } from '../src/public/js/channel.js';
+import { checkChannelMessage, MAX_CHAT_TIME } from '../src/public/js/session/channel.js';
 
 const now = Date.UTC(2026, 11, 1);
 

@@ -1,12 +1,12 @@
 /**
  * Deciding whether the other person is gone after the server's `bye`, and
- * resuming a connection when they come back (src/public/js/presence.ts),
+ * resuming a connection when they come back (src/public/js/session/presence.ts),
  * with fake timers and a plain object standing in for the data channel.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Channel } from '../src/public/js/channel.js';
-import type { Peer } from '../src/public/js/peer.js';
-import { createPresence, GONE_AFTER_MS, PONG_WAIT_MS, RESUME_WAIT_MS, type PresenceHooks } from '../src/public/js/presence.js';
+import type { Channel } from '../src/public/js/session/channel.js';
+import type { Peer } from '../src/public/js/session/peer.js';
+import { createPresence, GONE_AFTER_MS, PONG_WAIT_MS, RESUME_WAIT_MS, type PresenceHooks } from '../src/public/js/session/presence.js';
 
 function setup() {
   const sent: unknown[] = [];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled, newPerson } from './support/browser.js';
 import { browserSuite } from './support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom, waitForState } from './support/page-call.js';
-import { WARM_AFTER_MS } from '../src/public/js/standby.js';
+import { WARM_AFTER_MS } from '../src/public/js/session/standby.js';
 import type { Running } from './support/server.js';
 
 /** Test-only instrumentation: open WebSockets, and every video scale the page sets on a sender (newPerson records peer connections in window.__pcs). */

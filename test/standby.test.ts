@@ -1,10 +1,10 @@
 /**
- * Preparing the offer while waiting alone in the room (src/public/js/standby.ts),
+ * Preparing the offer while waiting alone in the room (src/public/js/session/standby.ts),
  * with fake timers and plain objects standing in for the peer connections.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Peer } from '../src/public/js/peer.js';
-import { createStandby, WARM_AFTER_MS, WARM_REFRESH_MS, type Prepared } from '../src/public/js/standby.js';
+import type { Peer } from '../src/public/js/session/peer.js';
+import { createStandby, WARM_AFTER_MS, WARM_REFRESH_MS, type Prepared } from '../src/public/js/session/standby.js';
 
 function setup() {
   const made: Array<Prepared & { closed: boolean }> = [];

@@ -3,8 +3,8 @@
  * left over in the Chinese text.
  */
 import { describe, expect, it } from 'vitest';
-import { en } from '../src/public/js/strings-en.js';
-import { zh } from '../src/public/js/strings-zh.js';
+import { en } from '../src/public/js/i18n/strings-en.js';
+import { zh } from '../src/public/js/i18n/strings-zh.js';
 
 /** Latin words the Chinese text may keep on purpose: names of products, protocols and keys. */
 const ALLOWED_LATIN = new Set(['duet', 'WebRTC', 'CA', 'TURN', 'STUN', 'NAT', 'UDP', 'TCP', 'coturn', 'QR', 'https', 'Chrome', 'Edge', 'Firefox', 'Safari', 'Shift', 'M', 'V', 'W', 'D', 'F', 'C', 'I', 'H', 'LAN', 'IP', 'Wi-Fi', 'localhost']);

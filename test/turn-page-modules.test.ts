@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { candidateKind } from '../src/public/js/check/gather.js';
 import { verdict } from '../src/public/js/check/verdict.js';
-import { liveIceConfig, offersTurn, parseIceConfig, refreshDelayMs, type IceConfig } from '../src/public/js/ice-config.js';
-import { classifyPath, isLocalAddress } from '../src/public/js/icepath.js';
-import { iceProblem } from '../src/public/js/icewatch.js';
+import { liveIceConfig, offersTurn, parseIceConfig, refreshDelayMs, type IceConfig } from '../src/public/js/session/ice-config.js';
+import { classifyPath, isLocalAddress } from '../src/public/js/session/icepath.js';
+import { iceProblem } from '../src/public/js/view/icewatch.js';
 
 describe('keeping the TURN credentials fresh', () => {
   afterEach(() => void vi.useRealTimers());

@@ -7,12 +7,14 @@ import { loopbackCall } from './check/loopback.js';
 import { gatherCandidates, type Gathered } from './check/gather.js';
 import { verdict, type Verdict } from './check/verdict.js';
 import { networkRows, renderRows, renderVerdict } from './check/view.js';
-import { byId } from './dom.js';
-import { applyI18n, bindLangSwitch, detectLang, t } from './i18n.js';
-import { fetchIceConfig, offersTurn } from './ice-config.js';
-import { openMedia, type MediaResult } from './media.js';
-import { startLevelMeter, type LevelMeter } from './meter.js';
-import { renderStats, statsRows, type StatsSnapshot } from './stats.js';
+import { byId } from './view/dom.js';
+import { applyI18n, bindLangSwitch, t } from './i18n/i18n.js';
+import { detectLang } from './i18n/lang.js';
+import { fetchIceConfig, offersTurn } from './session/ice-config.js';
+import { openMedia, type MediaResult } from './media/devices.js';
+import { startLevelMeter, type LevelMeter } from './media/meter.js';
+import type { StatsSnapshot } from './session/stats.js';
+import { renderStats, statsRows } from './view/stats-panel.js';
 
 const el = {
   start: byId<HTMLButtonElement>('check-start'),

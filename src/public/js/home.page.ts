@@ -1,9 +1,11 @@
 /**
  * The home page: type a room name or take a generated one, or pick a recent room.
  */
-import { applyI18n, bindLangSwitch, detectLang, t } from './i18n.js';
-import { generateRoomName, isRoomName, recentRooms, roomUrl } from './roomname.js';
-import { byId } from './dom.js';
+import { applyI18n, bindLangSwitch, t } from './i18n/i18n.js';
+import { detectLang } from './i18n/lang.js';
+import { recentRooms } from './room/recent.js';
+import { generateRoomName, isRoomName, roomUrl } from './room/roomname.js';
+import { byId } from './view/dom.js';
 
 const form = byId<HTMLFormElement>('home-form');
 const input = byId<HTMLInputElement>('room-input');

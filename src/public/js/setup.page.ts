@@ -3,27 +3,22 @@
  * fingerprint, both from GET /api/lan.
  */
 import QRCode from 'qrcode';
+import { detectLang, parseLang, saveLang, type Lang } from './i18n/lang.js';
 
-type Lang = 'en' | 'zh-Hans';
 interface LanInfo {
   urls: string[];
   caFingerprint: string | null;
 }
 
-const STORE_KEY = 'duet.lang';
-
-function preferredLang(): Lang {
-  const saved = localStorage.getItem(STORE_KEY);
-  if (saved === 'en' || saved === 'zh-Hans') return saved;
-  if (saved === 'zh') return 'zh-Hans'; // chosen on the home or call page
-  return navigator.languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-Hans' : 'en';
-}
+/** The setup page marks its two languages with these tags (`lang` and `data-set-lang` in setup.html). */
+const TAGS: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
 function setLang(lang: Lang): void {
-  document.documentElement.lang = lang;
-  document.documentElement.dataset.lang = lang;
+  const tag = TAGS[lang];
+  document.documentElement.lang = tag;
+  document.documentElement.dataset.lang = tag;
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-set-lang]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.setLang === lang));
+    button.setAttribute('aria-pressed', String(button.dataset.setLang === tag));
   }
 }
 
@@ -49,11 +44,11 @@ async function showLink(): Promise<void> {
   canvas.dataset.text = target;
 }
 
-setLang(preferredLang());
+setLang(detectLang());
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-set-lang]')) {
   button.addEventListener('click', () => {
-    const lang = button.dataset.setLang === 'zh-Hans' ? 'zh-Hans' : 'en';
-    localStorage.setItem(STORE_KEY, lang);
+    const lang = parseLang(button.dataset.setLang) ?? 'en';
+    saveLang(lang);
     setLang(lang);
   });
 }

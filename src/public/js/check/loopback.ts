@@ -4,9 +4,9 @@
  * channel) sent from one to the other, under the configured ICE servers and a
  * transport policy. Reports whether it connected, over which path, and stats.
  */
-import { sleep } from '../dom.js';
-import { pathOf, statsById, type IcePath } from '../icepath.js';
-import { snapshot, type StatsSnapshot } from '../stats.js';
+import { sleep } from '../view/dom.js';
+import { pathOf, statsById, type IcePath } from '../session/icepath.js';
+import { snapshot, type StatsSnapshot } from '../session/stats.js';
 
 export interface LoopbackResult {
   connected: boolean;
@@ -50,7 +50,7 @@ export function loopbackCall(iceServers: RTCIceServer[], policy: RTCIceTransport
     if (!(await connected)) return { connected: false };
     await sleep(1000); // a second of media for the stats
     const path = pathOf(statsById(await a.getStats()));
-    return { connected: true, path, stats: await snapshot(b), received };
+    return { connected: true, path, stats: snapshot(await b.getStats()), received };
   }
 
   return {

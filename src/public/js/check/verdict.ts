@@ -2,7 +2,7 @@
  * The check's plain verdict (pure): calls from this network will work
  * directly, through the relay, or not at all across the internet.
  */
-import type { IcePath } from '../icepath.js';
+import type { IcePath } from '../session/icepath.js';
 
 export type Verdict = 'direct' | 'relay' | 'fail';
 

@@ -2,7 +2,7 @@
  * What the check page shows: the rows of the network table and the verdict
  * text, from the facts the check found (rows are pure; `render*` draw them).
  */
-import { t, type Key } from '../i18n.js';
+import { t, type Key } from '../i18n/i18n.js';
 import type { Gathered } from './gather.js';
 import type { Verdict } from './verdict.js';
 

@@ -1,10 +1,9 @@
 /**
  * Room names: generated ones that are easy to read aloud (consonant-vowel
  * syllables, 12 of them: about 76 bits from crypto.getRandomValues), the
- * server's validity rule, and the recently used rooms kept in localStorage.
+ * server's validity rule, and room links.
  */
-import { isRoomName } from '../../server/validate.js';
-import { safeGet, safeSet } from './i18n.js';
+import { isRoomName } from '../../../server/validate.js';
 
 export { isRoomName };
 
@@ -41,23 +40,6 @@ export function generateRoomName(): string {
 }
 
 export const ROOM_NAME_BITS = GROUPS * PER_GROUP * Math.log2(SYLLABLES);
-
-const RECENT_KEY = 'duet.recentRooms';
-const RECENT_MAX = 8;
-
-export function recentRooms(): string[] {
-  try {
-    const list: unknown = JSON.parse(safeGet(RECENT_KEY) ?? '[]');
-    return Array.isArray(list) ? list.filter(isRoomName).slice(0, RECENT_MAX) : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberRoom(room: string): void {
-  const list = [room, ...recentRooms().filter((r) => r !== room)].slice(0, RECENT_MAX);
-  safeSet(RECENT_KEY, JSON.stringify(list));
-}
 
 export function roomUrl(room: string, origin = location.origin): string {
   return `${origin}/r/${encodeURIComponent(room)}`;

@@ -2,10 +2,10 @@
  * The pre-join screen: camera preview, microphone level, device pickers and a
  * plain-words explanation when media cannot be used.
  */
-import { t, type Key } from './i18n.js';
-import { fillPicker, listDevices, openMedia, webrtcProblem, type MediaProblem, type MediaResult } from './media.js';
-import { startLevelMeter, type LevelMeter } from './meter.js';
-import type { RoomElements } from './ui.js';
+import { t, type Key } from '../i18n/i18n.js';
+import { listDevices, openMedia, webrtcProblem, type MediaProblem, type MediaResult } from '../media/devices.js';
+import { startLevelMeter, type LevelMeter } from '../media/meter.js';
+import type { RoomElements } from './elements.js';
 
 const PROBLEM_TEXT: Record<MediaProblem, Key> = {
   insecure: 'problem.insecure',
@@ -17,6 +17,20 @@ const PROBLEM_TEXT: Record<MediaProblem, Key> = {
   'busy-all': 'problem.busyAll',
   other: 'problem.other',
 };
+
+/** Fills a `<select>` with devices, keeping `selected` when present. */
+function fillPicker(select: HTMLSelectElement, devices: MediaDeviceInfo[], selected: string | undefined, fallback: string): void {
+  select.replaceChildren(
+    ...devices.map((d, i) => {
+      const option = document.createElement('option');
+      option.value = d.deviceId;
+      option.textContent = d.label || `${fallback} ${i + 1}`;
+      return option;
+    }),
+  );
+  if (selected && devices.some((d) => d.deviceId === selected)) select.value = selected;
+  select.disabled = devices.length === 0;
+}
 
 export interface Prejoin {
   /** The media to join with (may have no tracks: receive-only). */

@@ -4,16 +4,14 @@
  * camera and microphone stop, the call controls and the self-view go away.
  * "Join again" reloads the page and joins at once, without a second Join.
  */
-import { generateRoomName, roomUrl } from './roomname.js';
-import type { RoomElements } from './ui.js';
+import { generateRoomName, roomUrl } from '../room/roomname.js';
+import type { Session } from '../session/session-types.js';
+import type { RoomElements } from './elements.js';
 
 const REJOIN_KEY = 'duet.rejoin';
 
-export type Over = 'ended' | 'full';
-
-/** Stops every local track, hides what needs a call and disables its controls. */
-export function endCall(ui: RoomElements, tracks: Iterable<MediaStreamTrack | undefined>): void {
-  for (const track of tracks) track?.stop();
+/** Hides what needs a call and disables its controls. */
+function endCall(ui: RoomElements): void {
   ui.local.srcObject = null;
   ui.call.dataset.over = 'true';
   ui.chatPanel.hidden = true;
@@ -24,6 +22,15 @@ export function endCall(ui: RoomElements, tracks: Iterable<MediaStreamTrack | un
 /** True once the call is over: keyboard shortcuts and controls do nothing then. */
 export function callIsOver(ui: RoomElements): boolean {
   return ui.call.dataset.over === 'true';
+}
+
+/** Ends the call on the page when `session` says it is over (hung up here, or the room is full); `stop` stops our media. */
+export function bindCallOver(ui: RoomElements, session: Session, stop: () => void): void {
+  session.on('status', ({ status }) => {
+    if ((status !== 'ended' && status !== 'full') || callIsOver(ui)) return;
+    stop();
+    endCall(ui);
+  });
 }
 
 export function bindEndedButtons(ui: RoomElements, room: string): void {
@@ -49,4 +56,3 @@ export function takeRejoin(room: string): boolean {
   }
   return wanted === room;
 }
-

@@ -1,8 +1,8 @@
 /**
  * Call statistics from getStats(): the selected candidate pair's type, round-trip
- * time, bitrate each way, resolution and frame rate each way, packet loss, codecs.
+ * time, bitrate each way, resolution and frame rate each way, packet loss, codecs
+ * (pure: the panel that words and shows them is view/stats-panel.ts).
  */
-import { t, type Key } from './i18n.js';
 import { candidateInfo, classifyPath, findSelectedPair, statsById, type IcePath, type Stat } from './icepath.js';
 
 export interface StatsSnapshot {
@@ -31,8 +31,8 @@ function videoText(s: Stat | undefined): string | undefined {
   return `${w}×${h}${fps ? ` @ ${Math.round(fps)} fps` : ''}`;
 }
 
-export async function snapshot(pc: RTCPeerConnection): Promise<StatsSnapshot> {
-  const report = await pc.getStats();
+/** The numbers of one getStats() report. */
+export function snapshot(report: RTCStatsReport): StatsSnapshot {
   const all = statsById(report);
   const list = [...all.values()];
   const { pair, local, remote } = findSelectedPair(all) ?? {};
@@ -61,38 +61,4 @@ export async function snapshot(pc: RTCPeerConnection): Promise<StatsSnapshot> {
     codecs: [...codecs],
     framesDecoded: sum(inb.filter((s) => s.kind === 'video'), 'framesDecoded'),
   };
-}
-
-function kbps(bytes: number, prevBytes: number, ms: number): string {
-  if (ms <= 0) return '–';
-  return `${Math.max(0, Math.round(((bytes - prevBytes) * 8) / ms))} kbit/s`;
-}
-
-/** Rows of [label key, value] for the panel. */
-export function statsRows(now: StatsSnapshot, prev: StatsSnapshot | undefined, setupMs: number | undefined): Array<[Key, string]> {
-  const dt = prev ? now.at - prev.at : 0;
-  return [
-    ['stats.path', now.path ? (now.pathKind ? `${t(`path.${now.pathKind}`)}: ${now.path}` : now.path) : '–'],
-    ['stats.rtt', now.rttMs === undefined ? '–' : `${now.rttMs} ms`],
-    ['stats.bitrateOut', prev ? kbps(now.bytesOut, prev.bytesOut, dt) : '–'],
-    ['stats.bitrateIn', prev ? kbps(now.bytesIn, prev.bytesIn, dt) : '–'],
-    ['stats.videoOut', now.videoOut ?? '–'],
-    ['stats.videoIn', now.videoIn ?? '–'],
-    ['stats.loss', now.lossPercent === undefined ? '–' : `${now.lossPercent.toFixed(1)} %`],
-    ['stats.codecs', now.codecs.join(', ') || '–'],
-    ['stats.setup', setupMs === undefined ? '–' : `${Math.round(setupMs)} ms`],
-  ];
-}
-
-export function renderStats(list: HTMLElement, rows: Array<[Key, string]>): void {
-  list.replaceChildren(
-    ...rows.flatMap(([key, value]) => {
-      const dt = document.createElement('dt');
-      dt.textContent = t(key);
-      const dd = document.createElement('dd');
-      dd.textContent = value;
-      dd.dataset.stat = key.slice('stats.'.length);
-      return [dt, dd];
-    }),
-  );
 }

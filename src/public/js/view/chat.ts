@@ -3,7 +3,7 @@
  * on the chat button while the panel is closed.
  */
 import { clockTime } from './dom.js';
-import { MAX_CHAT_CHARS } from './channel.js';
+import { MAX_CHAT_CHARS } from '../session/channel.js';
 
 export interface ChatElements {
   panel: HTMLElement;

@@ -9,10 +9,6 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-export function show(el: HTMLElement, visible: boolean): void {
-  el.hidden = !visible;
-}
-
 /** Sets a toggle button's pressed state and its visible label. */
 export function setToggle(button: HTMLButtonElement, pressed: boolean, label: string): void {
   button.setAttribute('aria-pressed', String(pressed));

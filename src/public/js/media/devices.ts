@@ -32,7 +32,7 @@ function kindOf(error: unknown): 'denied' | 'missing' | 'busy' | 'other' {
   return 'other';
 }
 
-export const VIDEO_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } };
+const VIDEO_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } };
 
 function videoConstraints(cameraId?: string): MediaTrackConstraints {
   return cameraId ? { ...VIDEO_CONSTRAINTS, deviceId: { exact: cameraId } } : VIDEO_CONSTRAINTS;
@@ -99,26 +99,7 @@ export async function nextCameraTrack(current: MediaStreamTrack | undefined): Pr
   }
 }
 
-export async function cameraTrack(cameraId?: string): Promise<MediaStreamTrack> {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: videoConstraints(cameraId) });
-  return stream.getVideoTracks()[0]!;
-}
-
 export async function screenTrack(): Promise<MediaStreamTrack> {
   const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
   return stream.getVideoTracks()[0]!;
-}
-
-/** Fills a `<select>` with devices, keeping `selected` when present. */
-export function fillPicker(select: HTMLSelectElement, devices: MediaDeviceInfo[], selected: string | undefined, fallback: string): void {
-  select.replaceChildren(
-    ...devices.map((d, i) => {
-      const option = document.createElement('option');
-      option.value = d.deviceId;
-      option.textContent = d.label || `${fallback} ${i + 1}`;
-      return option;
-    }),
-  );
-  if (selected && devices.some((d) => d.deviceId === selected)) select.value = selected;
-  select.disabled = devices.length === 0;
 }

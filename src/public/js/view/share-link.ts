@@ -4,15 +4,15 @@
  * this computer can open, so the machine's LAN links from GET /api/lan are used
  * instead, with a picker when there are several.
  */
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
 
 /** LAN origins from /api/lan ([] when there are none or the request fails). */
-export async function lanOrigins(): Promise<string[]> {
+async function lanOrigins(): Promise<string[]> {
   try {
     const res = await fetch('/api/lan', { cache: 'no-store' });
     const body = (await res.json()) as { urls?: unknown };

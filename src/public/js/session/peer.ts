@@ -6,7 +6,7 @@
  * (prepared ahead, see standby.ts) keeps its offer, candidates and data
  * channel to itself until released.
  */
-import type { SignalData } from '../../server/events.js';
+import type { SignalData } from '../../../server/events.js';
 import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 
@@ -42,7 +42,7 @@ export interface Peer {
 }
 
 /** How long `disconnected` may last before we restart ICE. */
-export const DISCONNECTED_GRACE_MS = 3000;
+const DISCONNECTED_GRACE_MS = 3000;
 
 export function createPeer(options: PeerOptions): Peer {
   const { polite, local } = options;

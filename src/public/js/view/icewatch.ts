@@ -5,8 +5,8 @@
  * configured, or the relay refused duet's credentials.
  */
 import { sleep } from './dom.js';
-import { t } from './i18n.js';
-import { selectedPath, type IcePath } from './icepath.js';
+import { t } from '../i18n/i18n.js';
+import { selectedPath, type IcePath } from '../session/icepath.js';
 
 /** ICE still checking after this long counts as failed: Chromium may keep checking unreachable pairs forever. */
 export const CHECKING_LIMIT_MS = 15_000;

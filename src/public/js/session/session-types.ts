@@ -1,0 +1,85 @@
+/**
+ * The call session's surface: what it is started with, what it can be told,
+ * and the events it raises. A view subscribes with `on` before `start()`.
+ */
+import type { Key } from '../i18n/strings-en.js';
+import type { Emitter } from './emitter.js';
+import { createPeer, type Peer, type PeerOptions } from './peer.js';
+import { connectSignaling, type OpenSocket, type Signaling, type SignalingHandlers } from './signaling.js';
+import type { StatusLine } from './status.js';
+
+/** Microphone muted, camera off, screen shared: ours, or the other person's as they told us. */
+export interface MediaState {
+  muted: boolean;
+  cameraOff: boolean;
+  screen: boolean;
+}
+
+/** The other person as their page described itself ('' and undefined until it did). */
+export interface Remote {
+  name: string;
+  state: MediaState | undefined;
+}
+
+export interface SessionEvents {
+  /** The status line changed (or was derived again). */
+  status: StatusLine;
+  /** The other person's tracks (filled as they arrive), or null when there is no connection. */
+  remoteStream: MediaStream | null;
+  remote: Remote;
+  /** A chat message from the other person; `sender` is '' when they gave no name. */
+  chat: { sender: string; text: string; time: number };
+  /** Whether chat can be sent (the data channel is open). */
+  chatAvailable: boolean;
+  /** Milliseconds from joining (or the other person arriving) to the first remote frame. */
+  setup: number;
+  /** Every new peer connection, for the ICE config refresh and the path display. */
+  peer: RTCPeerConnection;
+}
+
+/** What the session is built on; tests replace them with fakes. */
+export interface SessionDeps {
+  connect(room: string, on: SignalingHandlers, socket: OpenSocket): Signaling;
+  createPeer(options: PeerOptions): Peer;
+  newStream(): MediaStream;
+  now(): number;
+}
+
+export const DEFAULT_DEPS: SessionDeps = {
+  connect: connectSignaling,
+  createPeer,
+  newStream: () => new MediaStream(),
+  now: () => performance.now(),
+};
+
+export interface SessionOptions {
+  room: string;
+  /** The connection opened with the page (or kept by another page); joining the room happens on `start()`. */
+  socket: OpenSocket;
+  local: MediaStream;
+  /** Our media state when the call starts; later changes come through `setLocalState`. */
+  state: MediaState;
+  /** The freshest ICE servers (TURN credentials expire; see ice-config.ts). */
+  iceServers(): RTCIceServer[];
+  name: string;
+  deps?: Partial<SessionDeps>;
+}
+
+export interface Session {
+  on: Emitter<SessionEvents>['on'];
+  /** Joins the room; call after subscribing. */
+  start(): void;
+  readonly line: StatusLine;
+  readonly remote: Remote;
+  readonly setupMs: number | undefined;
+  /** The connection's statistics, or undefined when there is no connection. */
+  stats(): Promise<RTCStatsReport> | undefined;
+  /** The view saw the first frame of the other person's video. */
+  remoteFrame(): void;
+  setLocalState(state: MediaState): void;
+  sendChat(text: string): boolean;
+  setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void>;
+  /** Tells the user something on the status line until the call's state next changes. */
+  notice(key: Key): void;
+  hangup(): void;
+}

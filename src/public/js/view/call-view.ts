@@ -1,0 +1,61 @@
+/**
+ * Draws a call session on the room page: the status line (its only writer),
+ * the waiting and ended panels, the other person's video, name, badges and
+ * camera-off avatar, and the chat's availability and incoming messages.
+ */
+import { t } from '../i18n/i18n.js';
+import type { Remote, Session } from '../session/session-types.js';
+import type { StatusLine } from '../session/status.js';
+import type { Chat } from './chat.js';
+import type { RoomElements } from './elements.js';
+
+export function renderStatus(ui: RoomElements, line: StatusLine): void {
+  ui.status.dataset.state = line.status;
+  ui.status.textContent = t(line.key, { detail: line.detail });
+  ui.statusHelp.hidden = line.status !== 'unreachable'; // a certificate the device does not trust looks the same
+  ui.waiting.hidden = !(line.status === 'waiting' || line.status === 'left');
+  ui.ended.hidden = line.status !== 'ended' && line.status !== 'full';
+  ui.rejoin.hidden = line.status !== 'ended';
+  ui.newRoom.hidden = line.status !== 'full';
+  ui.stage.dataset.state = line.status;
+}
+
+/** The first letter (or character) of a name, for the camera-off avatar; "?" without a name. */
+function initial(name: string): string {
+  const first = [...name.trim()][0];
+  return first ? first.toLocaleUpperCase() : '?';
+}
+
+function renderRemote(ui: RoomElements, { name, state }: Remote): void {
+  ui.badgeMuted.hidden = !state?.muted;
+  ui.badgeCamera.hidden = !state?.cameraOff;
+  ui.badgeScreen.hidden = !state?.screen;
+  ui.stage.classList.toggle('remote-camera-off', Boolean(state?.cameraOff));
+  ui.remoteOff.hidden = !state?.cameraOff;
+  ui.remoteInitial.textContent = initial(name);
+  ui.remoteName.textContent = name;
+  ui.remoteName.hidden = name === '';
+}
+
+export interface CallView {
+  /** Draws everything again (after a language change). */
+  render(): void;
+}
+
+/** Subscribes to `session` (before its `start()`) and draws what it raises. */
+export function bindCallView(ui: RoomElements, session: Session, chat: Chat): CallView {
+  session.on('status', (line) => renderStatus(ui, line));
+  session.on('remote', (remote) => renderRemote(ui, remote));
+  session.on('remoteStream', (stream) => void (ui.remote.srcObject = stream));
+  session.on('chat', ({ sender, text, time }) => chat.add(sender || t('chat.them'), text, time, false));
+  session.on('chatAvailable', (available) => chat.setEnabled(available));
+  ui.remote.addEventListener('resize', () => {
+    if (ui.remote.videoWidth > 0) session.remoteFrame();
+  });
+  const render = () => {
+    renderStatus(ui, session.line);
+    renderRemote(ui, session.remote);
+  };
+  render();
+  return { render };
+}

@@ -1,0 +1,61 @@
+/**
+ * The room page's elements, found once by id (a missing one is reported loudly).
+ */
+import { byId } from './dom.js';
+
+export function roomElements() {
+  return {
+    prejoin: byId('prejoin'),
+    preview: byId<HTMLVideoElement>('preview'),
+    cameraSelect: byId<HTMLSelectElement>('camera-select'),
+    micSelect: byId<HTMLSelectElement>('mic-select'),
+    level: byId<HTMLMeterElement>('mic-level'),
+    mediaMessage: byId('media-message'),
+    mediaText: byId('media-text'),
+    mediaSetup: byId<HTMLAnchorElement>('media-setup'),
+    retry: byId<HTMLButtonElement>('retry'),
+    name: byId<HTMLInputElement>('name'),
+    join: byId<HTMLButtonElement>('join'),
+    call: byId('call'),
+    stage: byId('stage'),
+    remote: byId<HTMLVideoElement>('remote'),
+    local: byId<HTMLVideoElement>('local'),
+    status: byId('status'),
+    statusHelp: byId('status-help'),
+    waiting: byId('waiting'),
+    link: byId<HTMLInputElement>('room-link'),
+    linkNote: byId('link-note'),
+    linkNetwork: byId<HTMLSelectElement>('link-network'),
+    copy: byId<HTMLButtonElement>('copy-link'),
+    qr: byId<HTMLCanvasElement>('qr'),
+    badgeMuted: byId('badge-muted'),
+    badgeCamera: byId('badge-camera-off'),
+    badgeScreen: byId('badge-screen'),
+    remoteName: byId('remote-name'),
+    remoteOff: byId('remote-off'),
+    remoteInitial: byId('remote-initial'),
+    mute: byId<HTMLButtonElement>('mute'),
+    camera: byId<HTMLButtonElement>('camera'),
+    switchCamera: byId<HTMLButtonElement>('switch-camera'),
+    share: byId<HTMLButtonElement>('share-screen'),
+    fullscreen: byId<HTMLButtonElement>('fullscreen'),
+    chatToggle: byId<HTMLButtonElement>('chat-toggle'),
+    unread: byId('unread'),
+    statsToggle: byId<HTMLButtonElement>('stats'),
+    hangup: byId<HTMLButtonElement>('hangup'),
+    ended: byId('ended'),
+    rejoin: byId<HTMLButtonElement>('rejoin'),
+    newRoom: byId<HTMLButtonElement>('end-new-room'),
+    chatPanel: byId('chat'),
+    chatLog: byId<HTMLOListElement>('chat-log'),
+    chatForm: byId<HTMLFormElement>('chat-form'),
+    chatInput: byId<HTMLInputElement>('chat-input'),
+    chatSend: byId<HTMLButtonElement>('chat-send'),
+    statsPanel: byId('stats-panel'),
+    statsList: byId('stats-list'),
+    roomName: byId('room-name'),
+    lang: byId<HTMLSelectElement>('lang'),
+  };
+}
+
+export type RoomElements = ReturnType<typeof roomElements>;

@@ -1,0 +1,29 @@
+/**
+ * The waiting panel's room link: shown as text and QR code, with a copy button.
+ */
+import { t } from '../i18n/i18n.js';
+import type { RoomElements } from './elements.js';
+import { drawQr } from './qr.js';
+
+export async function showRoomLink(ui: RoomElements, url: string): Promise<void> {
+  ui.link.value = url;
+  try {
+    await drawQr(ui.qr, url);
+  } catch (error) {
+    console.warn('duet: QR code not drawn', error);
+  }
+}
+
+export function bindCopyLink(ui: RoomElements): void {
+  ui.copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(ui.link.value);
+    } catch {
+      ui.link.select(); // no clipboard permission: leave it selected for Ctrl+C
+      return;
+    }
+    ui.copy.textContent = t('link.copied');
+    setTimeout(() => (ui.copy.textContent = t('link.copy')), 1500);
+  });
+  ui.link.addEventListener('focus', () => ui.link.select());
+}
