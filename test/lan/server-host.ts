@@ -5,10 +5,11 @@
  * argv: certsDir publicDir host httpsPort httpPort
  */
 import { createServer } from '../../src/server/app.js';
-import { certificateNotice } from '../../src/server/banner.js';
-import { ensureCertificates, lanAddresses } from '../../src/server/certs.js';
-import { createHelperServer } from '../../src/server/helper.js';
-import { silentLogger } from '../../src/server/logger.js';
+import { certificateNotice } from '../../src/server/lan/banner.js';
+import { lanAddresses } from '../../src/server/lan/addresses.js';
+import { ensureCertificates } from '../../src/server/lan/certs.js';
+import { createHelperServer } from '../../src/server/http/helper.js';
+import { silentLogger } from '../../src/server/log/logger.js';
 import { serveCalls } from './calls.js';
 
 /** What the server host reports once it listens. */

@@ -7,8 +7,8 @@ import { join as joinPath, resolve } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
 import { createServer, type DuetInstance, type ServerConfig, type ServerDeps } from '../../src/server/app.js';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/server/events.js';
-import { silentLogger } from '../../src/server/logger.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/shared/events.js';
+import { silentLogger } from '../../src/server/log/logger.js';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -3,7 +3,7 @@
  * syllables, 12 of them: about 76 bits from crypto.getRandomValues), the
  * server's validity rule, and the recently used rooms kept in localStorage.
  */
-import { isRoomName } from '../../server/validate.js';
+import { isRoomName } from '../../shared/room-name.js';
 import { safeGet, safeSet } from './i18n.js';
 
 export { isRoomName };

@@ -1,0 +1,54 @@
+/**
+ * Page routes: the room link `/r/<room>`, the tutorial-style `room.html?room=<room>`
+ * redirect, the configuration the page fetches, and a readable page for bad room names.
+ */
+import { join } from 'node:path';
+import type { Express, Request, Response } from 'express';
+import type { IceServer } from '../config/config.js';
+import { sendNotFound } from './not-found.js';
+import { isRoomName } from '../../shared/room-name.js';
+
+export interface PageOptions {
+  publicDir: string;
+  iceServers: readonly IceServer[];
+}
+
+/** What `GET /api/config` answers; the browser builds its RTCPeerConnection from it. */
+export interface ClientConfig {
+  iceServers: readonly IceServer[];
+}
+
+function sendBadRoom(res: Response): void {
+  sendNotFound(res, 'room');
+}
+
+export function roomPath(room: string): string {
+  return `/r/${encodeURIComponent(room)}`;
+}
+
+export function addPageRoutes(app: Express, options: PageOptions): void {
+  const config: ClientConfig = { iceServers: options.iceServers };
+  const roomHtml = join(options.publicDir, 'room.html');
+
+  app.get('/api/config', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(config);
+  });
+
+  app.get('/r/:room', (req: Request<{ room: string }>, res, next) => {
+    const { room } = req.params;
+    if (!isRoomName(room)) return sendBadRoom(res);
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(roomHtml, (error) => {
+      if (error) next(error);
+    });
+  });
+
+  app.get('/r', (_req, res) => res.redirect(302, '/'));
+
+  app.get('/room.html', (req, res) => {
+    const room = req.query.room;
+    if (room === undefined) return res.redirect(302, '/');
+    if (!isRoomName(room)) return sendBadRoom(res);
+    res.redirect(302, roomPath(room));
+  });
+}

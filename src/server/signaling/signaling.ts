@@ -1,0 +1,175 @@
+/**
+ * The Socket.IO layer: turns the tutorial's events into calls on the room state
+ * and relays messages between the two peers of a room. No listener throws.
+ */
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
+import { escapeForLog, type Logger } from '../log/logger.js';
+import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
+import type { Guard } from '../admission/guard.js';
+import type { RoomState } from './rooms.js';
+import { ERROR_TEXT } from '../../shared/errors.js';
+import { isRoomName } from '../../shared/room-name.js';
+import { checkSignal, splitAck, type Ack } from './validate.js';
+
+export type DuetServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type DuetSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export interface SignalingDeps {
+  rooms: RoomState;
+  logger: Logger;
+  /** Largest relayed payload, in bytes (estimated JSON size). */
+  maxMessageBytes: number;
+  /** Rate limits; none when left out. */
+  guard?: Guard;
+  /** Cap on what may wait for one peer; none when left out. */
+  congestion?: CongestionLimits;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `string of ${value.length} chars ${escapeForLog(value, 32)}`;
+  if (Array.isArray(value)) return 'array';
+  return value === null ? 'null' : typeof value;
+}
+
+export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
+  const { rooms, logger, guard } = deps;
+
+  /**
+   * Sends to the other seats by socket id, from the room state: duet uses no
+   * Socket.IO rooms, so a room named like a socket id reaches nobody (issue 10, D7).
+   */
+  function tellPeers(peers: readonly string[], event: 'otherjoin' | 'bye', room: string, id: string): void {
+    for (const peer of peers) io.sockets.sockets.get(peer)?.emit(event, room, id);
+  }
+
+  function refuse(socket: DuetSocket, event: string, code: ErrorCode, ack: Ack | undefined, detail: string): void {
+    logger.warn(`refused ${event} from ${socket.id}: ${code} (${detail})`);
+    if (ack) ack({ ok: false, error: code });
+    else socket.emit('error', { code, event, message: ERROR_TEXT[code] });
+  }
+
+  // The listeners are made once and shared by every socket (Socket.IO calls them with
+  // `this` = the socket), so an idle connection carries no closures of ours but one.
+  function onJoin(this: DuetSocket, ...args: unknown[]): void {
+    const { params, ack } = splitAck(args);
+    const room = params[0];
+    const id = this.id;
+    if (!isRoomName(room)) return refuse(this, 'join', 'invalid-room', ack, describe(room));
+    const result = rooms.join(room, id, this.data.address);
+    switch (result.kind) {
+      case 'joined':
+        logger.info(`join ${id} room ${escapeForLog(room)} (${result.peers.length + 1}/2)`);
+        this.emit('joined', room, id);
+        tellPeers(result.peers, 'otherjoin', room, id);
+        ack?.({ ok: true, room, id, peers: result.peers.length });
+        return;
+      case 'already-in-room':
+        return refuse(this, 'join', 'already-in-room', ack, `room ${escapeForLog(room)}`);
+      case 'full':
+        logger.info(`full ${id} room ${escapeForLog(room)}`);
+        this.emit('full', room, id);
+        ack?.({ ok: false, error: 'room-full' });
+        return;
+      case 'too-many-rooms':
+        return refuse(this, 'join', 'too-many-rooms', ack, `room ${escapeForLog(room)}`);
+    }
+  }
+
+  function onLeave(this: DuetSocket, ...args: unknown[]): void {
+    const { params, ack } = splitAck(args);
+    const room = params[0];
+    const id = this.id;
+    if (!isRoomName(room)) return refuse(this, 'leave', 'invalid-room', ack, describe(room));
+    const result = rooms.leave(room, id);
+    if (result.kind === 'not-in-room') return refuse(this, 'leave', 'not-in-room', ack, `room ${escapeForLog(room)}`);
+    tellPeers(result.remaining, 'bye', room, id);
+    this.emit('leaved', room, id);
+    logger.info(`leave ${id} room ${escapeForLog(room)}`);
+    ack?.({ ok: true, room });
+  }
+
+  function onMessage(this: DuetSocket, ...args: unknown[]): void {
+    const { params, ack } = splitAck(args);
+    const [room, data] = params;
+    const id = this.id;
+    if (!isRoomName(room)) return refuse(this, 'message', 'invalid-room', ack, describe(room));
+    if (!rooms.isMember(room, id)) return refuse(this, 'message', 'not-in-room', ack, `room ${escapeForLog(room)}`);
+    if (data === undefined) return refuse(this, 'message', 'invalid-message', ack, 'no data');
+    const check = checkSignal(data, deps.maxMessageBytes);
+    if (!check.ok) return refuse(this, 'message', check.error, ack, describe(data));
+    // straight to the other seat: cheaper than a room broadcast, which builds operators and sets per message
+    let congested = false;
+    for (const peerId of rooms.others(room, id)) {
+      const peer = io.sockets.sockets.get(peerId);
+      if (!peer) continue;
+      const state = deps.congestion ? checkCongestion(peer.conn as unknown as QueuedConnection, peer.data, deps.congestion, Date.now()) : 'ok';
+      if (state === 'ok') peer.emit('message', room, data as never);
+      else congested = true;
+      if (state === 'stuck') {
+        logger.warn(`dropping ${peerId}: more than ${deps.congestion!.maxQueuedBytes} bytes waited for it for ${deps.congestion!.graceMs} ms`);
+        dropConnection(peer.conn as unknown as QueuedConnection);
+      }
+    }
+    if (congested) return refuse(this, 'message', 'peer-congested', ack, `room ${escapeForLog(room)}`);
+    if (logger.debugEnabled !== false) logger.debug(`message ${id} room ${escapeForLog(room)} type ${messageType(data)} ${check.bytes}B`);
+    ack?.({ ok: true });
+  }
+
+  function onDisconnect(this: DuetSocket, reason: string): void {
+    const id = this.id;
+    for (const { room, remaining } of rooms.leaveAll(id)) {
+      tellPeers(remaining, 'bye', room, id);
+    }
+    guard?.forget(id);
+    logger.info(`disconnect ${id} (${reason})`);
+  }
+
+  /**
+   * Counts every incoming event against the socket's and its address's buckets.
+   * Over the limit the event is dropped and answered with `rate-limited`; a socket
+   * that keeps going after its strikes run out is disconnected.
+   */
+  function limitRate(socket: DuetSocket, packet: unknown[], next: (err?: Error) => void): void {
+    // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
+    if (!socket.connected) return;
+    const [event] = packet;
+    const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
+    const verdict = guard!.check(socket.id, socket.data.address, kind);
+    if (verdict === 'gone') return;
+    if (verdict === 'ok') {
+      socket.data.throttled = false;
+      return next();
+    }
+    const name = typeof event === 'string' ? event : String(event);
+    if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
+    socket.data.throttled = true;
+    const { ack } = splitAck(packet);
+    if (ack) ack({ ok: false, error: 'rate-limited' });
+    else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });
+    if (verdict === 'disconnect') {
+      logger.warn(`disconnecting ${socket.id}: kept flooding after being rate-limited`);
+      socket.disconnect(true);
+    }
+  }
+
+  io.on('connection', (socket) => {
+    socket.data.address = socket.handshake.address;
+    logger.info(`connect ${socket.id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
+    if (guard) {
+      guard.track(socket.id);
+      socket.use((packet, next) => limitRate(socket, packet, next));
+    }
+    socket.on('join', onJoin);
+    socket.on('leave', onLeave);
+    socket.on('message', onMessage);
+    socket.on('disconnect', onDisconnect);
+  });
+}
+
+/** The `type` field of a signaling payload, for debug logs (never its contents). */
+function messageType(data: unknown): string {
+  if (typeof data === 'string') return escapeForLog(data, 16);
+  if (data && typeof data === 'object' && 'type' in data) return escapeForLog((data as { type: unknown }).type, 16);
+  return describe(data);
+}
