@@ -12,12 +12,10 @@ import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
 import type { IceServer } from './config/config.js';
-import { capConnections, capPendingTls, connectionCap } from './admission/connection-caps.js';
-import { createEngineGuard } from './admission/engine-guard.js';
-import { createGuard, type Guard } from './admission/guard.js';
+import { createAdmission } from './admission/admission.js';
+import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
 import { throttleWarnings } from './log/log-throttle.js';
-import { createAllowRequest } from './admission/origin.js';
 import type { Clock } from './admission/ratelimit.js';
 import { createRoomState, type RoomState } from './signaling/rooms.js';
 import { attachSignaling, type DuetServer } from './signaling/signaling.js';
@@ -65,12 +63,6 @@ export interface DuetInstance {
   close(): Promise<void>;
 }
 
-/** The part of an Engine.IO connection that the connection count uses. */
-interface EngineConnection {
-  remoteAddress: string;
-  on(event: 'close', fn: (this: EngineConnection) => void): void;
-}
-
 /** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */
 class LimitedDecoder extends Decoder {
   constructor() {
@@ -80,15 +72,19 @@ class LimitedDecoder extends Decoder {
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
-  const guard = createGuard(limits, deps.clock);
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const admission = createAdmission({
+    limits,
+    origins: config.origins ?? DEFAULTS.origins,
+    logger,
+    closing: () => closing,
+    openFileLimit: deps.openFileLimit,
+    clock: deps.clock,
+  });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
   const plainHttp = redirectPlainHttp(httpServer, limits.tlsHandshakeTimeoutMs);
-  // after the first-byte check, so they see every raw connection, TLS or not, from its first moment
-  capPendingTls(httpServer, limits.maxPendingTlsPerAddress, logger);
-  capConnections(httpServer, connectionCap(limits.maxConnections, deps.openFileLimit), logger, 'HTTPS port');
   const currentLanUrls = () => {
     const address = httpServer.address();
     if (!address || typeof address === 'string') return [];
@@ -105,24 +101,11 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     pingTimeout: limits.pingTimeoutMs,
     connectTimeout: 10_000, // an Engine.IO connection that never joins the namespace is closed
     parser: { Encoder, Decoder: LimitedDecoder },
-    allowRequest: createAllowRequest({
-      policy: config.origins ?? DEFAULTS.origins,
-      guard,
-      logger,
-      closing: () => closing,
-    }),
+    allowRequest: admission.allowRequest,
     serveClient: true,
   });
-  // every HTTP request and upgrade of Engine.IO, not only handshakes: no JSONP, Origin on each
-  io.engine.use(createEngineGuard({ policy: config.origins ?? DEFAULTS.origins, logger }));
-  // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
-  function onEngineClose(this: EngineConnection): void {
-    guard.closed(this.remoteAddress);
-  }
-  io.engine.on('connection', (conn: EngineConnection) => {
-    guard.opened(conn.remoteAddress);
-    conn.on('close', onEngineClose);
-  });
+  // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits
+  admission.attach(httpServer, io);
   const rooms = deps.rooms ?? createRoomState({
     maxRooms: limits.maxRooms,
     maxRoomsPerMember: limits.maxRoomsPerSocket,
@@ -132,7 +115,6 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     rooms,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
-    guard,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
   });
 
@@ -156,7 +138,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     httpServer,
     io,
     rooms,
-    guard,
+    guard: admission.guard,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;

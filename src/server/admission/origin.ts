@@ -46,7 +46,7 @@ export interface AllowRequestDeps {
   closing: () => boolean;
 }
 
-type AllowRequest = (req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => void;
+export type AllowRequest = (req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => void;
 
 export function createAllowRequest(deps: AllowRequestDeps): AllowRequest {
   return (req, callback) => {

@@ -6,7 +6,6 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
-import type { Guard } from '../admission/guard.js';
 import type { RoomState } from './rooms.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { isRoomName } from '../../shared/room-name.js';
@@ -20,8 +19,6 @@ export interface SignalingDeps {
   logger: Logger;
   /** Largest relayed payload, in bytes (estimated JSON size). */
   maxMessageBytes: number;
-  /** Rate limits; none when left out. */
-  guard?: Guard;
   /** Cap on what may wait for one peer; none when left out. */
   congestion?: CongestionLimits;
 }
@@ -33,7 +30,7 @@ function describe(value: unknown): string {
 }
 
 export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
-  const { rooms, logger, guard } = deps;
+  const { rooms, logger } = deps;
 
   /**
    * Sends to the other seats by socket id, from the room state: duet uses no
@@ -121,45 +118,12 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     for (const { room, remaining } of rooms.leaveAll(id)) {
       tellPeers(remaining, 'bye', room, id);
     }
-    guard?.forget(id);
     logger.info(`disconnect ${id} (${reason})`);
-  }
-
-  /**
-   * Counts every incoming event against the socket's and its address's buckets.
-   * Over the limit the event is dropped and answered with `rate-limited`; a socket
-   * that keeps going after its strikes run out is disconnected.
-   */
-  function limitRate(socket: DuetSocket, packet: unknown[], next: (err?: Error) => void): void {
-    // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
-    if (!socket.connected) return;
-    const [event] = packet;
-    const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
-    const verdict = guard!.check(socket.id, socket.data.address, kind);
-    if (verdict === 'gone') return;
-    if (verdict === 'ok') {
-      socket.data.throttled = false;
-      return next();
-    }
-    const name = typeof event === 'string' ? event : String(event);
-    if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
-    socket.data.throttled = true;
-    const { ack } = splitAck(packet);
-    if (ack) ack({ ok: false, error: 'rate-limited' });
-    else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });
-    if (verdict === 'disconnect') {
-      logger.warn(`disconnecting ${socket.id}: kept flooding after being rate-limited`);
-      socket.disconnect(true);
-    }
   }
 
   io.on('connection', (socket) => {
     socket.data.address = socket.handshake.address;
     logger.info(`connect ${socket.id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
-    if (guard) {
-      guard.track(socket.id);
-      socket.use((packet, next) => limitRate(socket, packet, next));
-    }
     socket.on('join', onJoin);
     socket.on('leave', onLeave);
     socket.on('message', onMessage);
