@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { freePort, spawnEntry, type Entry } from '../support/entry.js';
+import { spawnDuet, type Entry } from '../support/entry.js';
 
 const base = mkdtempSync(join(tmpdir(), 'duet-certs-location-'));
 const entries: Entry[] = [];
@@ -22,10 +22,9 @@ describe('the default CERTS_DIR', () => {
     symlinkSync(resolve('node_modules'), join(project, 'node_modules'));
     cpSync('package.json', join(project, 'package.json'));
     const elsewhere = mkdtempSync(join(base, 'cwd-'));
-    const env = { PORT: String(await freePort()), HOST: '127.0.0.1', CERTS_DIR: '' };
-    const entry = spawnEntry(env, { cwd: elsewhere, args: [join(project, 'dist/src/server/main.js')] });
+    const env = { HOST: '127.0.0.1', CERTS_DIR: '' };
+    const entry = await spawnDuet(env, { cwd: elsewhere, args: [join(project, 'dist/src/server/main.js')] });
     entries.push(entry);
-    await entry.waitFor('duet is running');
     expect(existsSync(join(project, 'certs', 'ca.pem'))).toBe(true);
     expect(existsSync(join(elsewhere, 'certs'))).toBe(false);
     expect(entry.output()).toContain(`Local CA: ${join(project, 'certs', 'ca.pem')}`);
@@ -37,9 +36,8 @@ describe('losing the CA', () => {
   it('announces the new CA loudly, with what devices must do and both fingerprints', async () => {
     const certsDir = join(base, 'certs');
     const env = { HOST: '127.0.0.1', CERTS_DIR: certsDir };
-    const first = spawnEntry({ ...env, PORT: String(await freePort()) });
+    const first = await spawnDuet(env);
     entries.push(first);
-    await first.waitFor('duet is running');
     const oldFingerprint = /CA fingerprint \(SHA-256\): ([0-9A-F:]+)/.exec(first.output())![1]!;
     expect(first.output()).not.toContain('WARNING');
     first.kill();
@@ -47,9 +45,8 @@ describe('losing the CA', () => {
 
     unlinkSync(join(certsDir, 'ca.pem'));
     unlinkSync(join(certsDir, 'ca-key.pem'));
-    const second = spawnEntry({ ...env, PORT: String(await freePort()) });
+    const second = await spawnDuet(env);
     entries.push(second);
-    await second.waitFor('duet is running');
     const out = second.output();
     expect(out).toContain('WARNING: duet created a NEW local CA');
     expect(out).toContain('trust the NEW CA');

@@ -1,15 +1,15 @@
 /**
- * Graceful shutdown of the real entry point: the built server, spawned on a free
- * port with its own certificate folder, is sent SIGTERM / SIGINT.
+ * Graceful shutdown of the real entry point: the built server, on the port it picks
+ * (PORT=0) with its own certificate folder, is sent SIGTERM / SIGINT.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/entry.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { spawnDuet, type Entry } from '../support/entry.js';
 import type { Client } from '../support/server.js';
 import { joinRoom, next } from '../support/server.js';
 
@@ -22,36 +22,20 @@ interface Spawned {
 
 describe('graceful shutdown', () => {
   const certsDir = mkdtempSync(join(tmpdir(), 'duet-shutdown-'));
-  const children: ChildProcess[] = [];
+  const entries: Entry[] = [];
   const clients: Client[] = [];
 
-  beforeAll(() => {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  }, 120_000);
   afterEach(() => {
     for (const socket of clients.splice(0)) socket.disconnect();
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const entry of entries.splice(0)) entry.kill();
   });
   afterAll(() => rmSync(certsDir, { recursive: true, force: true }));
 
   async function spawnServer(env: Record<string, string> = {}): Promise<Spawned> {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['dist/src/server/main.js'], {
-      env: { ...process.env, PORT: String(port), HTTP_PORT: '0', HOST: '127.0.0.1', CERTS_DIR: certsDir, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
+    const entry = await spawnDuet({ HOST: '127.0.0.1', CERTS_DIR: certsDir, LOG_LEVEL: 'warn', ...env });
+    entries.push(entry);
+    const { child, port } = entry;
     const exit = once(child, 'exit').then(([code]) => ({ code: code as number | null, at: Date.now() }));
-    let output = '';
-    await new Promise<void>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`server did not start within 20 s:\n${output}`)), 20_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('duet is running')) (clearTimeout(timer), ok());
-      });
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      void exit.then(() => (clearTimeout(timer), fail(new Error(`server exited:\n${output}`))));
-    });
     return { child, url: `https://127.0.0.1:${port}`, ca: readFileSync(join(certsDir, 'ca.pem'), 'utf8'), exit };
   }
 

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, spawnEntry, type Entry } from '../support/entry.js';
+import { spawnDuet, spawnEntry, type Entry } from '../support/entry.js';
 
 const NOBODY = 65534;
 const base = mkdtempSync(join(tmpdir(), 'duet-startup-errors-'));
@@ -29,7 +29,7 @@ afterAll(() => {
 });
 
 async function failsWith(env: Record<string, string>, sentence: string, options: { uid?: number; gid?: number } = {}): Promise<void> {
-  const entry = spawnEntry({ PORT: String(await freePort()), CERTS_DIR: certsDir, ...env }, options);
+  const entry = spawnEntry({ PORT: '0', CERTS_DIR: certsDir, ...env }, options);
   entries.push(entry);
   expect(await entry.exited()).toBe(1);
   expect(entry.output()).toContain(sentence);
@@ -62,9 +62,8 @@ describe('starting duet when something is in the way', () => {
 
 describe('starting duet with HOST=localhost', () => {
   it('says other devices cannot reach it, without blaming the Wi-Fi', async () => {
-    const entry = spawnEntry({ PORT: String(await freePort()), CERTS_DIR: certsDir, HOST: 'localhost' });
+    const entry = await spawnDuet({ CERTS_DIR: certsDir, HOST: 'localhost' });
     entries.push(entry);
-    await entry.waitFor('duet is running');
     expect(entry.output()).toContain('HOST=localhost listens on loopback, which other devices cannot reach');
     expect(entry.output()).not.toMatch(/wi-?fi/i);
   }, 60_000);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { listenDualStack } from '../../src/server/http/listen.js';
-import { freePort, spawnEntry, type Entry } from '../support/entry.js';
+import { spawnDuet, type Entry } from '../support/entry.js';
 import { fetchOnce } from '../support/http.js';
 
 const certsDir = mkdtempSync(join(tmpdir(), 'duet-listen-'));
@@ -19,10 +19,9 @@ afterAll(() => rmSync(certsDir, { recursive: true, force: true }));
 
 describe('starting duet with the default HOST', () => {
   it('answers HTTPS on both 127.0.0.1 and [::1]', async () => {
-    const port = await freePort();
-    const entry = spawnEntry({ PORT: String(port), CERTS_DIR: certsDir });
+    const entry = await spawnDuet({ CERTS_DIR: certsDir });
     entries.push(entry);
-    await entry.waitFor('duet is running');
+    const { port } = entry;
     const ca = readFileSync(join(certsDir, 'ca.pem'), 'utf8');
     expect((await fetchOnce(`https://127.0.0.1:${port}/api/lan`, { ca })).status).toBe(200);
     const v6 = await fetchOnce(`https://[::1]:${port}/api/lan`, { ca });
@@ -33,10 +32,9 @@ describe('starting duet with the default HOST', () => {
   }, 60_000);
 
   it('advertises no IPv6 link when told to listen on IPv4 only', async () => {
-    const port = await freePort();
-    const entry = spawnEntry({ PORT: String(port), CERTS_DIR: certsDir, HOST: '0.0.0.0' });
+    const entry = await spawnDuet({ CERTS_DIR: certsDir, HOST: '0.0.0.0' });
     entries.push(entry);
-    await entry.waitFor('duet is running');
+    const { port } = entry;
     const ca = readFileSync(join(certsDir, 'ca.pem'), 'utf8');
     const { urls } = JSON.parse((await fetchOnce(`https://127.0.0.1:${port}/api/lan`, { ca })).body.toString()) as { urls: string[] };
     expect(urls.filter((u) => u.includes('['))).toEqual([]);

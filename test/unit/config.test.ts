@@ -21,13 +21,16 @@ describe('configuration', () => {
     expect(projectDir(new URL('../../dist/src/server/config/config.js', import.meta.url).href)).toBe(PROJECT);
   });
 
+  it('lets the system pick the HTTPS port when PORT is 0 (the banner shows which)', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
 
   it.each([
     [{ PORT: 'abc' }, 'PORT must be 1-65535, got "abc"'],
-    [{ PORT: '0' }, 'PORT must be 1-65535, got "0"'],
     [{ PORT: '70000' }, 'PORT must be 1-65535, got "70000"'],
     [{ PORT: '12.5' }, 'PORT must be 1-65535, got "12.5"'],
     [{ HOST: 'bad host' }, 'HOST must be a host name or IP address, got "bad host"'],

@@ -83,7 +83,8 @@ function parseHttpPort(env: Env, port: number): number {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const port = parsePort(env, 'PORT', DEFAULTS.port);
+  // 0 lets the system pick a free port (the banner shows which); other values are 1-65535
+  const port = read(env, 'PORT') === '0' ? 0 : parsePort(env, 'PORT', DEFAULTS.port);
   return Object.freeze({
     port,
     httpPort: parseHttpPort(env, port),
