@@ -18,6 +18,7 @@ import type { Logger } from './log/logger.js';
 import { throttleWarnings } from './log/log-throttle.js';
 import type { Clock } from './admission/ratelimit.js';
 import { createRoomState, type RoomState } from './signaling/rooms.js';
+import { createMemoryRoomStore } from './signaling/room-store.js';
 import { attachSignaling, type DuetServer } from './signaling/signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
 import { redirectPlainHttp } from './http/plain-http.js';
@@ -112,7 +113,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
   attachSignaling(io, {
-    rooms,
+    store: createMemoryRoomStore(rooms),
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },

@@ -6,7 +6,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
-import type { RoomState } from './rooms.js';
+import type { RoomStore } from './room-store.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { isRoomName } from '../../shared/room-name.js';
 import { checkSignal, splitAck, type Ack } from './validate.js';
@@ -15,7 +15,8 @@ export type DuetServer = Server<ClientToServerEvents, ServerToClientEvents, Inte
 export type DuetSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SignalingDeps {
-  rooms: RoomState;
+  /** Who sits in which room (the in-memory store by default; async, so a shared store fits). */
+  store: RoomStore;
   logger: Logger;
   /** Largest relayed payload, in bytes (estimated JSON size). */
   maxMessageBytes: number;
@@ -30,7 +31,7 @@ function describe(value: unknown): string {
 }
 
 export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
-  const { rooms, logger } = deps;
+  const { store, logger } = deps;
 
   /**
    * Sends to the other seats by socket id, from the room state: duet uses no
@@ -48,12 +49,12 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
 
   // The listeners are made once and shared by every socket (Socket.IO calls them with
   // `this` = the socket), so an idle connection carries no closures of ours but one.
-  function onJoin(this: DuetSocket, ...args: unknown[]): void {
+  async function onJoin(this: DuetSocket, ...args: unknown[]): Promise<void> {
     const { params, ack } = splitAck(args);
     const room = params[0];
     const id = this.id;
     if (!isRoomName(room)) return refuse(this, 'join', 'invalid-room', ack, describe(room));
-    const result = rooms.join(room, id, this.data.address);
+    const result = await store.seat(room, id, this.data.address);
     switch (result.kind) {
       case 'joined':
         logger.info(`join ${id} room ${escapeForLog(room)} (${result.peers.length + 1}/2)`);
@@ -73,12 +74,12 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     }
   }
 
-  function onLeave(this: DuetSocket, ...args: unknown[]): void {
+  async function onLeave(this: DuetSocket, ...args: unknown[]): Promise<void> {
     const { params, ack } = splitAck(args);
     const room = params[0];
     const id = this.id;
     if (!isRoomName(room)) return refuse(this, 'leave', 'invalid-room', ack, describe(room));
-    const result = rooms.leave(room, id);
+    const result = await store.unseat(room, id);
     if (result.kind === 'not-in-room') return refuse(this, 'leave', 'not-in-room', ack, `room ${escapeForLog(room)}`);
     tellPeers(result.remaining, 'bye', room, id);
     this.emit('leaved', room, id);
@@ -86,18 +87,18 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     ack?.({ ok: true, room });
   }
 
-  function onMessage(this: DuetSocket, ...args: unknown[]): void {
+  async function onMessage(this: DuetSocket, ...args: unknown[]): Promise<void> {
     const { params, ack } = splitAck(args);
     const [room, data] = params;
     const id = this.id;
     if (!isRoomName(room)) return refuse(this, 'message', 'invalid-room', ack, describe(room));
-    if (!rooms.isMember(room, id)) return refuse(this, 'message', 'not-in-room', ack, `room ${escapeForLog(room)}`);
+    if (!(await store.isMember(room, id))) return refuse(this, 'message', 'not-in-room', ack, `room ${escapeForLog(room)}`);
     if (data === undefined) return refuse(this, 'message', 'invalid-message', ack, 'no data');
     const check = checkSignal(data, deps.maxMessageBytes);
     if (!check.ok) return refuse(this, 'message', check.error, ack, describe(data));
     // straight to the other seat: cheaper than a room broadcast, which builds operators and sets per message
     let congested = false;
-    for (const peerId of rooms.others(room, id)) {
+    for (const peerId of await store.others(room, id)) {
       const peer = io.sockets.sockets.get(peerId);
       if (!peer) continue;
       const state = deps.congestion ? checkCongestion(peer.conn as unknown as QueuedConnection, peer.data, deps.congestion, Date.now()) : 'ok';
@@ -113,21 +114,32 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     ack?.({ ok: true });
   }
 
-  function onDisconnect(this: DuetSocket, reason: string): void {
+  async function onDisconnect(this: DuetSocket, reason: string): Promise<void> {
     const id = this.id;
-    for (const { room, remaining } of rooms.leaveAll(id)) {
+    for (const { room, remaining } of await store.unseatAll(id)) {
       tellPeers(remaining, 'bye', room, id);
     }
     logger.info(`disconnect ${id} (${reason})`);
   }
 
+  /** A listener that never rejects: a failing store is logged, never an unhandled rejection. */
+  function settled<A extends unknown[]>(event: string, handler: (this: DuetSocket, ...args: A) => Promise<void>) {
+    return function (this: DuetSocket, ...args: A): void {
+      handler.apply(this, args).catch((error: unknown) => logger.error(`${event} from ${this.id} failed: ${escapeForLog(String(error), 200)}`));
+    };
+  }
+  const joinListener = settled('join', onJoin);
+  const leaveListener = settled('leave', onLeave);
+  const messageListener = settled('message', onMessage);
+  const disconnectListener = settled('disconnect', onDisconnect);
+
   io.on('connection', (socket) => {
     socket.data.address = socket.handshake.address;
     logger.info(`connect ${socket.id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
-    socket.on('join', onJoin);
-    socket.on('leave', onLeave);
-    socket.on('message', onMessage);
-    socket.on('disconnect', onDisconnect);
+    socket.on('join', joinListener);
+    socket.on('leave', leaveListener);
+    socket.on('message', messageListener);
+    socket.on('disconnect', disconnectListener);
   });
 }
 
