@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { memoryLogger } from '../../src/server/log/logger.js';
 import { MAX_MESSAGE_BYTES } from '../../src/server/signaling/validate.js';
-import { joinRoom, next, record, settle, startServer, type Client, type Running } from '../support/server.js';
+import { joinRoom, next, record, roundTrip, settle, startServer, type Client, type Running } from '../support/server.js';
 
 let duet: Running;
 let logger: ReturnType<typeof memoryLogger>;
@@ -82,7 +82,7 @@ describe('other bad input', () => {
     const errors = record(c, 'error');
     (c.emit as (e: string, ...args: unknown[]) => void)('create or join', 'calm');
     (c.emit as (e: string, ...args: unknown[]) => void)('__proto__', 'calm');
-    await settle();
+    await roundTrip(c);
     expect(errors).toEqual([]);
     c.disconnect();
     await callStillWorks();
@@ -96,7 +96,7 @@ describe('other bad input', () => {
     const bGot = record(b, 'message');
     const big = { type: 'offer', sdp: 'x'.repeat(MAX_MESSAGE_BYTES) };
     expect(await a.timeout(3000).emitWithAck('message', 'calm', big)).toEqual({ ok: false, error: 'message-too-large' });
-    await settle();
+    await roundTrip(a, b);
     expect(bGot).toEqual([]);
     expect(a.connected).toBe(true);
     await callStillWorks();

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRoomName } from '../../src/shared/room-name.js';
-import { joinRoom, next, settle, startServer, type Client, type Running } from '../support/server.js';
+import { joinRoom, next, roundTrip, startServer, type Client, type Running } from '../support/server.js';
 
 let duet: Running;
 beforeEach(async () => {
@@ -41,7 +41,7 @@ describe('a room named like a socket id', () => {
     const bId = b.id;
     b.disconnect();
     expect(await byeOnDisconnect).toEqual([room, bId]);
-    await settle(200);
+    await roundTrip(a, victim);
     expect(heard).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { joinRoom, next, record, settle, startServer, type Running } from '../support/server.js';
+import { joinRoom, next, record, roundTrip, startServer, type Running } from '../support/server.js';
 
 let duet: Running;
 beforeEach(async () => {
@@ -43,7 +43,7 @@ describe('joining a room', () => {
     const cJoined = record(c, 'joined');
     c.emit('join', 'kitchen');
     expect(await full).toEqual(['kitchen', c.id]);
-    await settle();
+    await roundTrip(c, a);
     expect(cJoined).toEqual([]);
     expect(aSaw).toEqual([]);
     expect(duet.server.rooms.isMember('kitchen', c.id!)).toBe(false);
@@ -81,7 +81,7 @@ describe('relaying messages', () => {
     b.emit('message', 'kitchen', answer);
     b.emit('message', 'kitchen', candidate);
     await expect.poll(() => aGot.length + bGot.length, { timeout: 3000 }).toBe(4);
-    await settle();
+    await roundTrip(a, b);
     expect(bGot).toEqual([
       ['kitchen', offer],
       ['kitchen', candidate],
@@ -118,7 +118,7 @@ describe('relaying messages', () => {
     outsider.emit('message', 'kitchen', offer);
     expect((await error)[0]).toMatchObject({ code: 'not-in-room', event: 'message' });
     expect(await outsider.timeout(3000).emitWithAck('message', 'kitchen', offer)).toEqual({ ok: false, error: 'not-in-room' });
-    await settle();
+    await roundTrip(outsider, a, b);
     expect(aGot).toEqual([]);
     expect(bGot).toEqual([]);
   });
@@ -131,7 +131,7 @@ describe('relaying messages', () => {
     const aGot = record(a, 'message');
     const bGot = record(b, 'message');
     expect(await c.timeout(3000).emitWithAck('message', 'kitchen', offer)).toEqual({ ok: false, error: 'not-in-room' });
-    await settle();
+    await roundTrip(c, a, b);
     expect(aGot).toEqual([]);
     expect(bGot).toEqual([]);
   });
@@ -147,7 +147,7 @@ describe('relaying messages', () => {
     const bGot = next(b, 'message');
     a.emit('message', 'one', offer);
     await bGot;
-    await settle();
+    await roundTrip(a, c, d);
     expect(cGot).toEqual([]);
     expect(dGot).toEqual([]);
   });
@@ -160,7 +160,7 @@ describe('relaying messages', () => {
     const bGot = record(b, 'message');
     const cGot = record(c, 'message');
     expect(await a.timeout(3000).emitWithAck('message', 'two', offer)).toEqual({ ok: false, error: 'not-in-room' });
-    await settle();
+    await roundTrip(a, b, c);
     expect(bGot).toEqual([]);
     expect(cGot).toEqual([]);
   });
@@ -189,7 +189,7 @@ describe('leaving', () => {
     const otherjoin = next(b, 'otherjoin');
     expect(await joinRoom(c, 'kitchen')).toMatchObject({ ok: true, peers: 1 });
     expect(await otherjoin).toEqual(['kitchen', c.id]);
-    await settle();
+    await roundTrip(b, a);
     expect(aGot).toEqual([]);
   });
 
