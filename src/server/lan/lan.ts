@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 /** Paths the plain-HTTP helper answers itself: a device must fetch the CA before it trusts HTTPS. */
 export const CA_PATHS: readonly string[] = ['/ca.pem', '/ca.crt', '/ca.mobileconfig'];
 
-export function isWildcard(host: string): boolean {
+function isWildcard(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '';
 }
 
