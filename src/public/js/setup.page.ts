@@ -3,12 +3,9 @@
  * fingerprint, both from GET /api/lan.
  */
 import QRCode from 'qrcode';
+import type { LanInfo } from '../../shared/api.js';
 
 type Lang = 'en' | 'zh-Hans';
-interface LanInfo {
-  urls: string[];
-  caFingerprint: string | null;
-}
 
 const STORE_KEY = 'duet.lang';
 

@@ -1,14 +1,11 @@
 /**
  * ICE_SERVERS: the STUN/TURN servers handed to browsers by GET /api/config.
  */
+import type { IceServer } from '../../shared/api.js';
 import { ConfigError, read, type Env } from './env.js';
 
-/** One entry of RTCConfiguration.iceServers, as the browser expects it. */
-export interface IceServer {
-  readonly urls: string | readonly string[];
-  readonly username?: string;
-  readonly credential?: string;
-}
+/** One entry of RTCConfiguration.iceServers (the type lives with the /api/* types in src/shared/api.ts). */
+export type { IceServer };
 
 const NONE: readonly IceServer[] = Object.freeze([]);
 

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Express, Request, Response } from 'express';
 import type { IceServer } from '../config/config.js';
+import type { ClientConfig } from '../../shared/api.js';
 import { sendNotFound } from './not-found.js';
 import { isRoomName } from '../../shared/room-name.js';
 
@@ -13,10 +14,6 @@ export interface PageOptions {
   iceServers: readonly IceServer[];
 }
 
-/** What `GET /api/config` answers; the browser builds its RTCPeerConnection from it. */
-export interface ClientConfig {
-  iceServers: readonly IceServer[];
-}
 
 function sendBadRoom(res: Response): void {
   sendNotFound(res, 'room');

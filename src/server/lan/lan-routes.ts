@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { Router, type Response } from 'express';
+import type { LanInfo } from '../../shared/api.js';
 import { CA_CONTENT_TYPES, caDer, caMobileconfig } from './ca-files.js';
 import { fingerprint } from './certs.js';
 
@@ -29,12 +30,6 @@ export function createCaRouter(caPem: string): Router {
   return router;
 }
 
-export interface LanInfo {
-  /** HTTPS links other devices on the LAN can open, best first. */
-  urls: string[];
-  /** SHA-256 of the CA, to compare with what the server printed. */
-  caFingerprint: string | null;
-}
 
 export interface LanRouteOptions {
   publicDir: string;
