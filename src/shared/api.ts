@@ -1,0 +1,24 @@
+/**
+ * What the /api/* routes answer, as the server sends it and the page reads it.
+ * Types only.
+ */
+
+/** One STUN or TURN server, as RTCPeerConnection takes it (and ICE_SERVERS lists it). */
+export interface IceServer {
+  readonly urls: string | readonly string[];
+  readonly username?: string;
+  readonly credential?: string;
+}
+
+/** `GET /api/config`: the browser builds its RTCPeerConnection from it. */
+export interface ClientConfig {
+  iceServers: readonly IceServer[];
+}
+
+/** `GET /api/lan`: the links for other devices and the CA's fingerprint (the /setup page). */
+export interface LanInfo {
+  /** HTTPS links other devices on the LAN can open, best first. */
+  urls: string[];
+  /** SHA-256 of the CA, to compare with what the server printed. */
+  caFingerprint: string | null;
+}
