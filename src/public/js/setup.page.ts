@@ -4,11 +4,7 @@
  */
 import QRCode from 'qrcode';
 import { detectLang, parseLang, saveLang, type Lang } from './i18n/lang.js';
-
-interface LanInfo {
-  urls: string[];
-  caFingerprint: string | null;
-}
+import type { LanInfo } from '../../shared/api.js';
 
 /** The setup page marks its two languages with these tags (`lang` and `data-set-lang` in setup.html). */
 const TAGS: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
