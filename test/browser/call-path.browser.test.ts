@@ -47,7 +47,8 @@ describe.runIf(browserTestsEnabled())('the network path on the call page', () =>
     const b = await person(running[0]!, room);
     for (const page of [a, b]) {
       await waitForState(page, 'connected', 30_000);
-      await page.locator('#call-path[data-path="lan"]').waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.locator('#call-path').getAttribute('data-path'), { timeout: 20_000, interval: 200 }).toBe('lan');
+      expect(await page.locator('#call-path').isVisible()).toBe(true);
       expect(await page.locator('#call-path').textContent()).toBe('Direct on the local network · encrypted end to end');
       expect(await page.locator('#ice-problem').isHidden()).toBe(true);
     }

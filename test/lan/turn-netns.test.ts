@@ -81,13 +81,15 @@ describe.runIf(enabled || process.env.REQUIRE_NETNS === '1')('calls between two 
     rmSync(join('.tmp', `turn-netns-${process.pid}`), { recursive: true, force: true });
   });
 
-  it('connects the call through the TURN relay, relay candidates on both sides, and says so on the page', async () => {
+  it('connects the call through the TURN relay, a relay pair selected on both sides, and says so on the page', async () => {
     await startDuet({ TURN_URLS: `turn:${lans!.srvA}:${TURN_PORT},turn:${lans!.srvB}:${TURN_PORT}`, TURN_SECRET: coturn!.secret, TURN_TTL_S: '3600' });
     try {
       const [a, b] = await call('across-nats');
       const [seenByA, seenByB] = await Promise.all([callEstablished(a, 90_000), callEstablished(b, 90_000)]);
-      expect(seenByA.localType, JSON.stringify(seenByA)).toBe('relay');
-      expect(seenByB.localType, JSON.stringify(seenByB)).toBe('relay');
+      // each side's selected pair goes through the relay: its own relay candidate, or the other side's
+      // (coturn may give either allocation a relay address on the first LAN, which a's host reaches)
+      for (const seen of [seenByA, seenByB]) expect([seen.localType, seen.remoteType], JSON.stringify(seen)).toContain('relay');
+      expect([seenByA.localType, seenByB.localType], 'someone relays').toContain('relay');
       for (const page of [a, b]) {
         expect(await untilInPage(page, "document.getElementById('call-path').dataset.path", 30_000)).toBe('relay');
         expect(await page.call('evaluate', "document.getElementById('call-path').textContent")).toBe('Relayed through the TURN server · encrypted end to end');

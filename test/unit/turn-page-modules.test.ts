@@ -73,6 +73,7 @@ describe('the path of the call', () => {
     expect(classifyPath({ candidateType: 'host', address: '192.168.1.4' }, { candidateType: 'host', address: '192.168.1.9' })).toBe('lan');
     expect(classifyPath({ candidateType: 'host', address: '10.77.0.21' }, { candidateType: 'prflx', address: '' })).toBe('lan');
     expect(classifyPath({ candidateType: 'host', address: 'a1b2.local' }, { candidateType: 'host', address: 'fd00::5' })).toBe('lan');
+    expect(classifyPath({ candidateType: 'host', address: '2001:db8::4' }, { candidateType: 'host', address: '2001:db8::9' })).toBe('lan');
   });
 
   it('tells private from public addresses', () => {
