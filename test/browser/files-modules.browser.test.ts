@@ -11,9 +11,9 @@ import { browserSuite } from '../support/browser-suite.js';
 import type { Running } from '../support/server.js';
 
 const ENTRY = `
-  export { createFileTransfers } from '../src/public/js/files/transfers.js';
-  export { fingerprintsFromStats } from '../src/public/js/verify/fingerprints.js';
-  export { verificationCode } from '../src/public/js/verify/code.js';
+  export { createFileTransfers } from './src/public/js/files/transfers.js';
+  export { fingerprintsFromStats } from './src/public/js/verify/fingerprints.js';
+  export { verificationCode } from './src/public/js/verify/code.js';
 `;
 
 /** In the page: two connected peer connections with a negotiated "files" channel each, and the modules on `window.m`. */
