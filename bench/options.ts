@@ -2,7 +2,7 @@
  * Benchmark options from the environment: a pure function with one table of defaults.
  */
 import { availableParallelism } from 'node:os';
-import { ConfigError, parseNumber, read, type Env } from '../src/server/env.js';
+import { ConfigError, parseNumber, read, type Env } from '../src/server/config/env.js';
 import { ALL_KINDS, KINDS, type Kind } from './wire.js';
 
 export type Part = 'signaling' | 'idle' | 'calls';

@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PeerServer } from 'peer';
-import { loadConfig } from '../src/server/config.js';
-import { createLog4jsLogger } from '../src/server/logger.js';
+import { loadConfig } from '../src/server/config/config.js';
+import { createLog4jsLogger } from '../src/server/log/logger.js';
 import { createWsRelay } from './baseline-ws.js';
 import { serve } from './rpc.js';
 

@@ -2,9 +2,9 @@
  * npm run certs: create the local CA (once) and a server certificate for this
  * machine's names and addresses in CERTS_DIR (default: the project's certs/).
  */
-import { caReplacedWarning } from '../src/server/banner.js';
-import { ensureCertificates } from '../src/server/certs.js';
-import { ConfigError, loadConfig } from '../src/server/config.js';
+import { caReplacedWarning } from '../src/server/lan/banner.js';
+import { ensureCertificates } from '../src/server/lan/certs.js';
+import { ConfigError, loadConfig } from '../src/server/config/config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

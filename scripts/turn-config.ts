@@ -6,9 +6,9 @@
  *   npm run -s turn-config > turnserver.conf
  */
 import { randomBytes } from 'node:crypto';
-import { lanAddresses } from '../src/server/certs.js';
-import { ConfigError, loadConfig } from '../src/server/config.js';
-import { read } from '../src/server/env.js';
+import { lanAddresses } from '../src/server/lan/addresses.js';
+import { ConfigError, loadConfig } from '../src/server/config/config.js';
+import { read } from '../src/server/config/env.js';
 import { coturnConfig, parseAllowPrivate } from '../src/server/turn/coturn-config.js';
 
 function main(): void {

@@ -6,24 +6,23 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
-import { DEFAULTS, type Limits, type OriginPolicy } from './config.js';
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from './events.js';
-import { lanAddresses } from './certs.js';
-import { lanUrls, localUrl } from './lan.js';
-import { listenDualStack } from './listen.js';
-import type { IceServer, TurnConfig } from './config.js';
-import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
-import { createEngineGuard } from './engine-guard.js';
-import { createGuard, type Guard } from './guard.js';
-import type { Logger } from './logger.js';
-import { throttleWarnings } from './log-throttle.js';
-import { createAllowRequest } from './origin.js';
-import type { Clock } from './ratelimit.js';
-import { createRoomState, type RoomState } from './rooms.js';
-import { attachSignaling, type DuetServer } from './signaling.js';
-import { MAX_BINARY_ATTACHMENTS } from './validate.js';
-import { redirectPlainHttp } from './plain-http.js';
-import { createWebApp } from './web.js';
+import { DEFAULTS, type Limits, type OriginPolicy } from './config/config.js';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../shared/events.js';
+import { lanAddresses } from './lan/addresses.js';
+import { lanUrls, localUrl } from './lan/lan.js';
+import { listenDualStack } from './http/listen.js';
+import type { IceServer, TurnConfig } from './config/config.js';
+import { createAdmission } from './admission/admission.js';
+import type { Guard } from './admission/guard.js';
+import type { Logger } from './log/logger.js';
+import { throttleWarnings } from './log/log-throttle.js';
+import type { Clock } from './admission/ratelimit.js';
+import { createRoomState, type RoomState } from './signaling/rooms.js';
+import { createMemoryRoomStore } from './signaling/room-store.js';
+import { attachSignaling, type DuetServer } from './signaling/signaling.js';
+import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
+import { redirectPlainHttp } from './http/plain-http.js';
+import { createWebApp } from './http/web.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -67,12 +66,6 @@ export interface DuetInstance {
   close(): Promise<void>;
 }
 
-/** The part of an Engine.IO connection that the connection count uses. */
-interface EngineConnection {
-  remoteAddress: string;
-  on(event: 'close', fn: (this: EngineConnection) => void): void;
-}
-
 /** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */
 class LimitedDecoder extends Decoder {
   constructor() {
@@ -82,15 +75,19 @@ class LimitedDecoder extends Decoder {
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
-  const guard = createGuard(limits, deps.clock);
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const admission = createAdmission({
+    limits,
+    origins: config.origins ?? DEFAULTS.origins,
+    logger,
+    closing: () => closing,
+    openFileLimit: deps.openFileLimit,
+    clock: deps.clock,
+  });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
   const plainHttp = redirectPlainHttp(httpServer, limits.tlsHandshakeTimeoutMs);
-  // after the first-byte check, so they see every raw connection, TLS or not, from its first moment
-  capPendingTls(httpServer, limits.maxPendingTlsPerAddress, logger);
-  capConnections(httpServer, connectionCap(limits.maxConnections, deps.openFileLimit), logger, 'HTTPS port');
   const currentLanUrls = () => {
     const address = httpServer.address();
     if (!address || typeof address === 'string') return [];
@@ -107,34 +104,20 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     pingTimeout: limits.pingTimeoutMs,
     connectTimeout: 10_000, // an Engine.IO connection that never joins the namespace is closed
     parser: { Encoder, Decoder: LimitedDecoder },
-    allowRequest: createAllowRequest({
-      policy: config.origins ?? DEFAULTS.origins,
-      guard,
-      logger,
-      closing: () => closing,
-    }),
+    allowRequest: admission.allowRequest,
     serveClient: true,
   });
-  // every HTTP request and upgrade of Engine.IO, not only handshakes: no JSONP, Origin on each
-  io.engine.use(createEngineGuard({ policy: config.origins ?? DEFAULTS.origins, logger }));
-  // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
-  function onEngineClose(this: EngineConnection): void {
-    guard.closed(this.remoteAddress);
-  }
-  io.engine.on('connection', (conn: EngineConnection) => {
-    guard.opened(conn.remoteAddress);
-    conn.on('close', onEngineClose);
-  });
+  // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits
+  admission.attach(httpServer, io);
   const rooms = deps.rooms ?? createRoomState({
     maxRooms: limits.maxRooms,
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
   attachSignaling(io, {
-    rooms,
+    store: createMemoryRoomStore(rooms),
     logger,
     maxMessageBytes: limits.maxMessageBytes,
-    guard,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
   });
 
@@ -158,7 +141,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     httpServer,
     io,
     rooms,
-    guard,
+    guard: admission.guard,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;

@@ -4,13 +4,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createServer } from './app.js';
-import { caReplacedWarning, certificateNotice, startupBanner } from './banner.js';
-import { ensureCertificates, lanAddresses } from './certs.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { createHelperServer, type HelperInstance } from './helper.js';
-import { lanUrls, localUrl } from './lan.js';
-import { openFileLimit } from './file-limit.js';
-import { createLog4jsLogger } from './logger.js';
+import { caReplacedWarning, certificateNotice, startupBanner } from './lan/banner.js';
+import { lanAddresses } from './lan/addresses.js';
+import { ensureCertificates } from './lan/certs.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { createHelperServer, type HelperInstance } from './http/helper.js';
+import { lanUrls, localUrl } from './lan/lan.js';
+import { openFileLimit } from './admission/file-limit.js';
+import { createLog4jsLogger } from './log/logger.js';
 import { certsDirProblem, isLoopbackHost, listenProblem } from './startup-errors.js';
 import { iceSummary } from './turn/client-config.js';
 

@@ -4,7 +4,7 @@
  * `next` call cannot miss one that arrived before it was asked for.
  */
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/server/events.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/shared/events.js';
 import { fetchOnce } from '../support/http.js';
 import { serveCalls } from './calls.js';
 

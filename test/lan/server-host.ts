@@ -6,11 +6,12 @@
  * TURN_URLS/TURN_SECRET/STUN_URLS, is read by loadConfig like the real environment.
  */
 import { createServer } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config.js';
-import { certificateNotice } from '../../src/server/banner.js';
-import { ensureCertificates, lanAddresses } from '../../src/server/certs.js';
-import { createHelperServer } from '../../src/server/helper.js';
-import { silentLogger } from '../../src/server/logger.js';
+import { loadConfig } from '../../src/server/config/config.js';
+import { certificateNotice } from '../../src/server/lan/banner.js';
+import { lanAddresses } from '../../src/server/lan/addresses.js';
+import { ensureCertificates } from '../../src/server/lan/certs.js';
+import { createHelperServer } from '../../src/server/http/helper.js';
+import { silentLogger } from '../../src/server/log/logger.js';
 import { serveCalls } from './calls.js';
 
 /** What the server host reports once it listens. */

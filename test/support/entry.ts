@@ -1,6 +1,7 @@
 /**
  * Spawning the built entry point (dist/src/server/main.js) as `npm start` runs it:
- * free ports, collected output, waits with timeouts, and a kill for afterEach.
+ * collected output, waits with timeouts, and a kill for afterEach. `spawnDuet` lets
+ * duet pick its own port (PORT=0) and reads it from the banner: no free-port race.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -50,4 +51,31 @@ export function spawnEntry(env: Record<string, string>, options: { cwd?: string;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+export interface RunningDuet extends Entry {
+  /** The HTTPS port duet bound, as its banner prints it. */
+  port: number;
+}
+
+/** How long a start may take on a loaded machine before the test gives up. */
+export const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts the built entry point on PORT=0 (no helper port unless `env` sets HTTP_PORT) and
+ * resolves once the banner names the port it bound. On failure the child is killed before
+ * the error is thrown; the caller still kills it in cleanup once it has it.
+ */
+export async function spawnDuet(env: Record<string, string> = {}, options: Parameters<typeof spawnEntry>[1] = {}): Promise<RunningDuet> {
+  const entry = spawnEntry({ PORT: '0', ...env }, options);
+  try {
+    await entry.waitFor('duet is running', START_TIMEOUT_MS);
+    await entry.waitFor('On this machine:', START_TIMEOUT_MS);
+    const match = /On this machine:\s+https:\/\/\S+:(\d+)/.exec(entry.output());
+    if (!match) throw new Error(`no port in the banner:\n${entry.output()}`);
+    return { ...entry, port: Number(match[1]) };
+  } catch (error) {
+    entry.kill();
+    throw error;
+  }
 }

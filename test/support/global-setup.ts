@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureCertificates } from '../../src/server/certs.js';
+import { ensureCertificates } from '../../src/server/lan/certs.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -7,8 +7,8 @@ import { join as joinPath, resolve } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
 import { createServer, type DuetInstance, type ServerConfig, type ServerDeps } from '../../src/server/app.js';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/server/events.js';
-import { silentLogger } from '../../src/server/logger.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/shared/events.js';
+import { silentLogger } from '../../src/server/log/logger.js';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -110,6 +110,20 @@ export function record<E extends keyof ServerToClientEvents>(socket: Client, eve
 
 /** Waits `ms` so that anything the server might wrongly send has time to arrive. */
 export const settle = (ms = 150) => new Promise((ok) => setTimeout(ok, ms));
+
+/** A room no test joins: a message to it is refused with an acknowledgement and changes nothing. */
+const ROUND_TRIP_ROOM = 'round-trip-barrier';
+
+/**
+ * A round-trip barrier instead of a sleep, for asserting that nothing arrived: each
+ * socket in turn sends a message the server refuses with an ack. Once a socket's ack
+ * is back, everything the server sent it before has arrived (one connection keeps its
+ * order), and the server has handled what that socket sent before. Put the socket
+ * whose event would cause the unwanted delivery first, the receivers after it.
+ */
+export async function roundTrip(...sockets: Client[]): Promise<void> {
+  for (const socket of sockets) await socket.timeout(5000).emitWithAck('message', ROUND_TRIP_ROOM, null);
+}
 
 /** Joins `room` with an acknowledgement and returns the reply. */
 export function joinRoom(socket: Client, room: string): Promise<unknown> {

@@ -4,6 +4,7 @@
  * view/share-link.ts) and the CA fingerprint from GET /api/lan.
  */
 import QRCode from 'qrcode';
+import type { LanInfo } from '../../shared/api.js';
 import { useLang } from './i18n/i18n.js';
 import { detectLang, parseLang, saveLang, type Lang } from './i18n/lang.js';
 import { bindShareOrigin } from './view/share-link.js';
@@ -23,7 +24,7 @@ function setLang(lang: Lang): void {
 
 async function showFingerprint(): Promise<void> {
   const response = await fetch('/api/lan', { cache: 'no-store' });
-  const info = (response.ok ? await response.json() : null) as { caFingerprint?: unknown } | null;
+  const info = (response.ok ? await response.json() : null) as Partial<LanInfo> | null;
   const fingerprint = document.getElementById('fingerprint');
   if (fingerprint && typeof info?.caFingerprint === 'string') fingerprint.textContent = info.caFingerprint;
 }

@@ -2,19 +2,11 @@
  * What `GET /api/config` answers: the static ICE_SERVERS, the STUN_URLS, and,
  * with a TURN secret, the relay with credentials made for this one request.
  */
-import type { IceServer } from '../ice-servers.js';
+import type { ClientConfig, IceServer } from '../../shared/api.js';
 import type { TurnConfig } from './config.js';
 import { issueTurnCredentials } from './credentials.js';
 
-export interface ClientConfig {
-  iceServers: readonly IceServer[];
-  /** Whether duet hands out TURN credentials (TURN_SECRET is set). */
-  turn: boolean;
-  /** When the TURN credentials expire, in Unix seconds; absent without TURN_SECRET. */
-  expiresAt?: number;
-  /** Their lifetime from this answer, in seconds (the page refreshes before it ends, whatever its clock says). */
-  ttlS?: number;
-}
+export type { ClientConfig };
 
 export function clientConfig(staticServers: readonly IceServer[], turn: TurnConfig | undefined, nowMs: number): ClientConfig {
   const iceServers: IceServer[] = [...staticServers];

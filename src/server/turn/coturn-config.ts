@@ -4,7 +4,7 @@
  * REST API secret, a small relay port range and quotas, and no relaying to
  * loopback, special-purpose or (unless TURN_ALLOW_PRIVATE=1) private addresses.
  */
-import { ConfigError, read, type Env } from '../env.js';
+import { ConfigError, read, type Env } from '../config/env.js';
 import type { TurnConfig } from './config.js';
 
 export interface CoturnFileOptions {

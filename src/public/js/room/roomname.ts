@@ -3,7 +3,7 @@
  * syllables, 12 of them: about 76 bits from crypto.getRandomValues), the
  * server's validity rule, and room links.
  */
-import { isRoomName } from '../../../server/validate.js';
+import { isRoomName } from '../../../shared/room-name.js';
 
 export { isRoomName };
 

@@ -27,7 +27,12 @@ export function isLocalAddress(address: string | undefined): boolean {
 export function classifyPath(local: CandidateInfo, remote: CandidateInfo): IcePath {
   if (local.candidateType === 'relay' || remote.candidateType === 'relay') return 'relay';
   if (local.candidateType === 'srflx' || remote.candidateType === 'srflx') return 'nat';
-  return isLocalAddress(local.address) && isLocalAddress(remote.address) ? 'lan' : 'nat';
+  // a private interface address seen from the other side as a public one: a NAT in between
+  const pair = [local, remote];
+  const seenPublic = pair.some((c) => c.candidateType === 'prflx' && c.address && !isLocalAddress(c.address));
+  if (seenPublic && pair.some((c) => c.candidateType === 'host' && isLocalAddress(c.address))) return 'nat';
+  // otherwise two interface addresses that reach each other as they are (global IPv6 on one LAN included)
+  return 'lan';
 }
 
 export type Stat = Record<string, unknown> & { type: string; id: string };

@@ -6,7 +6,7 @@
  * (prepared ahead, see standby.ts) keeps its offer, candidates and data
  * channel to itself until released.
  */
-import type { SignalData } from '../../../server/events.js';
+import type { SignalData } from '../../../shared/events.js';
 import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 

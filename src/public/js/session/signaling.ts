@@ -6,7 +6,7 @@
  * a dropped socket or a restarted server puts us back in the same room.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ErrorCode, ServerToClientEvents, SignalData } from '../../../server/events.js';
+import type { ClientToServerEvents, ErrorCode, ServerToClientEvents, SignalData } from '../../../shared/events.js';
 
 export type SignalSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -3,7 +3,7 @@
  * candidates `{type: 'candidate', label: sdpMLineIndex, id: sdpMid, candidate}`.
  * Parsers accept only what they understand and return undefined otherwise.
  */
-import type { CandidateMessage, DescriptionMessage } from '../../../server/events.js';
+import type { CandidateMessage, DescriptionMessage } from '../../../shared/events.js';
 
 export function toDescription(desc: RTCSessionDescription | RTCSessionDescriptionInit): DescriptionMessage {
   return { type: desc.type as DescriptionMessage['type'], sdp: desc.sdp ?? '' };

@@ -5,6 +5,7 @@
  * instead, with a picker when there are several. Used by the room page, the
  * home page and /setup.
  */
+import type { LanInfo } from '../../../shared/api.js';
 import { t, type Key } from '../i18n/i18n.js';
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -16,7 +17,7 @@ export function isLoopbackHost(hostname: string): boolean {
 async function lanOrigins(): Promise<string[]> {
   try {
     const res = await fetch('/api/lan', { cache: 'no-store' });
-    const body = (await res.json()) as { urls?: unknown };
+    const body = (await res.json()) as Partial<LanInfo>;
     return Array.isArray(body.urls) ? body.urls.filter((u): u is string => typeof u === 'string' && u.startsWith('https://')) : [];
   } catch {
     return [];

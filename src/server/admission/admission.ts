@@ -1,0 +1,110 @@
+/**
+ * Who may connect and how often, in one place: the caps on raw connections (TLS
+ * handshakes per address, all connections), the Origin rule and the connection
+ * count at the Socket.IO handshake (`allowRequest`), the per-request Engine.IO
+ * guard, the count of open Engine.IO connections per address, and the rate limit
+ * on every incoming event. app.ts creates it, hands `allowRequest` to Socket.IO
+ * and calls `attach` once; nothing else drives the guard.
+ */
+import type { Server as HttpsServer } from 'node:https';
+import type { Limits, OriginPolicy } from '../config/config.js';
+import { ERROR_TEXT } from '../../shared/errors.js';
+import { escapeForLog, type Logger } from '../log/logger.js';
+import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
+import { splitAck } from '../signaling/validate.js';
+import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
+import { createEngineGuard } from './engine-guard.js';
+import { createGuard, type Guard } from './guard.js';
+import { createAllowRequest, type AllowRequest } from './origin.js';
+import type { Clock } from './ratelimit.js';
+
+export interface AdmissionOptions {
+  limits: Limits;
+  origins: OriginPolicy;
+  logger: Logger;
+  /** True once shutdown has begun: no new connections. */
+  closing: () => boolean;
+  /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
+  openFileLimit?: number;
+  /** Clock of the rate limits (default Date.now). */
+  clock?: Clock;
+}
+
+export interface Admission {
+  guard: Guard;
+  /** Socket.IO's `allowRequest` option: shutdown, Origin and connections per address, at the handshake. */
+  allowRequest: AllowRequest;
+  /**
+   * Attaches the rest once: raw connection caps on `httpServer` (after the plain-HTTP
+   * first-byte check, so they see every raw connection from its first moment), the
+   * Engine.IO guard and connection count, and the event rate limit on each socket.
+   */
+  attach(httpServer: HttpsServer, io: DuetServer): void;
+}
+
+/** The part of an Engine.IO connection that the connection count uses. */
+interface EngineConnection {
+  remoteAddress: string;
+  on(event: 'close', fn: (this: EngineConnection) => void): void;
+}
+
+export function createAdmission(options: AdmissionOptions): Admission {
+  const { limits, logger } = options;
+  const guard = createGuard(limits, options.clock);
+  const allowRequest = createAllowRequest({ policy: options.origins, guard, logger, closing: options.closing });
+
+  // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
+  function onEngineClose(this: EngineConnection): void {
+    guard.closed(this.remoteAddress);
+  }
+
+  function onSocketGone(this: DuetSocket): void {
+    guard.forget(this.id);
+  }
+
+  /**
+   * Counts every incoming event against the socket's and its address's buckets.
+   * Over the limit the event is dropped and answered with `rate-limited`; a socket
+   * that keeps going after its strikes run out is disconnected.
+   */
+  function limitRate(socket: DuetSocket, packet: unknown[], next: (err?: Error) => void): void {
+    // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
+    if (!socket.connected) return;
+    const [event] = packet;
+    const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
+    const verdict = guard.check(socket.id, socket.data.address, kind);
+    if (verdict === 'gone') return;
+    if (verdict === 'ok') {
+      socket.data.throttled = false;
+      return next();
+    }
+    const name = typeof event === 'string' ? event : String(event);
+    if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
+    socket.data.throttled = true;
+    const { ack } = splitAck(packet);
+    if (ack) ack({ ok: false, error: 'rate-limited' });
+    else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });
+    if (verdict === 'disconnect') {
+      logger.warn(`disconnecting ${socket.id}: kept flooding after being rate-limited`);
+      socket.disconnect(true);
+    }
+  }
+
+  function attach(httpServer: HttpsServer, io: DuetServer): void {
+    capPendingTls(httpServer, limits.maxPendingTlsPerAddress, logger);
+    capConnections(httpServer, connectionCap(limits.maxConnections, options.openFileLimit), logger, 'HTTPS port');
+    // every HTTP request and upgrade of Engine.IO, not only handshakes: no JSONP, Origin on each
+    io.engine.use(createEngineGuard({ policy: options.origins, logger }));
+    io.engine.on('connection', (conn: EngineConnection) => {
+      guard.opened(conn.remoteAddress);
+      conn.on('close', onEngineClose);
+    });
+    io.on('connection', (socket) => {
+      guard.track(socket.id);
+      socket.use((packet, next) => limitRate(socket, packet, next));
+      socket.on('disconnect', onSocketGone);
+    });
+  }
+
+  return { guard, allowRequest, attach };
+}

@@ -1,0 +1,163 @@
+/**
+ * Two people call each other on duet's room page, in real Chromium with fake
+ * camera and microphone, each in a separate browser context.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, mediaProgress } from '../support/browser.js';
+import { browserSuite } from '../support/browser-suite.js';
+import { expectFramesRising, expectMediaFlowing, joinCall, openChat, statusOf, uniqueRoom, waitForState } from '../support/page-call.js';
+import type { Running } from '../support/server.js';
+
+describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
+  let server: Running;
+  let browser: Browser;
+  const pages: Page[] = [];
+  const join = async (room: string) => {
+    const page = await joinCall(browser, server.url, room);
+    pages.push(page);
+    return page;
+  };
+
+  browserSuite((s, b) => ((server = s), (browser = b)), pages);
+
+  it('both people see and hear each other', async () => {
+    const room = uniqueRoom('both');
+    const alice = await join(room);
+    await waitForState(alice, 'waiting');
+    const bob = await join(room);
+    await expectMediaFlowing(alice);
+    await expectMediaFlowing(bob);
+    expect((await statusOf(alice)).text).toBe('Connected');
+    expect((await statusOf(bob)).text).toBe('Connected');
+  });
+
+  it('chat messages go both ways with the sender and time', async () => {
+    const room = uniqueRoom('chat');
+    const alice = await join(room);
+    const bob = await join(room);
+    await waitForState(alice, 'connected');
+    await openChat(alice);
+    await alice.fill('#chat-input', 'hello from alice');
+    await alice.press('#chat-input', 'Enter');
+    await expect.poll(() => bob.locator('#unread').textContent(), { timeout: 10_000 }).toBe('1');
+    await openChat(bob);
+    await expect.poll(() => bob.locator('#chat-log li.theirs .text').last().textContent(), { timeout: 10_000 }).toBe('hello from alice');
+    expect(await bob.locator('#chat-log li.theirs time').last().textContent()).toMatch(/\d/);
+    await bob.fill('#chat-input', '你好 bob here');
+    await bob.click('#chat-send');
+    await expect.poll(() => alice.locator('#chat-log li.theirs .text').last().textContent(), { timeout: 10_000 }).toBe('你好 bob here');
+    expect(await alice.locator('#chat-log li.mine .sender').first().textContent()).toBe('You');
+  });
+
+  it('muting the microphone and turning the camera off show on the other side', async () => {
+    const room = uniqueRoom('mute');
+    const alice = await join(room);
+    const bob = await join(room);
+    await waitForState(alice, 'connected');
+    await waitForState(bob, 'connected');
+    await expect.poll(() => bob.locator('#badge-muted').isVisible(), { timeout: 5000 }).toBe(false);
+    await alice.click('#mute');
+    await bob.locator('#badge-muted').waitFor({ state: 'visible', timeout: 10_000 });
+    await alice.keyboard.press('v');
+    await bob.locator('#badge-camera-off').waitFor({ state: 'visible', timeout: 10_000 });
+    await alice.click('#mute');
+    await bob.locator('#badge-muted').waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
+  it('switching the camera keeps video flowing to the other side', async () => {
+    const room = uniqueRoom('switch');
+    const alice = await join(room);
+    const bob = await join(room);
+    await expectMediaFlowing(bob);
+    const sentTrack = () =>
+      alice.evaluate(() => {
+        const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
+        const sender = pcs[pcs.length - 1]!.getSenders().find((s) => s.track?.kind === 'video');
+        return `${sender?.track?.id}/${sender?.track?.readyState}`;
+      });
+    const before = await sentTrack();
+    const offersBefore = await alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.localDescription?.sdp);
+    await alice.click('#switch-camera');
+    await expect.poll(sentTrack, { timeout: 10_000 }).not.toBe(before);
+    expect(await sentTrack()).toMatch(/\/live$/);
+    await expectFramesRising(bob);
+    const after = await mediaProgress(alice);
+    expect(after.peerConnections).toBe(1); // the same connection: replaceTrack, not a new call
+    expect(await alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.localDescription?.sdp)).toBe(offersBefore); // no renegotiation
+  });
+
+  it('sharing the screen shows on the other side and goes back to the camera when it stops', async () => {
+    const room = uniqueRoom('share');
+    const alice = await join(room);
+    const bob = await join(room);
+    await expectMediaFlowing(bob);
+    await alice.click('#share-screen');
+    await bob.locator('#badge-screen').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await alice.getAttribute('#share-screen', 'aria-pressed')).toBe('true');
+    await expectFramesRising(bob);
+    await alice.click('#share-screen');
+    await bob.locator('#badge-screen').waitFor({ state: 'hidden', timeout: 10_000 });
+    await expectFramesRising(bob);
+  });
+
+  it('both sides restarting ICE at the same moment (glare) keeps the call going', async () => {
+    const room = uniqueRoom('glare');
+    const alice = await join(room);
+    const bob = await join(room);
+    await expectMediaFlowing(alice);
+    await expectMediaFlowing(bob);
+    const ufrag = (page: Page) =>
+      page.evaluate(() => /a=ice-ufrag:(\S+)/.exec((window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.localDescription?.sdp ?? '')?.[1]);
+    const before = [await ufrag(alice), await ufrag(bob)];
+    const restart = (page: Page) => page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.restartIce());
+    await Promise.all([restart(alice), restart(bob)]);
+    await expect.poll(() => ufrag(alice), { timeout: 10_000 }).not.toBe(before[0]);
+    await expect.poll(() => ufrag(bob), { timeout: 10_000 }).not.toBe(before[1]);
+    await expect
+      .poll(() => Promise.all([alice, bob].map((p) => p.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.signalingState))), { timeout: 10_000 })
+      .toEqual(['stable', 'stable']);
+    await expectFramesRising(alice);
+    await expectFramesRising(bob);
+    expect((await statusOf(alice)).state).toBe('connected');
+  });
+
+  it('hanging up shows "left" to the other person, who can then take a new caller', async () => {
+    const room = uniqueRoom('hangup');
+    const alice = await join(room);
+    const bob = await join(room);
+    await waitForState(bob, 'connected');
+    await alice.click('#hangup');
+    await waitForState(alice, 'ended');
+    await waitForState(bob, 'left', 5000);
+    expect((await statusOf(bob)).text).toContain('left');
+    const carol = await join(room);
+    await expectMediaFlowing(bob);
+    await expectMediaFlowing(carol);
+  });
+
+  it('closing the tab during a call shows "left" to the other person', async () => {
+    const room = uniqueRoom('close');
+    const alice = await join(room);
+    const bob = await join(room);
+    await waitForState(bob, 'connected');
+    await alice.close();
+    await waitForState(bob, 'left', 10_000);
+    expect((await mediaProgress(bob)).videoWidth).toBe(0);
+  });
+
+  it('a third person sees that the room is full and gets no media', async () => {
+    const room = uniqueRoom('full');
+    const alice = await join(room);
+    const bob = await join(room);
+    await waitForState(alice, 'connected');
+    const carol = await join(room);
+    await waitForState(carol, 'full');
+    expect((await statusOf(carol)).text).toMatch(/full/);
+    await new Promise((r) => setTimeout(r, 500));
+    const seen = await mediaProgress(carol);
+    expect(seen.peerConnections).toBe(0);
+    expect(seen.videoWidth).toBe(0);
+    await expectFramesRising(bob); // the call inside goes on
+  });
+});

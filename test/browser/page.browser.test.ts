@@ -1,0 +1,149 @@
+/**
+ * The home page, the language switch and the plain-words messages for media
+ * problems, in real Chromium.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, mediaProgress, newPerson } from '../support/browser.js';
+import { browserSuite } from '../support/browser-suite.js';
+import { expectMediaFlowing, joinCall, statusOf, uniqueRoom, waitForState } from '../support/page-call.js';
+import type { Running } from '../support/server.js';
+
+/** Makes getUserMedia fail the way a browser does for `video` or for everything. */
+function failingMedia(name: 'NotFoundError' | 'NotAllowedError', scope: 'video' | 'all'): string {
+  return `{
+    const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = (c) =>
+      ${scope === 'all' ? 'true' : 'Boolean(c && c.video)'} ? Promise.reject(new DOMException('refused', ${JSON.stringify(name)})) : real(c);
+  }`;
+}
+
+/** Answers getUserMedia only after 6 s, like a person who has not yet answered the camera prompt. */
+const SLOW_CAMERA = `{
+  window.__mediaAnswered = false;
+  const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (c) =>
+    new Promise((ok) => setTimeout(ok, 6000)).then(() => real(c)).finally(() => (window.__mediaAnswered = true));
+}`;
+
+describe.runIf(browserTestsEnabled())('the pages around the call', () => {
+  let server: Running;
+  let browser: Browser;
+  const pages: Page[] = [];
+  const person = async (options: Parameters<typeof newPerson>[1] = {}) => {
+    const made = await newPerson(browser, options);
+    pages.push(made.page);
+    return made;
+  };
+
+  browserSuite((s, b) => ((server = s), (browser = b)), pages);
+
+  it('the home page makes a new room with a readable random name and remembers it', async () => {
+    const { page } = await person();
+    await page.goto(`${server.url}/`);
+    await page.click('#new-room');
+    await page.waitForURL(/\/r\/[a-z]{6}(-[a-z]{6}){3}$/, { timeout: 10_000 });
+    const room = decodeURIComponent(new URL(page.url()).pathname.slice(3));
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.click('#join');
+    await waitForState(page, 'waiting');
+    expect(await page.inputValue('#room-link')).toBe(`${server.url}/r/${room}`);
+    expect(await page.locator('#qr').evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(100);
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.locator('#recent-list a').first().textContent(), { timeout: 5000 }).toBe(room);
+  });
+
+  it('the home page refuses a room name with spaces and explains why', async () => {
+    const { page } = await person();
+    await page.goto(`${server.url}/`);
+    await page.fill('#room-input', 'my room');
+    await page.press('#room-input', 'Enter');
+    await page.locator('#room-error').waitFor({ state: 'visible', timeout: 5000 });
+    expect(await page.textContent('#room-error')).toContain('letters or digits');
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
+
+  it('the pre-join screen previews the camera and shows the microphone level', async () => {
+    const { page } = await person();
+    await page.goto(`${server.url}/r/${uniqueRoom('preview')}`);
+    await expect.poll(() => page.locator('#preview').evaluate((v) => (v as HTMLVideoElement).videoWidth), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#mic-level').evaluate((m) => (m as HTMLMeterElement).value), { timeout: 10_000 }).toBeGreaterThan(0.1);
+    expect(await page.locator('#camera-select option').count()).toBeGreaterThan(0);
+    expect(await page.locator('#mic-select option').count()).toBeGreaterThan(0);
+  });
+
+  it('speaks Chinese to a Chinese browser and switches to English on request', async () => {
+    const { page } = await person({ locale: 'zh-CN' });
+    await page.goto(`${server.url}/r/${uniqueRoom('zh')}`);
+    await expect.poll(() => page.textContent('#join'), { timeout: 10_000 }).toBe('加入');
+    await page.selectOption('#lang', 'en');
+    await expect.poll(() => page.textContent('#join'), { timeout: 5000 }).toBe('Join');
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 }); // the camera arrived and nothing switched back
+    expect(await page.textContent('#join')).toBe('Join');
+    expect(await page.inputValue('#lang')).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.textContent('#join'), { timeout: 5000 }).toBe('Join'); // the choice is remembered
+  });
+
+  it('switches language while the camera prompt is still unanswered', async () => {
+    const { page } = await person({ locale: 'zh-CN' });
+    await page.addInitScript(SLOW_CAMERA);
+    await page.goto(`${server.url}/r/${uniqueRoom('zh-slow')}`);
+    await expect.poll(() => page.textContent('#join'), { timeout: 10_000 }).toBe('加入');
+    expect(await page.evaluate(() => (window as unknown as { __mediaAnswered: boolean }).__mediaAnswered)).toBe(false);
+    await page.selectOption('#lang', 'en');
+    await expect.poll(() => page.textContent('#join'), { timeout: 3000 }).toBe('Join');
+    expect(await page.evaluate(() => (window as unknown as { __mediaAnswered: boolean }).__mediaAnswered)).toBe(false);
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 20_000 });
+    expect(await page.textContent('#join')).toBe('Join');
+    expect(await page.textContent('#prejoin h1')).toBe('Ready to join?');
+    expect(await page.inputValue('#lang')).toBe('en');
+  });
+
+  it('someone without a camera is told so, joins with the microphone and still sees the other person', async () => {
+    const room = uniqueRoom('nocam');
+    const { page } = await person();
+    await page.addInitScript(failingMedia('NotFoundError', 'video'));
+    await page.goto(`${server.url}/r/${room}`);
+    await page.locator('#media-message').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.textContent('#media-message')).toContain('No camera found');
+    await page.click('#join:not([disabled])');
+    await waitForState(page, 'waiting');
+    const other = await joinCall(browser, server.url, room);
+    pages.push(other);
+    await expectMediaFlowing(page); // video and audio arrive although we send only audio
+    await expect.poll(async () => (await mediaProgress(other)).audioPackets, { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  it('someone without a camera can share the screen, which renegotiates and reaches the other person', async () => {
+    const room = uniqueRoom('nocam-share');
+    const { page } = await person();
+    await page.addInitScript(failingMedia('NotFoundError', 'video'));
+    await page.goto(`${server.url}/r/${room}`);
+    await page.click('#join:not([disabled])');
+    await waitForState(page, 'waiting');
+    const other = await joinCall(browser, server.url, room);
+    pages.push(other);
+    await waitForState(other, 'connected');
+    expect((await mediaProgress(other)).framesDecoded).toBe(0); // nothing to see yet
+    await page.click('#share-screen');
+    await other.locator('#badge-screen').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(async () => (await mediaProgress(other)).framesDecoded, { timeout: 15_000 }).toBeGreaterThan(5);
+  });
+
+  it('someone who denied the camera and microphone is told how to fix it and can still watch', async () => {
+    const room = uniqueRoom('denied');
+    const { page } = await person();
+    await page.addInitScript(failingMedia('NotAllowedError', 'all'));
+    await page.goto(`${server.url}/r/${room}`);
+    await page.locator('#media-message').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await page.textContent('#media-message')).toContain('denied');
+    expect(await page.isVisible('#retry')).toBe(true);
+    const other = await joinCall(browser, server.url, room);
+    pages.push(other);
+    await waitForState(other, 'waiting');
+    await page.click('#join:not([disabled])');
+    await expectMediaFlowing(page, 'video#remote');
+    expect((await statusOf(page)).state).toBe('connected');
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The /setup page (how to trust duet's CA) is one click away wherever a user
+ * may need it: the home page, the insecure-page message and the "cannot reach
+ * the server" status line. Real Chromium, both languages.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsEnabled, launchBrowser, newPerson } from '../support/browser.js';
+import { uniqueRoom, waitForState } from '../support/page-call.js';
+import { INSECURE_CONTEXT } from '../support/conditions.js';
+import { startServer, type Running } from '../support/server.js';
+
+describe.runIf(browserTestsEnabled())('links to the setup page', () => {
+  let server: Running;
+  let browser: Browser;
+  const pages: Page[] = [];
+  const errors: string[] = [];
+  const person = async (locale = 'en-US') => {
+    const { page } = await newPerson(browser, { locale });
+    page.on('pageerror', (error) => errors.push(error.message));
+    pages.push(page);
+    return page;
+  };
+  /** Follows the link and checks that the setup page with its instructions opened. */
+  const followsToSetup = async (page: Page, selector: string) => {
+    await page.click(selector);
+    await page.waitForURL(`${server.url}/setup`, { timeout: 10_000 });
+    await page.locator('#ios').waitFor({ state: 'attached', timeout: 10_000 });
+    expect(await page.title()).toContain('trust this server once');
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser({ cert: server.cert });
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+    expect(errors.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the home page links to the setup page for other devices', async () => {
+    const page = await person();
+    await page.goto(`${server.url}/`);
+    const link = page.locator('#setup-link');
+    await link.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await link.textContent()).toContain('Set it up to trust duet');
+    await followsToSetup(page, '#setup-link');
+  });
+
+  it('the home page offers the setup link in Chinese to a Chinese browser', async () => {
+    const page = await person('zh-CN');
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.textContent('#setup-link'), { timeout: 5000 }).toContain('信任 duet');
+    await followsToSetup(page, '#setup-link');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+  });
+
+  it('an insecure page links its explanation to the setup page, in both languages', async () => {
+    const page = await person();
+    await page.addInitScript(INSECURE_CONTEXT);
+    await page.goto(`${server.url}/r/${uniqueRoom('insecure-link')}`);
+    const link = page.locator('#media-message #media-setup');
+    await link.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await link.getAttribute('href')).toBe('/setup');
+    expect(await link.textContent()).toBe('How to trust duet on this device');
+    await page.selectOption('#lang', 'zh');
+    expect(await link.textContent()).toBe('如何在本设备上信任 duet');
+    expect(await page.textContent('#media-text')).toContain('https://');
+    await followsToSetup(page, '#media-setup');
+  });
+
+  it('a language chosen on the call page carries over to the setup page and back', async () => {
+    const page = await person();
+    await page.goto(`${server.url}/r/${uniqueRoom('lang')}`);
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.selectOption('#lang', 'zh');
+    await page.goto(`${server.url}/setup`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 5000 }).toBe('zh-Hans');
+    await page.click('[data-set-lang="en"]');
+    await page.click('[data-set-lang="zh-Hans"]');
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.textContent('#setup-link'), { timeout: 5000 }).toContain('信任 duet');
+  });
+
+  it('the setup link is not shown when the page is secure and the camera works', async () => {
+    const page = await person();
+    await page.goto(`${server.url}/r/${uniqueRoom('secure')}`);
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    expect(await page.isVisible('#media-setup')).toBe(false);
+    await page.click('#join');
+    await waitForState(page, 'waiting');
+    expect(await page.isVisible('#status-help')).toBe(false);
+  });
+
+  it('when the server cannot be reached, the status line links to the setup page', async () => {
+    const page = await person();
+    // Socket.IO (both transports) cannot get through; the pages themselves still load
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => ws.close());
+    await page.route(/\/socket\.io\/\?/, (route) => route.abort());
+    await page.goto(`${server.url}/r/${uniqueRoom('unreachable')}`);
+    await page.click('#join:not([disabled])');
+    await waitForState(page, 'unreachable');
+    expect(await page.textContent('#status')).toContain('Cannot reach the duet server');
+    const link = page.locator('#status-help a');
+    await link.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await link.textContent()).toContain("trust duet's certificate");
+    await page.selectOption('#lang', 'zh');
+    expect(await link.textContent()).toContain('信任 duet 的证书');
+    await followsToSetup(page, '#status-help a');
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * A peer whose process freezes (SIGSTOP: no TCP close, no pong) must be reported
+ * to the other side with `bye` within 10 seconds.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { joinRoom, next, startServer, type Running } from '../support/server.js';
+
+describe('dead-peer detection', () => {
+  let running: Running | undefined;
+  let child: ChildProcess | undefined;
+  afterEach(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    child = undefined;
+    await running?.close();
+    running = undefined;
+  });
+
+  it('tells the other peer "bye" within 10 s when a peer freezes without closing its connection', async () => {
+    running = await startServer();
+    const alice = await running.client();
+    expect(await joinRoom(alice, 'frozen-room')).toMatchObject({ ok: true });
+    const otherJoined = next(alice, 'otherjoin', 10_000);
+
+    const caFile = join(inject('certsDir'), 'ca.pem');
+    child = spawn(process.execPath, ['test/integration/fixtures/peer.mjs', running.url, caFile, 'frozen-room'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [, peerId] = await otherJoined;
+
+    const bye = next(alice, 'bye', 12_000);
+    const frozenAt = Date.now();
+    child.kill('SIGSTOP');
+    const [room, id] = await bye;
+    const elapsed = Date.now() - frozenAt;
+    expect([room, id]).toEqual(['frozen-room', peerId]);
+    expect(elapsed).toBeLessThanOrEqual(10_000);
+    expect(running.server.rooms.others('frozen-room', alice.id!)).toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,34 @@
+/**
+ * The in-memory RoomStore: the async membership model the handlers use, over the room state.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMemoryRoomStore } from '../../src/server/signaling/room-store.js';
+import { createRoomState } from '../../src/server/signaling/rooms.js';
+
+describe('the in-memory room store', () => {
+  it('seats two, refuses a third and names the other seat', async () => {
+    const store = createMemoryRoomStore(createRoomState());
+    expect(await store.seat('kitchen', 'a')).toEqual({ kind: 'joined', peers: [] });
+    expect(await store.seat('kitchen', 'b')).toEqual({ kind: 'joined', peers: ['a'] });
+    expect(await store.seat('kitchen', 'c')).toEqual({ kind: 'full' });
+    expect(await store.others('kitchen', 'a')).toEqual(['b']);
+    expect(await store.isMember('kitchen', 'c')).toBe(false);
+    expect(await store.count('kitchen')).toBe(2);
+  });
+
+  it('frees seats one room at a time or all at once, and forgets empty rooms', async () => {
+    const rooms = createRoomState();
+    const store = createMemoryRoomStore(rooms);
+    await store.seat('kitchen', 'a');
+    await store.seat('kitchen', 'b');
+    await store.seat('garden', 'a');
+    expect(await store.unseat('kitchen', 'b')).toEqual({ kind: 'left', remaining: ['a'] });
+    expect(await store.unseat('kitchen', 'b')).toEqual({ kind: 'not-in-room' });
+    expect(await store.unseatAll('a')).toEqual([
+      { room: 'kitchen', remaining: [] },
+      { room: 'garden', remaining: [] },
+    ]);
+    expect(await store.count('kitchen')).toBe(0);
+    expect(rooms.roomCount).toBe(0);
+  });
+});
