@@ -1,11 +1,13 @@
 /**
- * The home page: type a room name or take a generated one, or pick a recent room.
+ * The home page: type a room name or take a generated one, or pick a recent room;
+ * on a loopback host, the LAN address to open on another device.
  */
 import { applyI18n, bindLangSwitch, t } from './i18n/i18n.js';
 import { detectLang } from './i18n/lang.js';
 import { recentRooms } from './room/recent.js';
 import { generateRoomName, isRoomName, roomUrl } from './room/roomname.js';
 import { byId } from './view/dom.js';
+import { showOtherDevice } from './view/other-device.js';
 
 const form = byId<HTMLFormElement>('home-form');
 const input = byId<HTMLInputElement>('room-input');
@@ -48,6 +50,7 @@ byId('new-room').addEventListener('click', () => go(generateRoomName()));
 input.addEventListener('input', () => (error.hidden = true));
 
 applyI18n(detectLang());
-bindLangSwitch(byId<HTMLSelectElement>('lang'), () => undefined);
+const otherDevice = showOtherDevice();
+bindLangSwitch(byId<HTMLSelectElement>('lang'), () => void otherDevice?.then((render) => render()));
 input.placeholder = generateRoomName();
 showRecent();

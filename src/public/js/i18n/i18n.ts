@@ -16,9 +16,14 @@ export function t(key: Key, vars: Record<string, string> = {}): string {
   return TABLES[current][key].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
 }
 
+/** Sets the language `t` speaks, without touching the page (for pages that show their own two languages, like /setup). */
+export function useLang(next: Lang): void {
+  current = next;
+}
+
 /** Sets the language, fills every `data-i18n`, `data-i18n-placeholder` and `data-i18n-title` element. */
 export function applyI18n(next: Lang, root: ParentNode = document): void {
-  current = next;
+  useLang(next);
   document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as Key);
   for (const el of root.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder as Key);
