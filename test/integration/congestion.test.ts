@@ -47,10 +47,16 @@ describe('a peer that stops reading', () => {
       // within the rate limits: a burst of 200, then 60 a second for 4 s
       const started = Date.now();
       let sent = 0;
+      let lastNegotiation = 0;
       while (Date.now() - started < 4000) {
         const due = 200 + Math.floor(((Date.now() - started) / 1000) * 60);
         for (; sent < due; sent++) for (const { sender, room } of pairs) sender.emit('message', room, { type: 'blob', blob: BLOB });
-        await call.negotiate(10);
+        // the legitimate call negotiates every 250 ms, like a person's restarts, whatever the machine's speed
+        // (every loop turn would send over a thousand messages on a quiet machine and meet the rate limit itself)
+        if (Date.now() - lastNegotiation >= 250) {
+          lastNegotiation = Date.now();
+          await call.negotiate(10);
+        }
         await new Promise((ok) => setTimeout(ok, 20));
       }
     } finally {
