@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { createRedisPeopleState, PeopleStateUnavailable, type PeopleStateStore } from '../../src/server/redis/people-state.js';
+import type { PeopleStateStore } from '../../src/server/people/state.js';
+import { createRedisPeopleState, PeopleStateUnavailable } from '../../src/server/redis/people-state.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
 
 let server: RedisServer;

@@ -4,6 +4,7 @@
  * requests and each node rebuilds the pure service from it. Each module builds its maps from
  * its part here and hands its part back; nothing here does I/O.
  */
+import type { People } from './people.js';
 
 export interface HolderState {
   name: string;
@@ -57,6 +58,12 @@ export interface PeopleState {
   pacer: PacerState;
   /** viewer → the list they last got, as JSON. */
   lastList: Array<[string, string]>;
+}
+
+/** Where the state lives between requests: in memory, or shared by several nodes (redis/people-state.ts). */
+export interface PeopleStateStore {
+  /** Runs `fn` on the service as every node currently sees it and keeps what it leaves. */
+  update<T>(fn: (people: People) => T): Promise<T>;
 }
 
 export const EMPTY_PEOPLE_STATE: PeopleState = {

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { createPeople, type People, type PeopleOptions } from '../people/people.js';
-import { EMPTY_PEOPLE_STATE, type PeopleState } from '../people/state.js';
+import { EMPTY_PEOPLE_STATE, type PeopleState, type PeopleStateStore } from '../people/state.js';
 
 /** Sets the state only if `token` still holds the lock, then frees the lock. */
 const SAVE = `if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -33,11 +33,6 @@ export interface SharedPeopleOptions extends Omit<PeopleOptions, 'state'> {
   lockMs?: number;
   /** How long to wait for the lock before giving up with PeopleStateUnavailable (default 3000 ms). */
   waitMs?: number;
-}
-
-export interface PeopleStateStore {
-  /** Runs `fn` on the service as every node currently sees it and keeps what it leaves. */
-  update<T>(fn: (people: People) => T): Promise<T>;
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -83,10 +78,4 @@ export function createRedisPeopleState(options: SharedPeopleOptions): PeopleStat
       return run;
     },
   };
-}
-
-/** The single-process equivalent: one service in memory. */
-export function createMemoryPeopleState(options: Omit<PeopleOptions, 'state'>): PeopleStateStore {
-  const people = createPeople(options);
-  return { update: async (fn) => fn(people) };
 }
