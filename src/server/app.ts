@@ -23,6 +23,7 @@ import { attachSignaling, type DuetServer } from './signaling/signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
 import { redirectPlainHttp } from './http/plain-http.js';
 import { createWebApp } from './http/web.js';
+import { createCluster, type Cluster, type ClusterOptions } from './redis/cluster.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -35,6 +36,8 @@ export interface ServerConfig {
   readonly iceServers?: readonly IceServer[];
   /** TURN relay and STUN servers whose entries GET /api/config adds (fresh TURN credentials per request). */
   readonly turn?: TurnConfig;
+  /** Redis shared with other duet nodes (REDIS_URL); none: one process, everything in memory. */
+  readonly redisUrl?: string;
 }
 
 export interface ServerDeps {
@@ -51,6 +54,8 @@ export interface ServerDeps {
   openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
+  /** With `redisUrl`: the key prefix and heartbeat timing in Redis, the hook for freed seats. */
+  cluster?: Pick<ClusterOptions, 'prefix' | 'heartbeat' | 'onGone'>;
 }
 
 export interface DuetInstance {
@@ -59,6 +64,10 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
+  /** The Redis side (node id, connection, store) when `redisUrl` is set. */
+  cluster?: Cluster;
+  /** Can this node take new calls as far as Redis goes: true without Redis, else while Redis is reachable (for /readyz). */
+  redisReady(): boolean;
   /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
   listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
@@ -77,6 +86,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   const limits = config.limits ?? DEFAULTS.limits;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const cluster = config.redisUrl ? createCluster({ url: config.redisUrl, logger, limits, ...deps.cluster }) : undefined;
   const admission = createAdmission({
     limits,
     origins: config.origins ?? DEFAULTS.origins,
@@ -84,6 +94,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
     clock: deps.clock,
+    shared: cluster?.limits,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
@@ -114,18 +125,21 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
+  cluster?.attach(io);
   attachSignaling(io, {
-    store: createMemoryRoomStore(rooms),
+    store: cluster?.store ?? createMemoryRoomStore(rooms),
+    remote: cluster !== undefined,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
   });
 
   let listening = false;
-  function close(): Promise<void> {
+  async function close(): Promise<void> {
     closing = true;
     logger.flush();
-    return new Promise((resolve) => {
+    await cluster?.release(); // this node's seats freed and the other people told, while the adapter still runs
+    await new Promise<void>((resolve) => {
       io.close(() => {
         listening = false;
         resolve();
@@ -134,6 +148,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
       plainHttp.close();
       if (!listening) resolve();
     });
+    await cluster?.disconnect();
   }
 
   return {
@@ -142,6 +157,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     io,
     rooms,
     guard: admission.guard,
+    cluster,
+    redisReady: () => cluster?.ready() ?? true,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;

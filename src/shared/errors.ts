@@ -15,4 +15,5 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
   'peer-congested': 'The other person is not receiving; that message was not relayed.',
   'too-many-rooms': 'Too many rooms are open (on the server, on this connection or from this address); leave one or try again later.',
   'server-shutting-down': 'The server is shutting down.',
+  unavailable: 'The server cannot take new calls right now (its shared store is unreachable); try again in a moment.',
 };

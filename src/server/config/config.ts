@@ -7,6 +7,7 @@ import { ConfigError, parseNumber, parsePort, read, type Env } from './env.js';
 import { parseIceServers, type IceServer } from './ice-servers.js';
 import type { LogLevel } from '../log/logger.js';
 import { parseTurn, TURN_DEFAULTS, type TurnConfig } from '../turn/config.js';
+import { parseRedisUrl } from './redis-url.js';
 import { DEFAULT_LIMITS, parseLimits, parseOrigins, type Limits, type OriginPolicy } from './security-config.js';
 
 export { ConfigError, parsePort } from './env.js';
@@ -32,6 +33,8 @@ export interface Config {
   readonly iceServers: readonly IceServer[];
   /** The TURN relay with short-lived credentials and plain STUN servers (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS). */
   readonly turn: TurnConfig;
+  /** Redis shared by several duet nodes (REDIS_URL); undefined: one process, state in memory. */
+  readonly redisUrl: string | undefined;
 }
 
 /**
@@ -56,6 +59,7 @@ export const DEFAULTS: Config = Object.freeze({
   shutdownGraceMs: 500,
   iceServers: Object.freeze([]),
   turn: TURN_DEFAULTS,
+  redisUrl: undefined,
 });
 
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'off'];
@@ -102,5 +106,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: parseNumber(env, 'SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 4000, true),
     iceServers: parseIceServers(env),
     turn: parseTurn(env),
+    redisUrl: parseRedisUrl(env),
   });
 }
