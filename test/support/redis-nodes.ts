@@ -4,10 +4,11 @@
  * the stream; and a plain Redis client for looking at the keys.
  */
 import { Redis } from 'ioredis';
+import { io as connect } from 'socket.io-client';
 import type { ServerConfig, ServerDeps } from '../../src/server/app.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/server/config/config.js';
 import type { RedisServer } from './redis.js';
-import { startServer, type Running } from './server.js';
+import { startServer, type Client, type Running } from './server.js';
 
 /** Limits high enough that a test's own load from 127.0.0.1 never meets them. */
 export const ROOMY_LIMITS: Limits = {
@@ -62,4 +63,15 @@ export async function startNodes(redis: RedisServer, count: number, limits?: Lim
     client.disconnect();
   }
   return nodes;
+}
+
+/** A Socket.IO client (websocket, no reconnection) to any duet URL whose CA is `ca`. */
+export async function connectClient(url: string, ca: string): Promise<Client> {
+  const socket: Client = connect(url, { ca, transports: ['websocket'], reconnection: false, forceNew: true } as Parameters<typeof connect>[1]);
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('no connection within 10 s')), 10_000);
+    socket.once('connect', () => (clearTimeout(timer), ok()));
+    socket.once('connect_error', (error) => (clearTimeout(timer), fail(error)));
+  });
+  return socket;
 }
