@@ -69,7 +69,15 @@ export function createCluster(options: ClusterOptions): Cluster {
 
   const heartbeat = createNodeHeartbeat({ client: redis.commands, node, prefix, logger, onReaped: tellBye, ...options.heartbeat });
 
+  let connectedBefore = false;
   redis.onReady(() => {
+    if (connectedBefore) {
+      store.restore().then(
+        (count) => count > 0 && logger.warn(`Redis had lost this node's seats: ${count} restored`),
+        () => {},
+      );
+    }
+    connectedBefore = true;
     const seats: ReapedSeat[] = [];
     store
       .flushPending((member, rooms) => seats.push(...rooms.map(({ room, remaining }) => ({ room, member, remaining }))))

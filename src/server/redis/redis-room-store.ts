@@ -2,7 +2,9 @@
  * The RoomStore in Redis, for several duet nodes: each change of seats is one Lua
  * script (room-scripts.ts), so admission is atomic across nodes. A disconnect while
  * Redis is unreachable is remembered and its seats are freed once Redis is back
- * (`flushPending`), so a seat is never left taken by a socket that is gone.
+ * (`flushPending`), so a seat is never left taken by a socket that is gone. The node
+ * also keeps its own sockets' seats in memory, to seat them again when Redis comes
+ * back empty (restarted without persistence): calls set up before go on (`restore`).
  */
 import type { Redis } from 'ioredis';
 import type { RoomStore } from '../signaling/room-store.js';
@@ -19,6 +21,11 @@ export interface RedisRoomStore extends RoomStore {
   flushPending(released: (member: string, rooms: Released) => void): Promise<void>;
   /** Sockets waiting for `flushPending`. */
   readonly pending: number;
+  /**
+   * Seats this node's sockets again after Redis lost them (a restart); does nothing if
+   * the node was declared dead meanwhile (its people were told `bye`). Resolves with the seats restored.
+   */
+  restore(): Promise<number>;
 }
 
 export interface RedisRoomStoreOptions extends RoomStateOptions {
@@ -42,6 +49,20 @@ export function createRedisRoomStore(options: RedisRoomStoreOptions): RedisRoomS
   const p = options.prefix ?? DEFAULT_PREFIX;
   const limits = [SEATS_PER_ROOM, cap(options.maxRooms), cap(options.maxRoomsPerMember), cap(options.maxRoomsPerAddress)];
   const pending = new Set<string>();
+  /** This node's sockets' seats: member -> room -> address. */
+  const mine = new Map<string, Map<string, string>>();
+
+  function remember(member: string, room: string, address: string): void {
+    let rooms = mine.get(member);
+    if (!rooms) mine.set(member, (rooms = new Map()));
+    rooms.set(room, address);
+  }
+
+  function forget(member: string, room: string): void {
+    const rooms = mine.get(member);
+    rooms?.delete(room);
+    if (rooms?.size === 0) mine.delete(member);
+  }
 
   async function unseatAll(member: string): Promise<Released> {
     return pairs((await runScript(client, UNSEAT_ALL, [p, member])) as unknown[]);
@@ -52,6 +73,7 @@ export function createRedisRoomStore(options: RedisRoomStoreOptions): RedisRoomS
       const [kind, peers] = (await runScript(client, SEAT, [p, room, member, address, node, ...limits])) as [string, string[]];
       switch (kind) {
         case 'joined':
+          remember(member, room, address);
           return { kind, peers };
         case 'already-in-room':
           return { kind, peers: peers.filter((m) => m !== member) };
@@ -64,9 +86,11 @@ export function createRedisRoomStore(options: RedisRoomStoreOptions): RedisRoomS
     },
     async unseat(room, member) {
       const [left, remaining] = (await runScript(client, UNSEAT, [p, room, member])) as [number, string[]];
+      forget(member, room);
       return left === 1 ? { kind: 'left', remaining } : { kind: 'not-in-room' };
     },
     async unseatAll(member) {
+      mine.delete(member);
       try {
         return await unseatAll(member);
       } catch {
@@ -92,6 +116,21 @@ export function createRedisRoomStore(options: RedisRoomStoreOptions): RedisRoomS
     },
     get pending() {
       return pending.size;
+    },
+    async restore() {
+      if ((await client.exists(`${p}reaped:${node}`)) === 1) {
+        mine.clear();
+        return 0;
+      }
+      let restored = 0;
+      for (const [member, rooms] of [...mine]) {
+        for (const [room, address] of [...rooms]) {
+          const [kind] = (await runScript(client, SEAT, [p, room, member, address, node, ...limits])) as [string];
+          if (kind === 'joined') restored++;
+          else if (kind !== 'already-in-room') forget(member, room); // taken meanwhile: that seat is lost
+        }
+      }
+      return restored;
     },
   };
 }

@@ -8,7 +8,8 @@
  *   p address:<address>    seats held by the sockets of one client address (MAX_ROOMS_PER_ADDRESS)
  *   p rooms                rooms that exist (MAX_ROOMS)
  *   p seats:<node>         SET of the socket ids with a seat, per node (released when the node dies)
- * No key has a TTL: seats live as long as their node; the node's heartbeat (node-heartbeat.ts) has one.
+ *   p reaped:<node>        set for an hour when a node's seats were freed as dead (it must not restore them)
+ * No other key has a TTL: seats live as long as their node; the node's heartbeat (node-heartbeat.ts) has one.
  * The scripts build keys from the prefix, so they need one Redis (or a primary with replicas), not a Cluster.
  */
 import { luaScript } from './script.js';
@@ -105,6 +106,7 @@ for _, node in ipairs(redis.call('SMEMBERS', p .. 'nodes')) do
     end
     redis.call('DEL', seatsKey, p .. 'connections:' .. node)
     redis.call('SREM', p .. 'nodes', node)
+    redis.call('SET', p .. 'reaped:' .. node, '1', 'EX', 3600)
   end
 end
 return {dead, out}
