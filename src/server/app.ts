@@ -27,6 +27,7 @@ import { attachSignaling, type DuetServer } from './signaling/signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
 import { redirectPlainHttp } from './http/plain-http.js';
 import { createWebApp } from './http/web.js';
+import { createCluster, type Cluster, type ClusterOptions } from './redis/cluster.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -41,6 +42,8 @@ export interface ServerConfig {
   readonly turn?: TurnConfig;
   /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (default: PEOPLE_DEFAULTS). */
   readonly people?: PeopleConfig;
+  /** Redis shared with other duet nodes (REDIS_URL); none: one process, everything in memory. */
+  readonly redisUrl?: string;
 }
 
 export interface ServerDeps {
@@ -61,6 +64,8 @@ export interface ServerDeps {
   timers?: Timers;
   /** Who is signed in and who rings whom (default: in memory, this process only). */
   people?: PeopleBackend;
+  /** With `redisUrl`: the key prefix and heartbeat timing in Redis, the hook for freed seats. */
+  cluster?: Pick<ClusterOptions, 'prefix' | 'heartbeat' | 'onGone'>;
 }
 
 export interface DuetInstance {
@@ -69,6 +74,10 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
+  /** The Redis side (node id, connection, store) when `redisUrl` is set. */
+  cluster?: Cluster;
+  /** Can this node take new calls as far as Redis goes: true without Redis, else while Redis is reachable (for /readyz). */
+  redisReady(): boolean;
   /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
   listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
@@ -89,6 +98,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   const clock = deps.clock ?? Date.now;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const cluster = config.redisUrl ? createCluster({ url: config.redisUrl, logger, limits, ...deps.cluster }) : undefined;
   const admission = createAdmission({
     limits,
     origins: config.origins ?? DEFAULTS.origins,
@@ -97,6 +107,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     openFileLimit: deps.openFileLimit,
     clock,
     accessCode: peopleConfig.accessCode,
+    shared: cluster?.limits,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
@@ -127,21 +138,24 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
+  cluster?.attach(io);
   // calls by name seat their private rooms in the same store and hear of room calls from it
-  const people = wirePeople(io, { config: peopleConfig, store: createMemoryRoomStore(rooms), logger, clock, timers: deps.timers, backend: deps.people });
+  const people = wirePeople(io, { config: peopleConfig, store: cluster?.store ?? createMemoryRoomStore(rooms), logger, clock, timers: deps.timers, backend: deps.people });
   attachSignaling(io, {
     store: people.store,
+    remote: cluster !== undefined,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
   });
 
   let listening = false;
-  function close(): Promise<void> {
+  async function close(): Promise<void> {
     closing = true;
     people.close();
     logger.flush();
-    return new Promise((resolve) => {
+    await cluster?.release(); // this node's seats freed and the other people told, while the adapter still runs
+    await new Promise<void>((resolve) => {
       io.close(() => {
         listening = false;
         resolve();
@@ -150,6 +164,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
       plainHttp.close();
       if (!listening) resolve();
     });
+    await cluster?.disconnect();
   }
 
   return {
@@ -158,6 +173,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     io,
     rooms,
     guard: admission.guard,
+    cluster,
+    redisReady: () => cluster?.ready() ?? true,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;

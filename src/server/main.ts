@@ -14,6 +14,7 @@ import { openFileLimit } from './admission/file-limit.js';
 import { createLog4jsLogger } from './log/logger.js';
 import { certsDirProblem, isLoopbackHost, listenProblem } from './startup-errors.js';
 import { iceSummary } from './turn/client-config.js';
+import { redactUrl } from './config/redis-url.js';
 
 /** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
 const SHUTDOWN_DEADLINE_MS = 4500;
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       loopbackHost: isLoopbackHost(config.host) ? config.host : undefined,
     }),
   );
+  if (server.cluster) console.log(`Sharing rooms with other duet nodes through Redis ${redactUrl(config.redisUrl ?? '')} as node ${server.cluster.node}`);
   console.log(`ICE servers for browsers: ${iceSummary(config.iceServers, config.turn)}\n`);
 
   let stopping = false;
