@@ -140,7 +140,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   });
   cluster?.attach(io);
   // calls by name seat their private rooms in the same store and hear of room calls from it
-  const people = wirePeople(io, { config: peopleConfig, store: cluster?.store ?? createMemoryRoomStore(rooms), logger, clock, timers: deps.timers, backend: deps.people });
+  const people = wirePeople(io, { config: peopleConfig, store: cluster?.store ?? createMemoryRoomStore(rooms), logger, clock, timers: deps.timers, backend: deps.people ?? cluster?.people({ clock, directory: peopleConfig.directory, ringTimeoutMs: peopleConfig.ringTimeoutS * 1000 }) });
   attachSignaling(io, {
     store: people.store,
     remote: cluster !== undefined,

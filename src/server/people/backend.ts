@@ -33,6 +33,10 @@ export interface PeopleBackend {
   tick(): Promise<PeopleEvent[]>;
   /** When `tick` next has something to do (in the backend's clock), if ever. */
   nextWake(): Promise<number | undefined>;
+  /** Steps a shared backend takes on its own (people of a dead node released): the socket layer carries them out. */
+  onOwnSteps?(listener: (step: Step<undefined>, by: string) => void): void;
+  /** Stops what the backend runs on its own. */
+  close?(): void;
 }
 
 export interface MemoryBackendOptions extends Partial<Omit<PeopleOptions, 'clock' | 'randomBytes' | 'state'>> {

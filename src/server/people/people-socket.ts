@@ -99,7 +99,15 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
       const { params, ack } = splitAck(args);
       const outcome = request(backend, socket.id, params);
       if (typeof outcome === 'string') return answer(socket, event, { ok: false, error: outcome }, ack);
-      const step = await outcome;
+      let step: Step<object>;
+      try {
+        step = await outcome;
+      } catch (error) {
+        // a shared backend that cannot be reached (Redis away): a clear refusal, nothing changed
+        logError(`${event} from ${socket.id}`)(error);
+        if (ack) return ack({ ok: false, error: 'unavailable' });
+        return void socket.emit('error', { code: 'unavailable', event, message: ERROR_TEXT.unavailable });
+      }
       await apply(step, socket.id);
       answer(socket, event, step.reply, ack);
       if (event === 'login' && (step.reply as { ok: boolean }).ok) logger.info(`login ${socket.id} as ${escapeForLog((step.reply as { name: string }).name, 40)}`);
@@ -115,6 +123,8 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
     backend.disconnect(id).then((step) => apply(step, id)).catch(logError(`people disconnect of ${id}`));
   }
 
+  backend.onOwnSteps?.((step, by) => void apply(step, by).catch(logError(`people step of ${by}`)));
+
   io.on('connection', (socket) => {
     for (const [event, handler] of listeners) socket.on(event as never, handler as never);
     socket.on('disconnect', onDisconnect);
@@ -124,6 +134,9 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
     roomChanged(socketId, room, inRoom) {
       backend.room(socketId, room, inRoom).then((step) => apply(step, socketId)).catch(logError(`people room change of ${socketId}`));
     },
-    close: () => timer.close(),
+    close() {
+      timer.close();
+      backend.close?.();
+    },
   };
 }

@@ -14,6 +14,7 @@ import { connectRedis, type RedisConnection } from './connection.js';
 import { createNodeHeartbeat, type NodeHeartbeat, type ReapedSeat } from './node-heartbeat.js';
 import { createRedisRoomStore, DEFAULT_PREFIX, type RedisRoomStore } from './redis-room-store.js';
 import { createSharedLimits, type SharedLimits } from './shared-limits.js';
+import { createRedisPeopleBackend, type RedisPeopleBackend, type RedisPeopleOptions } from './people-backend.js';
 
 export interface ClusterOptions {
   url: string;
@@ -30,6 +31,8 @@ export interface ClusterOptions {
   onGone?: (members: string[]) => void;
 }
 
+export type ClusterPeopleOptions = Omit<RedisPeopleOptions, 'client' | 'node' | 'prefix' | 'logger' | 'randomBytes'>;
+
 export interface Cluster {
   /** This node's id in Redis. */
   readonly node: string;
@@ -39,6 +42,8 @@ export interface Cluster {
   readonly heartbeat: NodeHeartbeat;
   /** True while Redis is reachable: the node can take new calls (for /readyz). */
   ready(): boolean;
+  /** The backend of calls by name on the state shared through Redis (made once, on first use). */
+  people(options: ClusterPeopleOptions): RedisPeopleBackend;
   /** Sends the adapter to `io`, starts the heartbeat. */
   attach(io: DuetServer): void;
   /** Frees this node's seats (telling the other person `bye`), stops the heartbeat; `disconnect` then ends the clients. */
@@ -61,6 +66,7 @@ export function createCluster(options: ClusterOptions): Cluster {
   });
   const shared = createSharedLimits({ client: redis.commands, node, prefix, limits });
   let io: DuetServer | undefined;
+  let people: RedisPeopleBackend | undefined;
 
   function tellBye(seats: ReapedSeat[]): void {
     for (const { room, member, remaining } of seats) if (remaining.length > 0) io?.to(remaining).emit('bye', room, member);
@@ -83,6 +89,7 @@ export function createCluster(options: ClusterOptions): Cluster {
       .flushPending((member, rooms) => seats.push(...rooms.map(({ room, remaining }) => ({ room, member, remaining }))))
       .then(() => tellBye(seats), () => tellBye(seats));
     shared.resync().catch(() => {});
+    people?.restore().catch(() => {});
   });
 
   return {
@@ -92,6 +99,10 @@ export function createCluster(options: ClusterOptions): Cluster {
     limits: shared,
     heartbeat,
     ready: () => redis.ready() && redis.adapterClient.status === 'ready',
+    people(peopleOptions) {
+      people ??= createRedisPeopleBackend({ ...peopleOptions, client: redis.commands, node, prefix, logger, randomBytes });
+      return people;
+    },
     attach(server) {
       io = server;
       server.adapter(createAdapter(redis.adapterClient, { streamName: `${prefix}socket.io`, channelPrefix: `${prefix}socket.io`, blockTimeInMs: 1000 }) as never);
