@@ -45,6 +45,23 @@ describe('metrics', () => {
     expect(sampleValue(await scrape(metrics), 'duet_connected_sockets')).toBe(0);
   });
 
+  it('read asynchronous sources (a shared store), and NaN from a source that fails', async () => {
+    const metrics = createMetrics();
+    metrics.setSource('openRooms', async () => 7);
+    metrics.setSource('signedInNames', () => Promise.reject(new Error('store down')));
+    const text = await scrape(metrics);
+    expect(sampleValue(text, 'duet_open_rooms')).toBe(7);
+    expect(sampleValue(text, 'duet_signed_in_names')).toBeNaN();
+  });
+
+  it('count refusals of calls by name by their codes too', async () => {
+    const metrics = createMetrics();
+    metrics.refused('name-taken');
+    const text = await scrape(metrics);
+    expect(sampleValue(text, 'duet_refusals_total', { code: 'name-taken' })).toBe(1);
+    expect(sampleValue(text, 'duet_refusals_total', { code: 'not-logged-in' })).toBe(0);
+  });
+
   it('count counters across scrapes without counting twice', async () => {
     const metrics = createMetrics();
     metrics.refused('room-full');
@@ -84,5 +101,23 @@ describe('metrics', () => {
     text = await scrape(metrics);
     expect(sampleValue(text, 'duet_seated_people')).toBe(0);
     expect(await store.count('kitchen')).toBe(0);
+  });
+});
+
+describe('the Prometheus text reader of the tests', () => {
+  it('reads HELP, TYPE and samples with escaped label values', () => {
+    const text = '# HELP a_total Things.\n# TYPE a_total counter\na_total{k="x\\"y",l="2"} 3\n# TYPE h histogram\nh_bucket{le="+Inf"} 1\nh_sum 0.5\nh_count 1\n';
+    const exposition = parseExposition(text);
+    expect(sampleValue(exposition, 'a_total', { k: 'x"y' })).toBe(3);
+    expect(sampleValue(exposition, 'h_bucket', { le: '+Inf' })).toBe(1);
+  });
+
+  it.each([
+    ['a sample without TYPE', 'a 1\n'],
+    ['an unquoted label', '# TYPE a gauge\na{room=kitchen} 1\n'],
+    ['a bad value', '# TYPE a gauge\na one\n'],
+    ['a stray line', '# TYPE a gauge\nhello world\n'],
+  ])('refuses %s', (_what, text) => {
+    expect(() => parseExposition(text)).toThrow(/line \d/);
   });
 });

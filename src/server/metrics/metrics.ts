@@ -9,17 +9,19 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import type { ErrorCode } from '../../shared/events.js';
+import type { PeopleErrorCode } from '../../shared/people-events.js';
 import type { JoinResult } from '../signaling/rooms.js';
 
 export type RelayType = 'offer' | 'answer' | 'candidate' | 'other';
 export type AdmissionResult = JoinResult['kind'];
+export type RefusalCode = ErrorCode | PeopleErrorCode;
 
 /** What the socket layer reports: cheap calls that change nothing it does. */
 export interface SignalingMetrics {
   /** A message was relayed to the other seat. */
   relayed(data: unknown): void;
   /** A client was answered with error `code` (ack or `error` event). */
-  refused(code: ErrorCode): void;
+  refused(code: RefusalCode): void;
 }
 
 /** What the counting room store reports (seat-store.ts). */
@@ -31,16 +33,27 @@ export interface SeatMetrics {
 
 /** Gauges read from a function at every scrape. */
 export type GaugeSource = 'connectedSockets' | 'openRooms' | 'signedInNames';
+/** A gauge's reading; a shared store may answer asynchronously. A source that fails reads NaN. */
+export type GaugeRead = () => number | Promise<number>;
 
 export interface DuetMetrics extends SignalingMetrics, SeatMetrics {
   readonly registry: Registry;
   /** Gauge `name` reads `read()` at every scrape from now on (all read 0 until set). */
-  setSource(name: GaugeSource, read: () => number): void;
+  setSource(name: GaugeSource, read: GaugeRead): void;
 }
 
 /** Every result a seat request can have: a compile error here when the store gains one. */
 const ADMISSION_RESULTS: Record<AdmissionResult, true> = { joined: true, 'already-in-room': true, full: true, 'too-many-rooms': true };
 const RELAY_TYPES: readonly RelayType[] = ['offer', 'answer', 'candidate', 'other'];
+/** The refusals of calls by name (issue 12), listed next to the room protocol's ERROR_TEXT codes. */
+const PEOPLE_CODES: Record<PeopleErrorCode, true> = {
+  'not-logged-in': true,
+  'invalid-name': true,
+  'name-taken': true,
+  self: true,
+  'already-in-call': true,
+  'no-such-call': true,
+};
 
 const GAUGES: Record<GaugeSource, { name: string; help: string }> = {
   connectedSockets: { name: 'duet_connected_sockets', help: 'Socket.IO connections open on this node.' },
@@ -76,20 +89,25 @@ export function relayType(data: unknown): RelayType {
 
 export function createMetrics(): DuetMetrics {
   const registry = new Registry();
-  const sources: Record<GaugeSource, () => number> = { connectedSockets: () => 0, openRooms: () => 0, signedInNames: () => 0 };
+  const sources: Record<GaugeSource, GaugeRead> = { connectedSockets: () => 0, openRooms: () => 0, signedInNames: () => 0 };
   for (const key of Object.keys(GAUGES) as GaugeSource[]) {
     new Gauge({
       ...GAUGES[key],
       registers: [registry],
-      collect() {
-        this.set(sources[key]());
+      async collect() {
+        try {
+          this.set(await sources[key]());
+        } catch {
+          this.set(NaN);
+        }
       },
     });
   }
   const seated = new Gauge({ name: 'duet_seated_people', help: 'Seats held by sockets connected to this node.', registers: [registry] });
   const admitted = tally(registry, 'duet_admissions_total', 'Seat requests by result.', 'result', Object.keys(ADMISSION_RESULTS) as AdmissionResult[]);
   const relayed = tally(registry, 'duet_relayed_messages_total', 'Messages relayed to the other seat, by type.', 'type', RELAY_TYPES);
-  const refused = tally(registry, 'duet_refusals_total', 'Requests answered with an error, by code.', 'code', Object.keys(ERROR_TEXT) as ErrorCode[]);
+  const codes = [...Object.keys(ERROR_TEXT), ...Object.keys(PEOPLE_CODES)] as RefusalCode[];
+  const refused = tally(registry, 'duet_refusals_total', 'Requests answered with an error, by code.', 'code', codes);
   return {
     registry,
     setSource(name, read) {
