@@ -23,6 +23,9 @@ import { attachSignaling, type DuetServer } from './signaling/signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
 import { redirectPlainHttp } from './http/plain-http.js';
 import { createWebApp } from './http/web.js';
+import { createHealth, type ReadinessCheck } from './health/health.js';
+import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
+import { countSeats } from './metrics/seat-store.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -51,6 +54,8 @@ export interface ServerDeps {
   openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
+  /** Where the counters and gauges go (default: a new registry of this instance's own). */
+  metrics?: DuetMetrics;
 }
 
 export interface DuetInstance {
@@ -59,6 +64,10 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
+  /** Counters and gauges; main.ts serves `metrics.registry` on METRICS_PORT. */
+  metrics: DuetMetrics;
+  /** GET /readyz answers 503 naming `name` while `check()` is false (or throws). */
+  addReadinessCheck(name: string, check: ReadinessCheck): void;
   /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
   listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
@@ -77,6 +86,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   const limits = config.limits ?? DEFAULTS.limits;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const metrics = deps.metrics ?? createMetrics();
+  const health = createHealth(() => closing);
   const admission = createAdmission({
     limits,
     origins: config.origins ?? DEFAULTS.origins,
@@ -84,6 +95,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
     clock: deps.clock,
+    metrics,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
@@ -93,7 +105,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     if (!address || typeof address === 'string') return [];
     return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
-  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, health });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
@@ -115,11 +127,14 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
   attachSignaling(io, {
-    store: createMemoryRoomStore(rooms),
+    store: countSeats(createMemoryRoomStore(rooms), metrics),
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+    metrics,
   });
+  metrics.setSource('connectedSockets', () => io.sockets.sockets.size);
+  metrics.setSource('openRooms', () => rooms.roomCount);
 
   let listening = false;
   function close(): Promise<void> {
@@ -142,6 +157,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     io,
     rooms,
     guard: admission.guard,
+    metrics,
+    addReadinessCheck: health.addReadinessCheck,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;
