@@ -13,7 +13,7 @@ import { browserSuite } from '../support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 
-const WAIT = { timeout: 30_000, interval: 250 };
+const WAIT = { timeout: 60_000, interval: 250 };
 
 /**
  * In the page: how many pixels of `#quality-chart` are drawn at all, and how many

@@ -9,7 +9,7 @@ import { verificationCode } from '../../src/public/js/verify/code.js';
 import { fingerprintsFromStats } from '../../src/public/js/verify/fingerprints.js';
 
 /** The code `#verify-code` shows once it is visible and not `other` (any code when `other` is undefined). */
-export async function shownCode(page: Page, other?: string, timeout = 30_000): Promise<string> {
+export async function shownCode(page: Page, other?: string, timeout = 60_000): Promise<string> {
   let code = '';
   await expect
     .poll(async () => {

@@ -76,7 +76,7 @@ describe('the code', () => {
     expect(aliceSees).not.toBe(bobSees);
   });
 
-  it('is PBKDF2-HMAC-SHA-256 of the sorted fingerprints, as docs/files.md says', async () => {
+  it('is PBKDF2-HMAC-SHA-256 of the sorted fingerprints, as docs/page.md says', async () => {
     const input = codeInput(B, A);
     expect(input).toBe(`sha-256 ${A.value}\nsha-256 ${B.value}`);
     const bits = pbkdf2Sync(input, 'duet verification code v1', CODE_ITERATIONS, 8, 'sha256');

@@ -44,8 +44,11 @@ export function createStatsPoll(source: () => Promise<RTCStatsReport> | undefine
     const pending = source();
     const report = pending ? await pending.catch(() => undefined) : undefined; // a connection closing under us
     if (!running) return;
-    deliver(report);
-    timer = deps.setTimer(() => void tick(), everyMs);
+    try {
+      deliver(report);
+    } finally {
+      timer = deps.setTimer(() => void tick(), everyMs); // a listener that throws does not stop the poll
+    }
   }
 
   return {
