@@ -58,7 +58,7 @@ describe.runIf(browserTestsEnabled())('the verification code', () => {
     expect(await codeFromStats(a)).toBe(code);
     expect(await codeFromStats(b)).toBe(code);
     expect(await a.locator('#verify').textContent()).toContain('Read it aloud to each other');
-  }, 120_000);
+  }, 180_000);
 
   it('changes when one side hangs up and joins again (new connections, new certificates)', async () => {
     const room = uniqueRoom('verify-again');
@@ -73,7 +73,7 @@ describe.runIf(browserTestsEnabled())('the verification code', () => {
     expect(second).not.toBe(first);
     await expect.poll(() => a.locator('#verify-code').textContent(), { timeout: 30_000, interval: 200 }).toBe(second);
     expect(await codeFromStats(a)).toBe(second);
-  }, 120_000);
+  }, 180_000);
 
   it('does not change when the SDP text the page can read names another certificate', async () => {
     const room = uniqueRoom('verify-sdp');
@@ -90,5 +90,5 @@ describe.runIf(browserTestsEnabled())('the verification code', () => {
     const seen = await a.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.remoteDescription?.sdp ?? '');
     expect(seen).toContain(FAKE_FINGERPRINT);
     expect(await codeFromStats(a)).toBe(code);
-  }, 120_000);
+  }, 180_000);
 });
