@@ -103,5 +103,17 @@ describe('screenshots', () => {
       await first.context().close();
       await second.context().close();
     }
-  }, 180_000);
+    const room = 'verify-phone';
+    const desk = await join(room, 'Alice');
+    await desk.click('#join');
+    await waitForState(desk, 'waiting');
+    const phone = await join(room, 'Bob', PHONE);
+    await phone.click('#join');
+    await phone.locator('#verify:not([hidden])').waitFor({ timeout: 60_000 });
+    await phone.locator('#signal:not([hidden])').waitFor({ timeout: 60_000 });
+    await settle(1500);
+    await phone.screenshot({ path: `${OUT}/phone-verify.png` });
+    await phone.context().close();
+    await desk.context().close();
+  }, 240_000);
 });
