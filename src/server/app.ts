@@ -11,7 +11,8 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
-import type { IceServer, TurnConfig } from './config/config.js';
+import type { IceServer, PeopleConfig, TurnConfig } from './config/config.js';
+import { wirePeople, type PeopleBackend, type Timers } from './people/wire-people.js';
 import { createAdmission } from './admission/admission.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
@@ -38,6 +39,8 @@ export interface ServerConfig {
   readonly iceServers?: readonly IceServer[];
   /** TURN relay and STUN servers whose entries GET /api/config adds (fresh TURN credentials per request). */
   readonly turn?: TurnConfig;
+  /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (default: PEOPLE_DEFAULTS). */
+  readonly people?: PeopleConfig;
 }
 
 export interface ServerDeps {
@@ -52,8 +55,11 @@ export interface ServerDeps {
   rooms?: RoomState;
   /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
   openFileLimit?: number;
-  /** Clock of the rate limits (default Date.now). */
+  /** Clock of the rate limits and of calls by name (default Date.now). */
   clock?: Clock;
+  /** Timer functions of calls by name (default global; fake in tests); people: their state (default in memory). */
+  timers?: Timers;
+  people?: PeopleBackend;
   /** Where the counters and gauges go (default: a new registry of this instance's own). */
   metrics?: DuetMetrics;
 }
@@ -84,6 +90,7 @@ class LimitedDecoder extends Decoder {
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
+  const clock = deps.clock ?? Date.now;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
   const metrics = deps.metrics ?? createMetrics();
@@ -94,7 +101,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     logger,
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
-    clock: deps.clock,
+    clock,
+    accessCode: config.people?.accessCode,
     metrics,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
@@ -126,8 +134,9 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
+  const people = wirePeople(io, { config: config.people, store: countSeats(createMemoryRoomStore(rooms), metrics), logger, clock, timers: deps.timers, backend: deps.people });
   attachSignaling(io, {
-    store: countSeats(createMemoryRoomStore(rooms), metrics),
+    store: people.store,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
@@ -139,6 +148,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   let listening = false;
   function close(): Promise<void> {
     closing = true;
+    people.close();
     logger.flush();
     return new Promise((resolve) => {
       io.close(() => {
