@@ -4,18 +4,12 @@
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Express } from 'express';
-import { Server } from 'socket.io';
-import { Decoder, Encoder } from 'socket.io-parser';
 import { DEFAULTS, type Limits, type OriginPolicy } from './config/config.js';
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../shared/events.js';
 import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
 import type { IceServer, PeopleConfig, TurnConfig } from './config/config.js';
-import { PEOPLE_DEFAULTS } from './config/people-config.js';
-import type { PeopleBackend } from './people/backend.js';
-import type { Timers } from './people/wake-timer.js';
-import { wirePeople } from './people/wire-people.js';
+import { wirePeople, type PeopleBackend, type Timers } from './people/wire-people.js';
 import { createAdmission } from './admission/admission.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
@@ -24,9 +18,14 @@ import type { Clock } from './admission/ratelimit.js';
 import { createRoomState, type RoomState } from './signaling/rooms.js';
 import { createMemoryRoomStore } from './signaling/room-store.js';
 import { attachSignaling, type DuetServer } from './signaling/signaling.js';
-import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
+import { createSocketServer } from './signaling/socket-server.js';
 import { redirectPlainHttp } from './http/plain-http.js';
+import { waitUntil } from './http/wait-until.js';
 import { createWebApp } from './http/web.js';
+import { createHealth, type ReadinessCheck } from './health/health.js';
+import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
+import { countSeats } from './metrics/seat-store.js';
+import { PEOPLE_DEFAULTS } from './config/people-config.js';
 import { createCluster, type Cluster, type ClusterOptions } from './redis/cluster.js';
 
 export interface ServerConfig {
@@ -60,10 +59,11 @@ export interface ServerDeps {
   openFileLimit?: number;
   /** Clock of the rate limits and of calls by name (default Date.now). */
   clock?: Clock;
-  /** The timer functions of calls by name (default the global ones; fake ones in tests). */
+  /** Timer functions of calls by name (default global; fake in tests); people: their state (default in memory). */
   timers?: Timers;
-  /** Who is signed in and who rings whom (default: in memory, this process only). */
   people?: PeopleBackend;
+  /** Where the counters and gauges go (default: a new registry of this instance's own). */
+  metrics?: DuetMetrics;
   /** With `redisUrl`: the key prefix and heartbeat timing in Redis, the hook for freed seats. */
   cluster?: Pick<ClusterOptions, 'prefix' | 'heartbeat' | 'onGone'>;
 }
@@ -74,9 +74,13 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
+  /** Counters and gauges; main.ts serves `metrics.registry` on METRICS_PORT. */
+  metrics: DuetMetrics;
+  /** GET /readyz answers 503 naming `name` while `check()` is false (or throws). */
+  addReadinessCheck(name: string, check: ReadinessCheck): void;
   /** The Redis side (node id, connection, store) when `redisUrl` is set. */
   cluster?: Cluster;
-  /** Can this node take new calls as far as Redis goes: true without Redis, else while Redis is reachable (for /readyz). */
+  /** Can this node take new calls as far as Redis goes: true without Redis, else while Redis is reachable. */
   redisReady(): boolean;
   /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
   listen(): Promise<{ url: string; port: number; host: string }>;
@@ -85,20 +89,15 @@ export interface DuetInstance {
   close(): Promise<void>;
 }
 
-/** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */
-class LimitedDecoder extends Decoder {
-  constructor() {
-    super({ maxAttachments: MAX_BINARY_ATTACHMENTS });
-  }
-}
-
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
-  const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
   const clock = deps.clock ?? Date.now;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const metrics = deps.metrics ?? createMetrics();
+  const health = createHealth(() => closing);
   const cluster = config.redisUrl ? createCluster({ url: config.redisUrl, logger, limits, ...deps.cluster }) : undefined;
+  if (cluster) health.addReadinessCheck('redis', cluster.ready);
   const admission = createAdmission({
     limits,
     origins: config.origins ?? DEFAULTS.origins,
@@ -106,7 +105,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
     clock,
-    accessCode: peopleConfig.accessCode,
+    accessCode: config.people?.accessCode,
+    metrics,
     shared: cluster?.limits,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
@@ -117,20 +117,9 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     if (!address || typeof address === 'string') return [];
     return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
-  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, health });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
-  const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
-    allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
-    // a little above the payload limit, so an oversized message gets a clear error, not a dropped connection
-    maxHttpBufferSize: limits.maxMessageBytes + 16 * 1024,
-    perMessageDeflate: false, // no compression bombs, no per-connection zlib memory
-    pingInterval: limits.pingIntervalMs,
-    pingTimeout: limits.pingTimeoutMs,
-    connectTimeout: 10_000, // an Engine.IO connection that never joins the namespace is closed
-    parser: { Encoder, Decoder: LimitedDecoder },
-    allowRequest: admission.allowRequest,
-    serveClient: true,
-  });
+  const io = createSocketServer(httpServer, limits, admission.allowRequest);
   // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits
   admission.attach(httpServer, io);
   const rooms = deps.rooms ?? createRoomState({
@@ -139,15 +128,22 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
   cluster?.attach(io);
+  const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
   // calls by name seat their private rooms in the same store and hear of room calls from it
-  const people = wirePeople(io, { config: peopleConfig, store: cluster?.store ?? createMemoryRoomStore(rooms), logger, clock, timers: deps.timers, backend: deps.people ?? cluster?.people({ clock, directory: peopleConfig.directory, ringTimeoutMs: peopleConfig.ringTimeoutS * 1000 }) });
+  const backend = deps.people ?? cluster?.people({ clock, directory: peopleConfig.directory, ringTimeoutMs: peopleConfig.ringTimeoutS * 1000 });
+  const store = countSeats(cluster?.store ?? createMemoryRoomStore(rooms), metrics);
+  const people = wirePeople(io, { config: peopleConfig, store, logger, clock, timers: deps.timers, backend, metrics });
   attachSignaling(io, {
     store: people.store,
     remote: cluster !== undefined,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+    metrics,
   });
+  metrics.setSource('connectedSockets', () => io.sockets.sockets.size);
+  metrics.setSource('signedInNames', () => people.signedIn());
+  metrics.setSource('openRooms', cluster ? () => cluster.store.roomCount() : () => rooms.roomCount);
 
   let listening = false;
   async function close(): Promise<void> {
@@ -173,6 +169,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     io,
     rooms,
     guard: admission.guard,
+    metrics,
+    addReadinessCheck: health.addReadinessCheck,
     cluster,
     redisReady: () => cluster?.ready() ?? true,
     listen() {
@@ -190,16 +188,4 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     },
     close,
   };
-}
-
-/** Resolves once `done()` is true or after `ms`, polling every 50 ms; leaves no timer behind. */
-function waitUntil(done: () => boolean, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const tick = () => {
-      if (done() || Date.now() - started >= ms) return resolve();
-      setTimeout(tick, 50);
-    };
-    tick();
-  });
 }

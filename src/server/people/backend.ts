@@ -33,6 +33,8 @@ export interface PeopleBackend {
   tick(): Promise<PeopleEvent[]>;
   /** When `tick` next has something to do (in the backend's clock), if ever. */
   nextWake(): Promise<number | undefined>;
+  /** How many names are signed in (over every node for a shared backend). */
+  signedIn(): Promise<number>;
   /** Steps a shared backend takes on its own (people of a dead node released): the socket layer carries them out. */
   onOwnSteps?(listener: (step: Step<undefined>, by: string) => void): void;
   /** Stops what the backend runs on its own. */
@@ -58,6 +60,7 @@ export function backendOn(store: PeopleStateStore): PeopleBackend {
     disconnect: (socketId) => store.update((p) => p.disconnect(socketId)),
     tick: () => store.update((p) => p.tick()),
     nextWake: () => store.update((p) => p.nextWake()),
+    signedIn: () => store.update((p) => p.signedIn()),
   };
 }
 

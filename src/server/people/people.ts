@@ -132,6 +132,8 @@ export function createPeople(options: PeopleOptions) {
       return times.length > 0 ? Math.min(...times) : undefined;
     },
     isBusy: rings.isBusy,
+    /** How many names are signed in (for the metrics gauge). */
+    signedIn: () => directory.size,
     /** Everything held, as plain JSON: `createPeople({ ..., state })` continues from it. */
     snapshot(): PeopleState {
       return { directory: directory.snapshot(), rings: rings.snapshot(), pacer: pacer.snapshot(), lastList: [...lastList] };

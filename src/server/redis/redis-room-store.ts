@@ -26,6 +26,8 @@ export interface RedisRoomStore extends RoomStore {
    * the node was declared dead meanwhile (its people were told `bye`). Resolves with the seats restored.
    */
   restore(): Promise<number>;
+  /** Rooms with anyone in them, over every node (for the open-rooms gauge). */
+  roomCount(): Promise<number>;
 }
 
 export interface RedisRoomStoreOptions extends RoomStateOptions {
@@ -106,6 +108,9 @@ export function createRedisRoomStore(options: RedisRoomStoreOptions): RedisRoomS
     },
     async count(room) {
       return client.scard(`${p}room:${room}`);
+    },
+    async roomCount() {
+      return Number((await client.get(`${p}rooms`)) ?? 0);
     },
     async flushPending(released) {
       for (const member of [...pending]) {

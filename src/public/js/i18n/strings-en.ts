@@ -119,6 +119,22 @@ export const en = {
   'check.verdict.relay': 'Calls on this network will work through the relay (TURN); the media stays encrypted end to end.',
   'check.verdict.fail': 'Calls will not work across the internet from this network: ask the operator to set up TURN.',
   'check.noTurn': 'This server has no TURN relay: calls between networks that cannot reach each other (some mobile and office networks) will not connect. Ask the operator to set up TURN.',
+  // issue 15: verification code, picture-in-picture, quality graph and signal
+  'verify.label': 'Verification code',
+  'verify.help': 'Read it aloud to each other: if your codes differ, someone may be listening in.',
+  'control.pip': 'Picture in picture',
+  'control.pipExit': 'Back from picture in picture',
+  'quality.chart': 'The last minute: bitrate sent and received, round-trip time and packet loss',
+  'quality.out': 'Sent',
+  'quality.in': 'Received',
+  'quality.rtt': 'RTT',
+  'quality.loss': 'Loss',
+  'signal.label': 'Connection: {quality} ({level} of 4)',
+  'signal.0': 'very poor',
+  'signal.1': 'poor',
+  'signal.2': 'fair',
+  'signal.3': 'good',
+  'signal.4': 'excellent',
 } as const;
 
 export type Key = keyof typeof en;
