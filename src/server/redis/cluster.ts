@@ -77,6 +77,7 @@ export function createCluster(options: ClusterOptions): Cluster {
 
   let connectedBefore = false;
   redis.onReady(() => {
+    heartbeat.beat();
     if (connectedBefore) {
       store.restore().then(
         (count) => count > 0 && logger.warn(`Redis had lost this node's seats: ${count} restored`),

@@ -40,6 +40,8 @@ export interface NodeHeartbeat {
   stop(): Promise<void>;
   /** Runs one reap now (tests, and `stop`). */
   reap(): Promise<void>;
+  /** Refreshes the heartbeat now (when Redis has just become reachable). */
+  beat(): void;
 }
 
 /** The REAP script's reply: {dead nodes, {room, member, remaining, …}}. */
@@ -55,8 +57,10 @@ export function createNodeHeartbeat(options: NodeHeartbeatOptions): NodeHeartbea
   const ttl = options.ttlMs ?? HEARTBEAT_TTL_MS;
   const key = `${prefix}node:${node}`;
   const timers: NodeJS.Timeout[] = [];
+  let stopped = false;
 
   function beat(): void {
+    if (stopped) return;
     client
       .multi()
       .set(key, String(Date.now()), 'PX', ttl)
@@ -79,6 +83,7 @@ export function createNodeHeartbeat(options: NodeHeartbeatOptions): NodeHeartbea
       timers.push(setInterval(() => void reap().catch(() => {}), options.reapMs ?? REAP_MS));
     },
     async stop() {
+      stopped = true;
       for (const timer of timers.splice(0)) clearInterval(timer);
       try {
         await client.del(key);
@@ -88,5 +93,6 @@ export function createNodeHeartbeat(options: NodeHeartbeatOptions): NodeHeartbea
       }
     },
     reap,
+    beat,
   };
 }
