@@ -45,10 +45,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(kind: Kind, env: BenchEnv, label: string): Promise<RunningServer> {
+/** `extraEnv` reaches the server's environment (REDIS_URL for a node of several). */
+export async function startServer(kind: Kind, env: BenchEnv, label: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const execArgv = ['--expose-gc'];
   const log = openSync(join(env.tmpDir, `${label}-${kind}.log`), 'a');
-  const child = startChild(`${kind} server`, script('serve'), [kind, env.certsDir, env.publicDir], { execArgv, log });
+  const child = startChild(`${kind} server`, script('serve'), [kind, env.certsDir, env.publicDir], { execArgv, log, env: { ...process.env, ...extraEnv } });
   const info = (await child.ready) as { port: number; fileLimit: number };
   return {
     kind,

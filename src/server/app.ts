@@ -4,10 +4,7 @@
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Express } from 'express';
-import { Server } from 'socket.io';
-import { Decoder, Encoder } from 'socket.io-parser';
 import { DEFAULTS, type Limits, type OriginPolicy } from './config/config.js';
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../shared/events.js';
 import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
@@ -21,12 +18,15 @@ import type { Clock } from './admission/ratelimit.js';
 import { createRoomState, type RoomState } from './signaling/rooms.js';
 import { createMemoryRoomStore } from './signaling/room-store.js';
 import { attachSignaling, type DuetServer } from './signaling/signaling.js';
-import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
+import { createSocketServer } from './signaling/socket-server.js';
 import { redirectPlainHttp } from './http/plain-http.js';
+import { waitUntil } from './http/wait-until.js';
 import { createWebApp } from './http/web.js';
 import { createHealth, type ReadinessCheck } from './health/health.js';
 import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
 import { countSeats } from './metrics/seat-store.js';
+import { PEOPLE_DEFAULTS } from './config/people-config.js';
+import { createCluster, type Cluster, type ClusterOptions } from './redis/cluster.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -41,6 +41,8 @@ export interface ServerConfig {
   readonly turn?: TurnConfig;
   /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (default: PEOPLE_DEFAULTS). */
   readonly people?: PeopleConfig;
+  /** Redis shared with other duet nodes (REDIS_URL); none: one process, everything in memory. */
+  readonly redisUrl?: string;
 }
 
 export interface ServerDeps {
@@ -62,6 +64,8 @@ export interface ServerDeps {
   people?: PeopleBackend;
   /** Where the counters and gauges go (default: a new registry of this instance's own). */
   metrics?: DuetMetrics;
+  /** With `redisUrl`: the key prefix and heartbeat timing in Redis, the hook for freed seats. */
+  cluster?: Pick<ClusterOptions, 'prefix' | 'heartbeat' | 'onGone'>;
 }
 
 export interface DuetInstance {
@@ -74,18 +78,15 @@ export interface DuetInstance {
   metrics: DuetMetrics;
   /** GET /readyz answers 503 naming `name` while `check()` is false (or throws). */
   addReadinessCheck(name: string, check: ReadinessCheck): void;
+  /** The Redis side (node id, connection, store) when `redisUrl` is set. */
+  cluster?: Cluster;
+  /** Can this node take new calls as far as Redis goes: true without Redis, else while Redis is reachable. */
+  redisReady(): boolean;
   /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
   listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
   shutdown(graceMs?: number): Promise<void>;
   close(): Promise<void>;
-}
-
-/** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */
-class LimitedDecoder extends Decoder {
-  constructor() {
-    super({ maxAttachments: MAX_BINARY_ATTACHMENTS });
-  }
 }
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
@@ -95,6 +96,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   let closing = false;
   const metrics = deps.metrics ?? createMetrics();
   const health = createHealth(() => closing);
+  const cluster = config.redisUrl ? createCluster({ url: config.redisUrl, logger, limits, ...deps.cluster }) : undefined;
+  if (cluster) health.addReadinessCheck('redis', cluster.ready);
   const admission = createAdmission({
     limits,
     origins: config.origins ?? DEFAULTS.origins,
@@ -104,6 +107,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     clock,
     accessCode: config.people?.accessCode,
     metrics,
+    shared: cluster?.limits,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
@@ -115,18 +119,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   };
   const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, health });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
-  const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
-    allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
-    // a little above the payload limit, so an oversized message gets a clear error, not a dropped connection
-    maxHttpBufferSize: limits.maxMessageBytes + 16 * 1024,
-    perMessageDeflate: false, // no compression bombs, no per-connection zlib memory
-    pingInterval: limits.pingIntervalMs,
-    pingTimeout: limits.pingTimeoutMs,
-    connectTimeout: 10_000, // an Engine.IO connection that never joins the namespace is closed
-    parser: { Encoder, Decoder: LimitedDecoder },
-    allowRequest: admission.allowRequest,
-    serveClient: true,
-  });
+  const io = createSocketServer(httpServer, limits, admission.allowRequest);
   // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits
   admission.attach(httpServer, io);
   const rooms = deps.rooms ?? createRoomState({
@@ -134,23 +127,31 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
-  const people = wirePeople(io, { config: config.people, store: countSeats(createMemoryRoomStore(rooms), metrics), logger, clock, timers: deps.timers, backend: deps.people });
+  cluster?.attach(io);
+  const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
+  // calls by name seat their private rooms in the same store and hear of room calls from it
+  const backend = deps.people ?? cluster?.people({ clock, directory: peopleConfig.directory, ringTimeoutMs: peopleConfig.ringTimeoutS * 1000 });
+  const store = countSeats(cluster?.store ?? createMemoryRoomStore(rooms), metrics);
+  const people = wirePeople(io, { config: peopleConfig, store, logger, clock, timers: deps.timers, backend, metrics });
   attachSignaling(io, {
     store: people.store,
+    remote: cluster !== undefined,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
     metrics,
   });
   metrics.setSource('connectedSockets', () => io.sockets.sockets.size);
-  metrics.setSource('openRooms', () => rooms.roomCount);
+  metrics.setSource('signedInNames', () => people.signedIn());
+  metrics.setSource('openRooms', cluster ? () => cluster.store.roomCount() : () => rooms.roomCount);
 
   let listening = false;
-  function close(): Promise<void> {
+  async function close(): Promise<void> {
     closing = true;
     people.close();
     logger.flush();
-    return new Promise((resolve) => {
+    await cluster?.release(); // this node's seats freed and the other people told, while the adapter still runs
+    await new Promise<void>((resolve) => {
       io.close(() => {
         listening = false;
         resolve();
@@ -159,6 +160,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
       plainHttp.close();
       if (!listening) resolve();
     });
+    await cluster?.disconnect();
   }
 
   return {
@@ -169,6 +171,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     guard: admission.guard,
     metrics,
     addReadinessCheck: health.addReadinessCheck,
+    cluster,
+    redisReady: () => cluster?.ready() ?? true,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;
@@ -184,16 +188,4 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     },
     close,
   };
-}
-
-/** Resolves once `done()` is true or after `ms`, polling every 50 ms; leaves no timer behind. */
-function waitUntil(done: () => boolean, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const tick = () => {
-      if (done() || Date.now() - started >= ms) return resolve();
-      setTimeout(tick, 50);
-    };
-    tick();
-  });
 }

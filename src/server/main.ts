@@ -16,6 +16,7 @@ import { certsDirProblem, isLoopbackHost, listenProblem, metricsListenProblem } 
 import { collectProcessMetrics } from './metrics/metrics.js';
 import { createMetricsServer, type MetricsServer } from './metrics/metrics-server.js';
 import { iceSummary } from './turn/client-config.js';
+import { redactUrl } from './config/redis-url.js';
 
 /** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
 const SHUTDOWN_DEADLINE_MS = 4500;
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       loopbackHost: isLoopbackHost(config.host) ? config.host : undefined,
     }),
   );
+  if (server.cluster) console.log(`Sharing rooms with other duet nodes through Redis ${redactUrl(config.redisUrl ?? '')} as node ${server.cluster.node}`);
   console.log(`ICE servers for browsers: ${iceSummary(config.iceServers, config.turn)}\n`);
 
   let stopping = false;

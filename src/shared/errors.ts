@@ -21,4 +21,5 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
   self: 'You cannot call yourself.',
   'already-in-call': 'You are already in a call or ringing someone.',
   'no-such-call': 'There is no such call (it may have ended).',
+  unavailable: 'The server cannot take new calls right now (its shared store is unreachable); try again in a moment.',
 };

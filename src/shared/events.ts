@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'peer-congested'
   | 'too-many-rooms'
   | 'server-shutting-down'
-  | PeopleErrorCode;
+  | PeopleErrorCode
+  | 'unavailable';
 
 export type AckOk<T extends object = object> = { ok: true } & T;
 export type AckError = { ok: false; error: ErrorCode };
@@ -69,7 +70,10 @@ export interface ServerToClientEvents extends PeopleServerToClientEvents {
   error: (error: { code: ErrorCode; event: string; message: string }) => void;
 }
 
-/** Events between server instances (none: duet runs as one process). */
+/**
+ * Events between server nodes (none: with REDIS_URL the nodes share state in Redis
+ * and reach each other's sockets through the Socket.IO adapter, by socket id).
+ */
 export type InterServerEvents = Record<string, never>;
 
 /** Per-socket data kept by Socket.IO. */

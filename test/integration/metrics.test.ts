@@ -84,6 +84,24 @@ describe('metrics with real traffic', () => {
     expect(sampleValue((await scrape(metrics.url)).exposition, 'duet_connected_sockets')).toBe(2);
   });
 
+  it('counts signed-in names and the refusals of calls by name', async () => {
+    const before = (await scrape(metrics.url)).exposition;
+    const ann = await running.client();
+    const bob = await running.client();
+    expect(await ann.timeout(3000).emitWithAck('login', 'Ann')).toMatchObject({ ok: true });
+    expect(await bob.timeout(3000).emitWithAck('login', 'Bob Metrics')).toMatchObject({ ok: true });
+    expect(await ann.timeout(3000).emitWithAck('call', 'ann')).toEqual({ ok: false, error: 'self' });
+    expect(await bob.timeout(3000).emitWithAck('cancel')).toEqual({ ok: false, error: 'no-such-call' });
+    const { text, exposition: after } = await scrape(metrics.url);
+    expect(sampleValue(after, 'duet_signed_in_names')).toBe(2);
+    const delta = (code: string) => (sampleValue(after, 'duet_refusals_total', { code }) ?? NaN) - (sampleValue(before, 'duet_refusals_total', { code }) ?? 0);
+    expect(delta('self')).toBe(1);
+    expect(delta('no-such-call')).toBe(1);
+    expect(text).not.toContain('Bob Metrics');
+    ann.disconnect();
+    bob.disconnect();
+  });
+
   it('is not served on the public HTTPS port', async () => {
     const reply = await fetchOnce(`${running.url}/metrics`, { ca: running.ca });
     expect(reply.status).toBe(404);

@@ -20,6 +20,7 @@ import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
 import { createAllowRequest, type AllowRequest } from './origin.js';
 import type { Clock } from './ratelimit.js';
+import type { SharedLimits } from '../redis/shared-limits.js';
 
 export interface AdmissionOptions {
   limits: Limits;
@@ -33,6 +34,8 @@ export interface AdmissionOptions {
   clock?: Clock;
   /** ACCESS_CODE: every handshake must carry it (access-gate.ts); none when undefined. */
   accessCode?: string;
+  /** Per-address budgets and connection counts over every node (REDIS_URL), on top of this node's own. */
+  shared?: SharedLimits;
   /** Counts the events answered `rate-limited` (metrics.ts). */
   metrics?: Pick<SignalingMetrics, 'refused'>;
 }
@@ -58,11 +61,13 @@ interface EngineConnection {
 export function createAdmission(options: AdmissionOptions): Admission {
   const { limits, logger } = options;
   const guard = createGuard(limits, options.clock);
-  const allowRequest = createAllowRequest({ policy: options.origins, guard, logger, closing: options.closing });
+  const { shared } = options;
+  const allowRequest = createAllowRequest({ policy: options.origins, guard, logger, closing: options.closing, shared });
 
   // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
   function onEngineClose(this: EngineConnection): void {
     guard.closed(this.remoteAddress);
+    shared?.closed(this.remoteAddress);
   }
 
   function onSocketGone(this: DuetSocket): void {
@@ -81,10 +86,19 @@ export function createAdmission(options: AdmissionOptions): Admission {
     const kind = event === 'join' || event === 'leave' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
     const verdict = guard.check(socket.id, socket.data.address, kind);
     if (verdict === 'gone') return;
-    if (verdict === 'ok') {
-      socket.data.throttled = false;
-      return next();
-    }
+    if (verdict !== 'ok') return refuseRate(socket, packet, verdict);
+    if (!shared) return pass(socket, next);
+    // the address's budget over every node; a refusal there is not a strike (the socket itself is within its own)
+    void shared.take(kind, socket.data.address).then((ok) => (ok ? pass(socket, next) : refuseRate(socket, packet, 'limited')));
+  }
+
+  function pass(socket: DuetSocket, next: (err?: Error) => void): void {
+    socket.data.throttled = false;
+    next();
+  }
+
+  function refuseRate(socket: DuetSocket, packet: unknown[], verdict: 'limited' | 'disconnect'): void {
+    const [event] = packet;
     const name = typeof event === 'string' ? event : String(event);
     if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
     socket.data.throttled = true;
@@ -105,6 +119,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
     io.engine.use(createEngineGuard({ policy: options.origins, logger }));
     io.engine.on('connection', (conn: EngineConnection) => {
       guard.opened(conn.remoteAddress);
+      shared?.opened(conn.remoteAddress);
       conn.on('close', onEngineClose);
     });
     if (options.accessCode !== undefined) io.use(createAccessGate(options.accessCode, logger, options.clock));

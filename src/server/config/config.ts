@@ -9,6 +9,7 @@ import { parseIceServers, type IceServer } from './ice-servers.js';
 import type { LogLevel } from '../log/logger.js';
 import { parseTurn, TURN_DEFAULTS, type TurnConfig } from '../turn/config.js';
 import { loadPeopleConfig, PEOPLE_DEFAULTS, type PeopleConfig } from './people-config.js';
+import { parseRedisUrl } from './redis-url.js';
 import { DEFAULT_LIMITS, parseLimits, parseOrigins, type Limits, type OriginPolicy } from './security-config.js';
 
 export { ConfigError, parsePort } from './env.js';
@@ -37,6 +38,8 @@ export interface Config {
   readonly turn: TurnConfig;
   /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (people-config.ts). */
   readonly people: PeopleConfig;
+  /** Redis shared by several duet nodes (REDIS_URL); undefined: one process, state in memory. */
+  readonly redisUrl: string | undefined;
   /** Where GET /metrics is served over plain HTTP (METRICS_PORT, METRICS_HOST); not at all when undefined. */
   readonly metrics: MetricsConfig | undefined;
 }
@@ -64,6 +67,7 @@ export const DEFAULTS: Config = Object.freeze({
   iceServers: Object.freeze([]),
   turn: TURN_DEFAULTS,
   people: PEOPLE_DEFAULTS,
+  redisUrl: undefined,
   metrics: undefined,
 });
 
@@ -104,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     iceServers: parseIceServers(env),
     turn: parseTurn(env),
     people: loadPeopleConfig(env),
+    redisUrl: parseRedisUrl(env),
     metrics: parseMetrics(env, [port, httpPort]),
   });
 }

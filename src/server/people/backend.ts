@@ -9,6 +9,7 @@ import type { LoginResult } from '../../shared/people-events.js';
 import type { Clock, RandomBytes } from './directory.js';
 import { createPeople, type PeopleOptions, type Step } from './people.js';
 import type { PeopleEvent } from './rings.js';
+import type { PeopleStateStore } from './state.js';
 
 export type { Step } from './people.js';
 export type { PeopleEvent } from './rings.js';
@@ -32,27 +33,39 @@ export interface PeopleBackend {
   tick(): Promise<PeopleEvent[]>;
   /** When `tick` next has something to do (in the backend's clock), if ever. */
   nextWake(): Promise<number | undefined>;
+  /** How many names are signed in (over every node for a shared backend). */
+  signedIn(): Promise<number>;
+  /** Steps a shared backend takes on its own (people of a dead node released): the socket layer carries them out. */
+  onOwnSteps?(listener: (step: Step<undefined>, by: string) => void): void;
+  /** Stops what the backend runs on its own. */
+  close?(): void;
 }
 
-export interface MemoryBackendOptions extends Partial<Omit<PeopleOptions, 'clock' | 'randomBytes'>> {
+export interface MemoryBackendOptions extends Partial<Omit<PeopleOptions, 'clock' | 'randomBytes' | 'state'>> {
   clock?: Clock;
   randomBytes?: RandomBytes;
+}
+
+/** The backend over a store of the service's state: each request runs on the state as it is now. */
+export function backendOn(store: PeopleStateStore): PeopleBackend {
+  return {
+    login: (socketId, name, token) => store.update((p) => p.login(socketId, name, token)),
+    logout: (socketId) => store.update((p) => p.logout(socketId)),
+    call: (socketId, name) => store.update((p) => p.call(socketId, name)),
+    cancel: (socketId) => store.update((p) => p.cancel(socketId)),
+    accept: (socketId, from) => store.update((p) => p.accept(socketId, from)),
+    decline: (socketId, from) => store.update((p) => p.decline(socketId, from)),
+    hangup: (socketId) => store.update((p) => p.hangup(socketId)),
+    room: (socketId, room, inRoom) => store.update((p) => p.room(socketId, room, inRoom)),
+    disconnect: (socketId) => store.update((p) => p.disconnect(socketId)),
+    tick: () => store.update((p) => p.tick()),
+    nextWake: () => store.update((p) => p.nextWake()),
+    signedIn: () => store.update((p) => p.signedIn()),
+  };
 }
 
 /** One process: the pure service of people.ts, answered at once. */
 export function createMemoryPeopleBackend(options: MemoryBackendOptions = {}): PeopleBackend {
   const people = createPeople({ ...options, clock: options.clock ?? Date.now, randomBytes: options.randomBytes ?? cryptoRandomBytes });
-  return {
-    login: async (socketId, name, token) => people.login(socketId, name, token),
-    logout: async (socketId) => people.logout(socketId),
-    call: async (socketId, name) => people.call(socketId, name),
-    cancel: async (socketId) => people.cancel(socketId),
-    accept: async (socketId, from) => people.accept(socketId, from),
-    decline: async (socketId, from) => people.decline(socketId, from),
-    hangup: async (socketId) => people.hangup(socketId),
-    room: async (socketId, room, inRoom) => people.room(socketId, room, inRoom),
-    disconnect: async (socketId) => people.disconnect(socketId),
-    tick: async () => people.tick(),
-    nextWake: async () => people.nextWake(),
-  };
+  return backendOn({ update: async (fn) => fn(people) });
 }

@@ -8,6 +8,7 @@
 import { ERROR_TEXT } from '../../shared/errors.js';
 import type { ErrorCode } from '../../shared/events.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
+import type { SignalingMetrics } from '../metrics/metrics.js';
 import type { RoomStore } from '../signaling/room-store.js';
 import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
 import { splitAck, type Ack } from '../signaling/validate.js';
@@ -22,6 +23,8 @@ export interface PeopleSocketDeps {
   logger: Logger;
   clock: () => number;
   timers?: Timers;
+  /** Counts refusals by code (metrics.ts); nothing counted when left out. */
+  metrics?: Pick<SignalingMetrics, 'refused'>;
 }
 
 export interface PeopleSocket {
@@ -87,7 +90,10 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
 
   function answer(socket: DuetSocket, event: string, reply: object, ack: Ack | undefined): void {
     const refusal = (reply as { ok?: boolean; error?: ErrorCode }).ok === false ? (reply as { error: ErrorCode }).error : undefined;
-    if (refusal !== undefined) logger.info(`refused ${event} from ${socket.id}: ${refusal}`);
+    if (refusal !== undefined) {
+      logger.info(`refused ${event} from ${socket.id}: ${refusal}`);
+      deps.metrics?.refused(refusal);
+    }
     if (ack) return ack(reply);
     // a refused login is told by the `login` event itself
     if (refusal !== undefined && event !== 'login') socket.emit('error', { code: refusal, event, message: ERROR_TEXT[refusal] });
@@ -99,7 +105,16 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
       const { params, ack } = splitAck(args);
       const outcome = request(backend, socket.id, params);
       if (typeof outcome === 'string') return answer(socket, event, { ok: false, error: outcome }, ack);
-      const step = await outcome;
+      let step: Step<object>;
+      try {
+        step = await outcome;
+      } catch (error) {
+        // a shared backend that cannot be reached (Redis away): a clear refusal, nothing changed
+        logError(`${event} from ${socket.id}`)(error);
+        deps.metrics?.refused('unavailable');
+        if (ack) return ack({ ok: false, error: 'unavailable' });
+        return void socket.emit('error', { code: 'unavailable', event, message: ERROR_TEXT.unavailable });
+      }
       await apply(step, socket.id);
       answer(socket, event, step.reply, ack);
       if (event === 'login' && (step.reply as { ok: boolean }).ok) logger.info(`login ${socket.id} as ${escapeForLog((step.reply as { name: string }).name, 40)}`);
@@ -115,6 +130,8 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
     backend.disconnect(id).then((step) => apply(step, id)).catch(logError(`people disconnect of ${id}`));
   }
 
+  backend.onOwnSteps?.((step, by) => void apply(step, by).catch(logError(`people step of ${by}`)));
+
   io.on('connection', (socket) => {
     for (const [event, handler] of listeners) socket.on(event as never, handler as never);
     socket.on('disconnect', onDisconnect);
@@ -124,6 +141,9 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
     roomChanged(socketId, room, inRoom) {
       backend.room(socketId, room, inRoom).then((step) => apply(step, socketId)).catch(logError(`people room change of ${socketId}`));
     },
-    close: () => timer.close(),
+    close() {
+      timer.close();
+      backend.close?.();
+    },
   };
 }

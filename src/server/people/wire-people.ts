@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import type { RoomStore } from '../signaling/room-store.js';
 import type { DuetServer } from '../signaling/signaling.js';
 import { createMemoryPeopleBackend, type PeopleBackend } from './backend.js';
-import { attachPeople } from './people-socket.js';
+import { attachPeople, type PeopleSocketDeps } from './people-socket.js';
 import type { Timers } from './wake-timer.js';
 import { watchRoomStore } from './watch-store.js';
 
@@ -23,11 +23,20 @@ export interface WirePeopleOptions {
   clock: () => number;
   timers?: Timers;
   backend?: PeopleBackend;
+  metrics?: PeopleSocketDeps['metrics'];
 }
 
-export function wirePeople(io: DuetServer, options: WirePeopleOptions): { store: RoomStore; close(): void } {
+export interface WiredPeople {
+  /** The room store the room events must use (it reports room calls). */
+  store: RoomStore;
+  /** How many names are signed in (the metrics gauge). */
+  signedIn(): Promise<number>;
+  close(): void;
+}
+
+export function wirePeople(io: DuetServer, options: WirePeopleOptions): WiredPeople {
   const { config = PEOPLE_DEFAULTS, clock } = options;
   const backend = options.backend ?? createMemoryPeopleBackend({ clock, directory: config.directory, ringTimeoutMs: config.ringTimeoutS * 1000 });
-  const people = attachPeople(io, { backend, store: options.store, logger: options.logger, clock, timers: options.timers });
-  return { store: watchRoomStore(options.store, people.roomChanged), close: people.close };
+  const people = attachPeople(io, { backend, store: options.store, logger: options.logger, clock, timers: options.timers, metrics: options.metrics });
+  return { store: watchRoomStore(options.store, people.roomChanged), signedIn: () => backend.signedIn(), close: people.close };
 }

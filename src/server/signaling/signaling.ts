@@ -23,6 +23,8 @@ export interface SignalingDeps {
   maxMessageBytes: number;
   /** Cap on what may wait for one peer; none when left out. */
   congestion?: CongestionLimits;
+  /** Peers may be connected to other nodes (a shared store): reach those through the Socket.IO adapter. */
+  remote?: boolean;
   /** Counts relays and refusals (metrics.ts); nothing is counted when left out. */
   metrics?: SignalingMetrics;
 }
@@ -41,7 +43,11 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
    * Socket.IO rooms, so a room named like a socket id reaches nobody (issue 10, D7).
    */
   function tellPeers(peers: readonly string[], event: 'otherjoin' | 'bye', room: string, id: string): void {
-    for (const peer of peers) io.sockets.sockets.get(peer)?.emit(event, room, id);
+    for (const peer of peers) {
+      const local = io.sockets.sockets.get(peer);
+      if (local) local.emit(event, room, id);
+      else if (deps.remote) io.to(peer).emit(event, room, id); // its own Socket.IO room, on whichever node it is
+    }
   }
 
   function refuse(socket: DuetSocket, event: string, code: ErrorCode, ack: Ack | undefined, detail: string): void {
@@ -105,7 +111,11 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     let congested = false;
     for (const peerId of await store.others(room, id)) {
       const peer = io.sockets.sockets.get(peerId);
-      if (!peer) continue;
+      if (!peer) {
+        // on another node: the adapter carries it there (that node's congestion check is not seen from here)
+        if (deps.remote) io.to(peerId).emit('message', room, data as never);
+        continue;
+      }
       const state = deps.congestion ? checkCongestion(peer.conn as unknown as QueuedConnection, peer.data, deps.congestion, Date.now()) : 'ok';
       if (state === 'ok') {
         peer.emit('message', room, data as never);
@@ -129,10 +139,17 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     logger.info(`disconnect ${id} (${reason})`);
   }
 
-  /** A listener that never rejects: a failing store is logged, never an unhandled rejection. */
+  /**
+   * A listener that never rejects: a failing store (Redis unreachable) is logged and
+   * the request answered `unavailable`, never an unhandled rejection.
+   */
   function settled<A extends unknown[]>(event: string, handler: (this: DuetSocket, ...args: A) => Promise<void>) {
     return function (this: DuetSocket, ...args: A): void {
-      handler.apply(this, args).catch((error: unknown) => logger.error(`${event} from ${this.id} failed: ${escapeForLog(String(error), 200)}`));
+      handler.apply(this, args).catch((error: unknown) => {
+        const detail = escapeForLog(error instanceof Error ? error.message : String(error), 200);
+        if (event === 'disconnect' || !this.connected) logger.error(`${event} from ${this.id} failed: ${detail}`);
+        else refuse(this, event, 'unavailable', splitAck(args).ack, detail);
+      });
     };
   }
   const joinListener = settled('join', onJoin);
