@@ -5,7 +5,7 @@
 import { t, type Key } from '../i18n/i18n.js';
 import type { Session } from '../session/session-types.js';
 import { snapshot, type StatsSnapshot } from '../session/stats.js';
-import type { RoomElements } from './elements.js';
+import type { CallElements } from './elements.js';
 
 function kbps(bytes: number, prevBytes: number, ms: number): string {
   if (ms <= 0) return '–';
@@ -42,7 +42,7 @@ export function renderStats(list: HTMLElement, rows: Array<[Key, string]>): void
 }
 
 /** Returns the function that opens or closes the panel. */
-export function bindStatsPanel(ui: RoomElements, session: Session): () => void {
+export function bindStatsPanel(ui: CallElements, session: Session): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
   let prev: StatsSnapshot | undefined;
   const tick = async () => {
