@@ -22,6 +22,7 @@ import { bindCallOver, bindEndedButtons, takeRejoin } from './view/ended.js';
 import { startPrejoin } from './view/prejoin.js';
 import { bindCopyLink, showRoomLink } from './view/room-link.js';
 import { bindShareOrigin } from './view/share-link.js';
+import { askAccessCode } from './view/access-form.js';
 import { bindStatsPanel } from './view/stats-panel.js';
 import { watchIce } from './view/icewatch.js';
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   bindEndedButtons(ui, room);
 
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
-  const socket = openSocket();
+  const socket = openSocket(askAccessCode);
   const ice = liveIceConfig();
   let rerenderIce = () => undefined as void; // the path line of the latest connection
   const rerender: Array<() => void> = [() => void shareNote.then((render) => render()), () => rerenderIce()];
