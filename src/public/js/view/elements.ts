@@ -4,10 +4,10 @@
  */
 import { byId } from './dom.js';
 
-/** The call view's elements (the `#call` section of partials/call.html). */
+/** The call view's elements (the `#call-view` section of partials/call.html). */
 export function callElements() {
   return {
-    call: byId('call'),
+    call: byId('call-view'),
     stage: byId('stage'),
     remote: byId<HTMLVideoElement>('remote'),
     local: byId<HTMLVideoElement>('local'),
