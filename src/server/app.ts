@@ -11,7 +11,11 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
-import type { IceServer, TurnConfig } from './config/config.js';
+import type { IceServer, PeopleConfig, TurnConfig } from './config/config.js';
+import { PEOPLE_DEFAULTS } from './config/people-config.js';
+import type { PeopleBackend } from './people/backend.js';
+import type { Timers } from './people/wake-timer.js';
+import { wirePeople } from './people/wire-people.js';
 import { createAdmission } from './admission/admission.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
@@ -35,6 +39,8 @@ export interface ServerConfig {
   readonly iceServers?: readonly IceServer[];
   /** TURN relay and STUN servers whose entries GET /api/config adds (fresh TURN credentials per request). */
   readonly turn?: TurnConfig;
+  /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (default: PEOPLE_DEFAULTS). */
+  readonly people?: PeopleConfig;
 }
 
 export interface ServerDeps {
@@ -49,8 +55,12 @@ export interface ServerDeps {
   rooms?: RoomState;
   /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
   openFileLimit?: number;
-  /** Clock of the rate limits (default Date.now). */
+  /** Clock of the rate limits and of calls by name (default Date.now). */
   clock?: Clock;
+  /** The timer functions of calls by name (default the global ones; fake ones in tests). */
+  timers?: Timers;
+  /** Who is signed in and who rings whom (default: in memory, this process only). */
+  people?: PeopleBackend;
 }
 
 export interface DuetInstance {
@@ -75,6 +85,8 @@ class LimitedDecoder extends Decoder {
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
+  const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
+  const clock = deps.clock ?? Date.now;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
   const admission = createAdmission({
@@ -83,7 +95,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     logger,
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
-    clock: deps.clock,
+    clock,
+    accessCode: peopleConfig.accessCode,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
@@ -114,8 +127,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
+  // calls by name seat their private rooms in the same store and hear of room calls from it
+  const people = wirePeople(io, { config: peopleConfig, store: createMemoryRoomStore(rooms), logger, clock, timers: deps.timers, backend: deps.people });
   attachSignaling(io, {
-    store: createMemoryRoomStore(rooms),
+    store: people.store,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
@@ -124,6 +139,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   let listening = false;
   function close(): Promise<void> {
     closing = true;
+    people.close();
     logger.flush();
     return new Promise((resolve) => {
       io.close(() => {

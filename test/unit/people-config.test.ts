@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessAllowed } from '../../src/server/people/access-code.js';
-import { PEOPLE_DEFAULTS, loadPeopleConfig } from '../../src/server/people/config.js';
+import { PEOPLE_DEFAULTS, loadPeopleConfig } from '../../src/server/config/people-config.js';
 
 describe('settings of calls by name', () => {
   it('defaults to a directory, 30 s rings and no access code', () => {

@@ -12,6 +12,8 @@ import { ERROR_TEXT } from '../../shared/errors.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
 import { splitAck } from '../signaling/validate.js';
+import { PEOPLE_REQUESTS } from '../people/people-socket.js';
+import { createAccessGate } from './access-gate.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
@@ -28,6 +30,8 @@ export interface AdmissionOptions {
   openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
+  /** ACCESS_CODE: every handshake must carry it (access-gate.ts); none when undefined. */
+  accessCode?: string;
 }
 
 export interface Admission {
@@ -71,7 +75,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
     // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
     if (!socket.connected) return;
     const [event] = packet;
-    const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
+    const kind = event === 'join' || event === 'leave' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
     const verdict = guard.check(socket.id, socket.data.address, kind);
     if (verdict === 'gone') return;
     if (verdict === 'ok') {
@@ -99,6 +103,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
       guard.opened(conn.remoteAddress);
       conn.on('close', onEngineClose);
     });
+    if (options.accessCode !== undefined) io.use(createAccessGate(options.accessCode, logger, options.clock));
     io.on('connection', (socket) => {
       guard.track(socket.id);
       socket.use((packet, next) => limitRate(socket, packet, next));

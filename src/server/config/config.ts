@@ -7,12 +7,14 @@ import { ConfigError, parseNumber, parsePort, read, type Env } from './env.js';
 import { parseIceServers, type IceServer } from './ice-servers.js';
 import type { LogLevel } from '../log/logger.js';
 import { parseTurn, TURN_DEFAULTS, type TurnConfig } from '../turn/config.js';
+import { loadPeopleConfig, PEOPLE_DEFAULTS, type PeopleConfig } from './people-config.js';
 import { DEFAULT_LIMITS, parseLimits, parseOrigins, type Limits, type OriginPolicy } from './security-config.js';
 
 export { ConfigError, parsePort } from './env.js';
 export { parseIceServers, type IceServer } from './ice-servers.js';
 export { DEFAULT_LIMITS, type Limits, type OriginPolicy } from './security-config.js';
 export type { TurnConfig } from '../turn/config.js';
+export type { PeopleConfig } from './people-config.js';
 
 export interface Config {
   /** HTTPS port; 0 picks a free one. */
@@ -32,6 +34,8 @@ export interface Config {
   readonly iceServers: readonly IceServer[];
   /** The TURN relay with short-lived credentials and plain STUN servers (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS). */
   readonly turn: TurnConfig;
+  /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (people-config.ts). */
+  readonly people: PeopleConfig;
 }
 
 /**
@@ -56,6 +60,7 @@ export const DEFAULTS: Config = Object.freeze({
   shutdownGraceMs: 500,
   iceServers: Object.freeze([]),
   turn: TURN_DEFAULTS,
+  people: PEOPLE_DEFAULTS,
 });
 
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'off'];
@@ -102,5 +107,6 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: parseNumber(env, 'SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 4000, true),
     iceServers: parseIceServers(env),
     turn: parseTurn(env),
+    people: loadPeopleConfig(env),
   });
 }
