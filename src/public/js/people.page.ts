@@ -7,7 +7,6 @@ import { applyI18n, bindLangSwitch } from './i18n/i18n.js';
 import { detectLang } from './i18n/lang.js';
 import { createPeopleController } from './people/controller.js';
 import { sessionLoginStore } from './people/login-store.js';
-import type { PeopleSocket } from './people/people-socket.js';
 import { phaseOf } from './people/state.js';
 import { liveIceConfig } from './session/ice-config.js';
 import { openSocket } from './session/signaling.js';
@@ -23,7 +22,7 @@ function main(): void {
   const open = openSocket(askAccessCode);
   const ice = liveIceConfig();
   const ringer = createRinger();
-  const people = createPeopleController(open.socket as unknown as PeopleSocket, sessionLoginStore());
+  const people = createPeopleController(open.socket, sessionLoginStore());
   let call: NameCall | undefined;
   let ringingFor: string | undefined;
 

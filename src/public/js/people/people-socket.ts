@@ -1,12 +1,10 @@
 /**
  * The socket the people page speaks on: the room events and the call-by-name events
- * (src/shared/people-events.ts) on one connection.
+ * (src/shared/people-events.ts, part of the contract in events.ts) on one connection.
  */
-import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
-import type { PeopleClientToServerEvents, PeopleServerToClientEvents } from '../../../shared/people-events.js';
+import type { SignalSocket } from '../session/signaling.js';
 
-export type PeopleSocket = Socket<ServerToClientEvents & PeopleServerToClientEvents, ClientToServerEvents & PeopleClientToServerEvents>;
+export type PeopleSocket = SignalSocket;
 
 /** Where the page keeps its login for a reload (sessionStorage in the page, a Map in tests). */
 export interface LoginStore {

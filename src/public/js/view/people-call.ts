@@ -7,7 +7,6 @@
  */
 import { openMedia } from '../media/devices.js';
 import { createCallLink } from '../people/call-link.js';
-import type { PeopleSocket } from '../people/people-socket.js';
 import type { LiveIceConfig } from '../session/ice-config.js';
 import { createSession } from '../session/session.js';
 import type { Session } from '../session/session-types.js';
@@ -41,7 +40,7 @@ export interface NameCall {
 }
 
 export function prepareCall(o: CallSetup): NameCall {
-  const link = createCallLink(o.open.socket as unknown as PeopleSocket, o.caller);
+  const link = createCallLink(o.open.socket, o.caller);
   let session: Session | undefined;
   let stream: MediaStream | undefined;
   let bound: BoundCall | undefined;
