@@ -1,28 +1,30 @@
 /**
  * Calls by name on the people page (/people), in real Chromium with fake camera and
  * microphone, each person in a separate browser context: signing in, ringing, accepting with
- * video both ways, hanging up, declining, calling someone offline or busy, cancelling, and a
- * reload that keeps the name.
+ * video both ways, hanging up, declining, calling someone offline or busy, cancelling, a
+ * reload that keeps the name, the ring itself (a tone made in the page, the flashing title),
+ * and a call by name beside a room call on one server.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
-import { expectMediaFlowing } from '../support/page-call.js';
-import { PEOPLE_WAIT, openPeople, person, ring, signIn, uniqueName, waitForStatus } from '../support/people-page.js';
+import { expectMediaFlowing, joinCall, uniqueRoom } from '../support/page-call.js';
+import { PEOPLE_WAIT, openPeople, person, ring, signIn, someone as signedIn, uniqueName, waitForStatus } from '../support/people-page.js';
 import type { Running } from '../support/server.js';
+
+/** Counts the oscillators the page starts (the ringtone is made of them). */
+const COUNT_OSCILLATORS = `
+  window.__oscillators = 0;
+  const create = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function (...args) { window.__oscillators++; return create.apply(this, args); };
+`;
 
 describe.runIf(browserTestsEnabled())('calls by name on the people page', () => {
   let server: Running;
   let browser: Browser;
   const pages: Page[] = [];
-  const someone = async (label: string): Promise<{ page: Page; name: string }> => {
-    const page = await openPeople(browser, server.url);
-    pages.push(page);
-    const name = uniqueName(label);
-    await signIn(page, name);
-    return { page, name };
-  };
+  const someone = (label: string) => signedIn(browser, server.url, pages, label);
   /** `a` calls `b` and `b` accepts; resolves once video flows both ways. */
   const callAndAccept = async (a: { page: Page }, b: { page: Page; name: string }) => {
     await ring(a.page, b.page, b.name);
@@ -137,5 +139,41 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     await person(bob.page, alice.name).waitFor(PEOPLE_WAIT);
     // and the name still rings
     await ring(bob.page, alice.page, alice.name);
+  }, 120_000);
+
+  it('a room call and a call by name go on at the same time on one server', async () => {
+    const room = uniqueRoom('beside');
+    const carol = await joinCall(browser, server.url, room);
+    pages.push(carol);
+    const dave = await joinCall(browser, server.url, room);
+    pages.push(dave);
+    const alice = await someone('alice');
+    const bob = await someone('bob');
+    await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
+    await ring(alice.page, bob.page, bob.name);
+    await bob.page.click('#accept');
+    for (const page of [carol, dave, alice.page, bob.page]) await expectMediaFlowing(page);
+    await bob.page.click('#hangup');
+    await waitForStatus(alice.page, `${bob.name} hung up`);
+    await expectMediaFlowing(carol); // the room call is not touched
+  }, 180_000);
+
+  it('an incoming call plays a tone made in the page and flashes the title until answered', async () => {
+    const alice = await someone('alice');
+    const bobPage = await openPeople(browser, server.url);
+    pages.push(bobPage);
+    await bobPage.addInitScript(COUNT_OSCILLATORS);
+    await bobPage.reload();
+    const bob = { page: bobPage, name: uniqueName('bob') };
+    await signIn(bob.page, bob.name);
+    const titleBefore = await bob.page.title();
+    await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
+    await ring(alice.page, bob.page, bob.name);
+    await expect.poll(() => bob.page.evaluate(() => (window as unknown as { __oscillators: number }).__oscillators), PEOPLE_WAIT).toBeGreaterThan(0);
+    await expect.poll(() => bob.page.title(), PEOPLE_WAIT).toContain(`${alice.name} is calling`);
+    expect(await bob.page.getAttribute('body', 'data-ringing')).toBe('true');
+    await bob.page.click('#decline');
+    await expect.poll(() => bob.page.title(), PEOPLE_WAIT).toBe(titleBefore);
+    expect(await bob.page.getAttribute('body', 'data-ringing')).toBeNull();
   }, 120_000);
 });

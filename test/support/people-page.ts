@@ -40,3 +40,12 @@ let counter = 0;
 export function uniqueName(label: string): string {
   return `${label}${process.pid % 1000}-${++counter}`;
 }
+
+/** A new person on /people, signed in under a unique name made from `label`; `pages` collects the page for cleanup. */
+export async function someone(browser: Browser, baseUrl: string, pages: Page[], label: string): Promise<{ page: Page; name: string }> {
+  const page = await openPeople(browser, baseUrl);
+  pages.push(page);
+  const name = uniqueName(label);
+  await signIn(page, name);
+  return { page, name };
+}
