@@ -3,7 +3,7 @@
  * the private room and the room protocol, hang-up, and accepting one of two rings.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ask, signIn } from '../support/people.js';
+import { ask, ring, signedIn } from '../support/people.js';
 import { joinRoom, next, record, roundTrip, startServer, type Client, type Running } from '../support/server.js';
 
 let duet: Running;
@@ -14,23 +14,7 @@ afterEach(async () => {
   await duet.close();
 });
 
-async function people(...names: string[]): Promise<Client[]> {
-  const sockets: Client[] = [];
-  for (const name of names) {
-    const socket = await duet.client();
-    await signIn(socket, name);
-    sockets.push(socket);
-  }
-  return sockets;
-}
-
-/** Ann rings Bob and both have heard of it. */
-async function ring(caller: Client, callee: Client, name: string): Promise<void> {
-  const incoming = next(callee, 'incoming');
-  const ringing = next(caller, 'ringing');
-  expect(await ask(caller, 'call', name)).toEqual({ ok: true, to: expect.any(String) });
-  await Promise.all([incoming, ringing]);
-}
+const people = <N extends string[]>(...names: N) => signedIn(duet, ...names);
 
 describe('ringing someone', () => {
   it('tells the person called incoming(from) and the caller ringing(to), with the names as their owners spell them', async () => {
