@@ -6,7 +6,7 @@
 import { applyI18n, bindLangSwitch } from './i18n/i18n.js';
 import { detectLang } from './i18n/lang.js';
 import { createPeopleController } from './people/controller.js';
-import { sessionLoginStore } from './people/login-store.js';
+import { sessionLoginStore } from './store/people-login.js';
 import { phaseOf } from './people/state.js';
 import { liveIceConfig } from './session/ice-config.js';
 import { openSocket } from './session/signaling.js';

@@ -116,7 +116,8 @@ export function createPeopleController(socket: PeopleSocket, store: LoginStore):
       set({ outgoing: { to, ringing: false }, outcome: undefined });
       events.emit('ring', { caller: true, name: to });
       socket.emit('call', to, (reply) => {
-        if (reply.ok && s.outgoing) set({ outgoing: { ...s.outgoing, to: reply.to } });
+        // the name as its owner spells it
+        if (reply.ok && s.outgoing && typeof reply.to === 'string') set({ outgoing: { ...s.outgoing, to: reply.to } });
         refused(reply, { outgoing: undefined });
       });
     },

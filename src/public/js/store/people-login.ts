@@ -2,7 +2,7 @@
  * The people page's login kept in sessionStorage (this tab only), so a reload signs in again
  * with the same name and its token; private mode or a full store only means it is not kept.
  */
-import type { LoginStore } from './people-socket.js';
+import type { LoginStore } from '../people/people-socket.js';
 
 const LOGIN_KEY = 'duet.people.login';
 
