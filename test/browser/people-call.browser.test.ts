@@ -176,4 +176,22 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     await expect.poll(() => bob.page.title(), PEOPLE_WAIT).toBe(titleBefore);
     expect(await bob.page.getAttribute('body', 'data-ringing')).toBeNull();
   }, 120_000);
+
+  it('speaks Chinese to a Chinese browser, in the ring and the call view too', async () => {
+    const alice = await someone('alice');
+    const bobPage = await openPeople(browser, server.url, { locale: 'zh-CN' });
+    pages.push(bobPage);
+    const bob = { page: bobPage, name: uniqueName('bob') };
+    expect(await bob.page.textContent('#login')).toBe('登录');
+    await signIn(bob.page, bob.name);
+    await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
+    await ring(alice.page, bob.page, bob.name);
+    expect(await bob.page.textContent('#incoming-text')).toBe(`${alice.name} 正在呼叫你`);
+    await bob.page.click('#accept');
+    await bob.page.locator('#hangup').waitFor({ state: 'visible', ...PEOPLE_WAIT });
+    expect(await bob.page.textContent('#hangup .label')).toBe('挂断');
+    await alice.page.locator('#hangup').waitFor({ state: 'visible', ...PEOPLE_WAIT });
+    await alice.page.click('#hangup');
+    await waitForStatus(bob.page, `${alice.name} 挂断了`);
+  }, 180_000);
 });

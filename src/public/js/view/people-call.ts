@@ -5,6 +5,7 @@
  * of partials/call.html from #call-template) replaces the list, without the room name; `end`
  * stops everything and gives the list back.
  */
+import { applyI18n, currentLang } from '../i18n/i18n.js';
 import { openMedia } from '../media/devices.js';
 import { createCallLink } from '../people/call-link.js';
 import type { LiveIceConfig } from '../session/ice-config.js';
@@ -91,6 +92,7 @@ export function prepareCall(o: CallSetup): NameCall {
       shown = true;
       o.listStatus.replaceWith(statusPlace);
       document.body.append(byId<HTMLTemplateElement>('call-template').content.cloneNode(true));
+      applyI18n(currentLang(), byId('call-view')); // the copy still has the template's English
       document.body.classList.add('room');
       bind();
       wanted = true;
