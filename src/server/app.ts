@@ -12,10 +12,7 @@ import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
 import type { IceServer, PeopleConfig, TurnConfig } from './config/config.js';
-import { PEOPLE_DEFAULTS } from './config/people-config.js';
-import type { PeopleBackend } from './people/backend.js';
-import type { Timers } from './people/wake-timer.js';
-import { wirePeople } from './people/wire-people.js';
+import { wirePeople, type PeopleBackend, type Timers } from './people/wire-people.js';
 import { createAdmission } from './admission/admission.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
@@ -27,6 +24,9 @@ import { attachSignaling, type DuetServer } from './signaling/signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
 import { redirectPlainHttp } from './http/plain-http.js';
 import { createWebApp } from './http/web.js';
+import { createHealth, type ReadinessCheck } from './health/health.js';
+import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
+import { countSeats } from './metrics/seat-store.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -57,10 +57,11 @@ export interface ServerDeps {
   openFileLimit?: number;
   /** Clock of the rate limits and of calls by name (default Date.now). */
   clock?: Clock;
-  /** The timer functions of calls by name (default the global ones; fake ones in tests). */
+  /** Timer functions of calls by name (default global; fake in tests); people: their state (default in memory). */
   timers?: Timers;
-  /** Who is signed in and who rings whom (default: in memory, this process only). */
   people?: PeopleBackend;
+  /** Where the counters and gauges go (default: a new registry of this instance's own). */
+  metrics?: DuetMetrics;
 }
 
 export interface DuetInstance {
@@ -69,6 +70,10 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
+  /** Counters and gauges; main.ts serves `metrics.registry` on METRICS_PORT. */
+  metrics: DuetMetrics;
+  /** GET /readyz answers 503 naming `name` while `check()` is false (or throws). */
+  addReadinessCheck(name: string, check: ReadinessCheck): void;
   /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
   listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
@@ -85,10 +90,11 @@ class LimitedDecoder extends Decoder {
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
-  const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
   const clock = deps.clock ?? Date.now;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const metrics = deps.metrics ?? createMetrics();
+  const health = createHealth(() => closing);
   const admission = createAdmission({
     limits,
     origins: config.origins ?? DEFAULTS.origins,
@@ -96,7 +102,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
     clock,
-    accessCode: peopleConfig.accessCode,
+    accessCode: config.people?.accessCode,
+    metrics,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
@@ -106,7 +113,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     if (!address || typeof address === 'string') return [];
     return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
-  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, health });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
@@ -127,14 +134,16 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
-  // calls by name seat their private rooms in the same store and hear of room calls from it
-  const people = wirePeople(io, { config: peopleConfig, store: createMemoryRoomStore(rooms), logger, clock, timers: deps.timers, backend: deps.people });
+  const people = wirePeople(io, { config: config.people, store: countSeats(createMemoryRoomStore(rooms), metrics), logger, clock, timers: deps.timers, backend: deps.people });
   attachSignaling(io, {
     store: people.store,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+    metrics,
   });
+  metrics.setSource('connectedSockets', () => io.sockets.sockets.size);
+  metrics.setSource('openRooms', () => rooms.roomCount);
 
   let listening = false;
   function close(): Promise<void> {
@@ -158,6 +167,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     io,
     rooms,
     guard: admission.guard,
+    metrics,
+    addReadinessCheck: health.addReadinessCheck,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;

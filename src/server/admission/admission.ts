@@ -10,6 +10,7 @@ import type { Server as HttpsServer } from 'node:https';
 import type { Limits, OriginPolicy } from '../config/config.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
+import type { SignalingMetrics } from '../metrics/metrics.js';
 import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
 import { splitAck } from '../signaling/validate.js';
 import { PEOPLE_REQUESTS } from '../people/people-socket.js';
@@ -32,6 +33,8 @@ export interface AdmissionOptions {
   clock?: Clock;
   /** ACCESS_CODE: every handshake must carry it (access-gate.ts); none when undefined. */
   accessCode?: string;
+  /** Counts the events answered `rate-limited` (metrics.ts). */
+  metrics?: Pick<SignalingMetrics, 'refused'>;
 }
 
 export interface Admission {
@@ -85,6 +88,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
     const name = typeof event === 'string' ? event : String(event);
     if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
     socket.data.throttled = true;
+    options.metrics?.refused('rate-limited');
     const { ack } = splitAck(packet);
     if (ack) ack({ ok: false, error: 'rate-limited' });
     else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });

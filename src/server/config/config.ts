@@ -3,7 +3,8 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, parseNumber, parsePort, read, type Env } from './env.js';
+import { ConfigError, parseHostName, parseNumber, parsePort, read, type Env } from './env.js';
+import { parseMetrics, type MetricsConfig } from './metrics-config.js';
 import { parseIceServers, type IceServer } from './ice-servers.js';
 import type { LogLevel } from '../log/logger.js';
 import { parseTurn, TURN_DEFAULTS, type TurnConfig } from '../turn/config.js';
@@ -36,6 +37,8 @@ export interface Config {
   readonly turn: TurnConfig;
   /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (people-config.ts). */
   readonly people: PeopleConfig;
+  /** Where GET /metrics is served over plain HTTP (METRICS_PORT, METRICS_HOST); not at all when undefined. */
+  readonly metrics: MetricsConfig | undefined;
 }
 
 /**
@@ -61,18 +64,10 @@ export const DEFAULTS: Config = Object.freeze({
   iceServers: Object.freeze([]),
   turn: TURN_DEFAULTS,
   people: PEOPLE_DEFAULTS,
+  metrics: undefined,
 });
 
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'off'];
-
-function parseHost(env: Env): string {
-  const raw = read(env, 'HOST');
-  if (raw === undefined) return DEFAULTS.host;
-  if (!/^[A-Za-z0-9.:_%-]+$/.test(raw) || raw.length > 253) {
-    throw new ConfigError(`HOST must be a host name or IP address, got ${JSON.stringify(raw)}`);
-  }
-  return raw;
-}
 
 function parseLogLevel(env: Env): LogLevel {
   const raw = read(env, 'LOG_LEVEL');
@@ -95,10 +90,11 @@ function parseHttpPort(env: Env, port: number): number {
 export function loadConfig(env: Env = process.env): Config {
   // 0 lets the system pick a free port (the banner shows which); other values are 1-65535
   const port = read(env, 'PORT') === '0' ? 0 : parsePort(env, 'PORT', DEFAULTS.port);
+  const httpPort = parseHttpPort(env, port);
   return Object.freeze({
     port,
-    httpPort: parseHttpPort(env, port),
-    host: parseHost(env),
+    httpPort,
+    host: parseHostName(env, 'HOST', DEFAULTS.host),
     certsDir: read(env, 'CERTS_DIR') ?? DEFAULTS.certsDir,
     logLevel: parseLogLevel(env),
     logDir: read(env, 'LOG_DIR'),
@@ -108,5 +104,6 @@ export function loadConfig(env: Env = process.env): Config {
     iceServers: parseIceServers(env),
     turn: parseTurn(env),
     people: loadPeopleConfig(env),
+    metrics: parseMetrics(env, [port, httpPort]),
   });
 }

@@ -1,17 +1,17 @@
 /**
  * Everything a page draws and wires for a call, on the call view of partials/call.html: our
- * media and its controls, chat, statistics and the other person, for a session that may not
+ * media and its controls, chat, statistics, quality and verification code, and the other person, for a session that may not
  * have started yet. Shared by the room page and the people page.
  */
 import { t } from '../i18n/i18n.js';
 import { createLocalMedia, type LocalMedia } from '../media/local.js';
 import type { Session } from '../session/session-types.js';
+import { bindCallInsight } from './call-insight.js';
 import { bindCallView } from './call-view.js';
 import { createChat } from './chat.js';
 import { bindControls } from './controls.js';
 import type { CallElements } from './elements.js';
 import { bindCallOver } from './ended.js';
-import { bindStatsPanel } from './stats-panel.js';
 
 export interface BoundCall {
   media: LocalMedia;
@@ -36,12 +36,14 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
   chat.setEnabled(false);
   const view = bindCallView(ui, session, chat);
   bindCallOver(ui, session, () => media.stop());
-  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: bindStatsPanel(ui, session), hangup });
+  const insight = bindCallInsight(ui, session);
+  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: insight.toggleStats, hangup });
   return {
     media,
     render() {
       view.render();
       controls.render();
+      insight.render();
     },
   };
 }

@@ -33,6 +33,10 @@ export function callElements() {
     chatToggle: byId<HTMLButtonElement>('chat-toggle'),
     unread: byId('unread'),
     statsToggle: byId<HTMLButtonElement>('stats'),
+    pip: byId<HTMLButtonElement>('pip'),
+    signal: byId('signal'),
+    verify: byId('verify'),
+    verifyCode: byId('verify-code'),
     hangup: byId<HTMLButtonElement>('hangup'),
     ended: byId('ended'),
     rejoin: byId<HTMLButtonElement>('rejoin'),
@@ -44,6 +48,7 @@ export function callElements() {
     chatSend: byId<HTMLButtonElement>('chat-send'),
     statsPanel: byId('stats-panel'),
     statsList: byId('stats-list'),
+    qualityChart: byId<HTMLCanvasElement>('quality-chart'),
   };
 }
 
