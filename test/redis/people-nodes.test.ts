@@ -12,7 +12,7 @@ import { redisTestsEnabled, startRedis, type RedisServer } from '../support/redi
 import { connectClient, inspect, readersListening, startNode, startNodes } from '../support/redis-nodes.js';
 import { next, type Client, type Running } from '../support/server.js';
 
-const login = (socket: Client, name: string) => socket.timeout(10_000).emitWithAck('login', name);
+const login = (socket: Client, name: string) => socket.timeout(30_000).emitWithAck('login', name);
 
 describe.runIf(redisTestsEnabled())('calls by name across nodes', () => {
   let redis: RedisServer;

@@ -31,14 +31,14 @@ export interface SharedPeopleOptions extends Omit<PeopleOptions, 'state'> {
   prefix?: string;
   /** How long a lock lives if its holder dies mid-request (default 3000 ms). */
   lockMs?: number;
-  /** How long to wait for the lock before giving up with PeopleStateUnavailable (default 3000 ms). */
+  /** How long to wait for the lock before giving up with PeopleStateUnavailable (default 10000 ms: a burst of requests over several nodes queues rather than fails). */
   waitMs?: number;
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createRedisPeopleState(options: SharedPeopleOptions): PeopleStateStore {
-  const { redis, prefix = 'duet:', lockMs = 3000, waitMs = 3000, ...serviceOptions } = options;
+  const { redis, prefix = 'duet:', lockMs = 3000, waitMs = 10_000, ...serviceOptions } = options;
   const lockKey = `${prefix}people:lock`;
   const stateKey = `${prefix}people:state`;
   let queue: Promise<unknown> = Promise.resolve();
