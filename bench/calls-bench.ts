@@ -1,7 +1,9 @@
 /**
- * Part 4: call setup time in headless Chromium with fake devices, against the
- * floor of two RTCPeerConnections in one page signaling each other in memory.
- * Written against the call page's contract: /r/<room>, a #join button,
+ * Part 4: call setup time in headless Chromium with fake devices: duet's room
+ * page against the plain tutorial page on the bare Socket.IO relay
+ * (bench/plain-page.ts, bench/baseline-sio.ts), calls alternating between the
+ * two, and against the floor of two RTCPeerConnections in one page signaling
+ * each other in memory. Both pages share one contract: a #join button,
  * video#remote for the remote video, #status text.
  */
 import { createHash, createPublicKey } from 'node:crypto';
@@ -15,19 +17,29 @@ import { startServer, type BenchEnv } from './servers.js';
 import { median, round } from './stats.js';
 import { FIRST_FRAME_WATCH, floorCall } from './calls-page.js';
 
+/** Step name to ms after the second person's Join click. */
+export type Steps = Record<string, number>;
+export type Sides = { first: Steps; second: Steps };
+
 export interface CallsResult {
   status: 'ok' | 'page missing' | 'no browser';
   detail: string;
   /** Per call, ms from the second join to the first remote frame on both sides. */
   duet: number[];
+  plain: number[];
   floor: number[];
   duetMedian: number;
+  plainMedian: number;
   floorMedian: number;
-  /** Median time of each step after the second person's join, per side, ms. */
-  timeline?: { first: Steps; second: Steps };
+  /** Median time of each step after the second person's join, per side and page, ms (negative: before the click). */
+  timeline?: { duet: Sides; plain: Sides };
+  /** Call by name (Accept to first remote frame on both sides): needs issue 12's /people page, not merged yet. */
+  byName: { status: 'not measured'; detail: string };
 }
 
-function medianSteps(list: Array<{ first: Steps; second: Steps }>): { first: Steps; second: Steps } {
+const BY_NAME = { status: 'not measured', detail: 'calling by name (issue 12) is not merged: no /people page to drive yet' } as const;
+
+function medianSteps(list: Sides[]): Sides {
   const side = (pick: (c: { first: Steps; second: Steps }) => Steps): Steps => {
     const names = [...new Set(list.flatMap((c) => Object.keys(pick(c))))];
     const out: Steps = {};
@@ -62,9 +74,8 @@ function status(url: string, ca: string): Promise<number> {
   });
 }
 
-type Steps = Record<string, number>;
-
-async function oneCall(browser: Browser, base: string, room: string, steps: Array<{ first: Steps; second: Steps }>): Promise<number> {
+/** One call between two fresh pages at `url`; pushes its step times to `steps`. */
+async function oneCall(browser: Browser, url: string, steps: Sides[]): Promise<number> {
   const contexts: BrowserContext[] = [];
   try {
     const open = async () => {
@@ -72,7 +83,7 @@ async function oneCall(browser: Browser, base: string, room: string, steps: Arra
       contexts.push(context);
       await context.addInitScript(FIRST_FRAME_WATCH);
       const page = await context.newPage();
-      await page.goto(`${base}/r/${room}`);
+      await page.goto(url);
       await page.waitForSelector('#join', { state: 'visible', timeout: 10_000 });
       return page;
     };
@@ -99,16 +110,17 @@ async function oneCall(browser: Browser, base: string, room: string, steps: Arra
 }
 
 export async function benchCalls(options: BenchOptions, env: BenchEnv, say: (line: string) => void): Promise<CallsResult> {
-  const empty = { duet: [], floor: [], duetMedian: NaN, floorMedian: NaN };
+  const empty = { duet: [], plain: [], floor: [], duetMedian: NaN, plainMedian: NaN, floorMedian: NaN, byName: BY_NAME };
   if (!existsSync(CHROMIUM)) {
     say(`  NOTICE: ${CHROMIUM} not found: call setup not measured`);
     return { status: 'no browser', detail: `${CHROMIUM} not found`, ...empty };
   }
-  const server = await startServer('duet', env, 'calls');
+  const [server, relay] = await Promise.all([startServer('duet', env, 'calls'), startServer('sio', env, 'calls')]);
   const spki = spkiHash(await readFile(join(env.certsDir, 'cert.pem'), 'utf8'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, `--ignore-certificate-errors-spki-list=${spki}`] });
   try {
     const base = `https://127.0.0.1:${server.port}`;
+    const plainBase = `https://127.0.0.1:${relay.port}`;
     const floorPage = await (await browser.newContext()).newPage();
     await floorPage.goto(`${base}/`);
     await floorPage.evaluate(floorCall); // warm-up
@@ -124,17 +136,26 @@ export async function benchCalls(options: BenchOptions, env: BenchEnv, say: (lin
       return { status: 'page missing', detail, ...empty, floor, floorMedian };
     }
     const tag = Date.now().toString(36);
-    const steps: Array<{ first: Steps; second: Steps }> = [];
-    await oneCall(browser, base, `bench-${tag}-warmup`, []);
-    const duet: number[] = [];
-    for (let i = 0; i < options.calls; i++) duet.push(round(await oneCall(browser, base, `bench-${tag}-${i}`, steps), 1));
-    const timeline = medianSteps(steps);
-    say(`  where the time goes (median ms after the second join): first person ${describeSteps(timeline.first)}; second person ${describeSteps(timeline.second)}`);
-    const duetMedian = median(duet);
-    say(`  duet: median ${round(duetMedian, 0)} ms over ${duet.length} calls (${round(duetMedian / floorMedian, 2)}x floor)`);
-    return { status: 'ok', detail: '', duet, floor, duetMedian, floorMedian, timeline };
+    const pages = { duet: (room: string) => `${base}/r/${room}`, plain: (room: string) => `${plainBase}/plain/${room}` };
+    const steps: { duet: Sides[]; plain: Sides[] } = { duet: [], plain: [] };
+    const times: { duet: number[]; plain: number[] } = { duet: [], plain: [] };
+    for (const which of ['duet', 'plain'] as const) await oneCall(browser, pages[which](`bench-${tag}-warmup`), []);
+    // alternating, and each pair in turn order, so the machine's load falls on both pages alike
+    for (let i = 0; i < options.calls; i++) {
+      const order = i % 2 === 0 ? (['duet', 'plain'] as const) : (['plain', 'duet'] as const);
+      for (const which of order) times[which].push(round(await oneCall(browser, pages[which](`bench-${tag}-${i}`), steps[which]), 1));
+    }
+    const timeline = { duet: medianSteps(steps.duet), plain: medianSteps(steps.plain) };
+    for (const which of ['duet', 'plain'] as const) {
+      say(`  ${which} page, median ms after the second join: first person ${describeSteps(timeline[which].first)}; second person ${describeSteps(timeline[which].second)}`);
+    }
+    const duetMedian = median(times.duet);
+    const plainMedian = median(times.plain);
+    say(`  duet: median ${round(duetMedian, 0)} ms, plain page ${round(plainMedian, 0)} ms over ${times.duet.length} calls each (duet ${round(duetMedian / plainMedian, 2)}x plain, ${round(duetMedian / floorMedian, 2)}x floor)`);
+    say(`  call by name: ${BY_NAME.detail}`);
+    return { status: 'ok', detail: '', duet: times.duet, plain: times.plain, floor, duetMedian, plainMedian, floorMedian, timeline, byName: BY_NAME };
   } finally {
     await browser.close();
-    await server.stop();
+    await Promise.all([server.stop(), relay.stop()]);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * A server under test, in its own process: `node serve.js <duet|ws|peerjs> <certsDir> <publicDir>`.
+ * A server under test, in its own process: `node serve.js <duet|duet-b|sio|ws|peerjs> <certsDir> <publicDir>`.
  * Tells the parent its port, then answers `stats` (memory after a full GC) until stopped.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { PeerServer } from 'peer';
 import { loadConfig } from '../src/server/config/config.js';
 import { createLog4jsLogger } from '../src/server/log/logger.js';
+import { createSioRelay } from './baseline-sio.js';
 import { createWsRelay } from './baseline-ws.js';
 import { serve } from './rpc.js';
 
@@ -47,8 +48,8 @@ async function start(): Promise<number> {
     connections = () => duet.io.engine.clientsCount;
     return (await duet.listen()).port;
   }
-  if (kind === 'ws') {
-    const relay = createWsRelay(tls);
+  if (kind === 'sio' || kind === 'ws') {
+    const relay = kind === 'sio' ? createSioRelay(tls) : createWsRelay(tls);
     connections = () => relay.connections();
     return listening(relay.server);
   }
