@@ -27,14 +27,14 @@ function killAll(): void {
   for (const proc of running) if (proc.pid !== undefined && proc.exitCode === null) proc.kill('SIGKILL');
 }
 
-export function startChild(name: string, script: string, args: string[], options: { execArgv?: string[]; log?: number | 'ignore' | 'inherit' } = {}): Child {
+export function startChild(name: string, script: string, args: string[], options: { execArgv?: string[]; log?: number | 'ignore' | 'inherit'; env?: NodeJS.ProcessEnv } = {}): Child {
   if (!hooked) {
     hooked = true;
     process.on('exit', killAll);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (killAll(), process.exit(130)));
   }
   const log = options.log ?? 'inherit';
-  const proc = fork(script, args, { execArgv: options.execArgv ?? [], stdio: ['ignore', log, 'inherit', 'ipc'] });
+  const proc = fork(script, args, { execArgv: options.execArgv ?? [], env: options.env ?? process.env, stdio: ['ignore', log, 'inherit', 'ipc'] });
   running.add(proc);
   let nextId = 1;
   const pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
