@@ -9,6 +9,13 @@ export const FIRST_FRAME_WATCH = `(() => {
   // a timeline of the first occurrence of each step, for the breakdown
   const steps = (window.__benchSteps = {});
   const step = (name) => { steps[name] ??= at(); };
+  // main-thread tasks over 50 ms, as [start, duration] in epoch ms: what keeps the page from reacting
+  const longTasks = (window.__benchLongTasks = []);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push([performance.timeOrigin + e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   // Socket.IO frames: 40 = namespace connected, 42[...] = an event (also when sent)
   const NativeWS = window.WebSocket;
   window.WebSocket = class extends NativeWS {

@@ -24,6 +24,7 @@ const PHASES: ReadonlyArray<[string, string]> = [
   ['connection connected', 'connection connected'],
   ['remote video track', 'remote video track'],
   ['first remote frame', 'first remote frame'],
+  ['main thread in long tasks meanwhile (ms, not a time)', 'long tasks'],
 ];
 
 /** A step's median ms; negative times happened before the click. */
@@ -51,6 +52,7 @@ export function callTables(c: CallsResult): Table[] {
           fmt(vsPlain), fmt(vsFloor), fmt(ratio(c.plainMedian, c.floorMedian)),
           `<=0.8x plain${mark(Number.isFinite(vsPlain) ? vsPlain <= 0.8 : undefined)}, <=1.3x floor${mark(Number.isFinite(vsFloor) ? vsFloor <= 1.3 : undefined)}`,
         ],
+        ...(c.duetBMedian === undefined ? [] : [[`call setup, duet-b page (BENCH_DUET_B), ms`, fmt(c.duetBMedian, 0), '', '', fmt(ratio(c.duetBMedian, c.plainMedian)), fmt(ratio(c.duetBMedian, c.floorMedian)), '', 'another build, same rounds']]),
         ['call by name, Accept to first frame', c.byName.status, '', '', '', '', '', c.byName.detail],
       ],
     },
@@ -59,8 +61,11 @@ export function callTables(c: CallsResult): Table[] {
   if (t) {
     tables.push({
       title: 'Where the call-setup time goes: median ms after the second Join click (person 1 waits in the room, person 2 joins)',
-      head: ['phase', 'duet: person 1', 'duet: person 2', 'plain: person 1', 'plain: person 2'],
-      body: PHASES.map(([label, name]) => [label, cell(t.duet.first, name), cell(t.duet.second, name), cell(t.plain.first, name), cell(t.plain.second, name)]),
+      head: ['phase', 'duet: person 1', 'duet: person 2', 'plain: person 1', 'plain: person 2', ...(t.duetB ? ['duet-b: person 1', 'duet-b: person 2'] : [])],
+      body: PHASES.map(([label, name]) => [
+        label, cell(t.duet.first, name), cell(t.duet.second, name), cell(t.plain.first, name), cell(t.plain.second, name),
+        ...(t.duetB ? [cell(t.duetB.first, name), cell(t.duetB.second, name)] : []),
+      ]),
     });
   }
   return tables;

@@ -58,11 +58,7 @@ async function main(): Promise<void> {
   ui.join.addEventListener('click', async () => {
     ui.join.disabled = true;
     const name = ui.name.value.trim().slice(0, MAX_NAME_CHARS);
-    safeSet(NAME_KEY, name);
-    rememberRoom(room);
     const stream = prejoin.finish();
-    ui.prejoin.hidden = true;
-    ui.call.hidden = false;
     await ice.ready;
     const iceServers = () => ice.servers();
     const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers, name });
@@ -70,6 +66,13 @@ async function main(): Promise<void> {
       ice.watch(pc);
       rerenderIce = watchIce(pc, () => ice.hasTurn(), iceView);
     });
+    // `join` goes out first: the views below subscribe in this same task, before any server answer can
+    // arrive, and draw the status line the session has by then (issue 16: join left 10-25 ms later before)
+    session.start();
+    safeSet(NAME_KEY, name);
+    rememberRoom(room);
+    ui.prejoin.hidden = true;
+    ui.call.hidden = false;
     const media = createLocalMedia(stream, (track) => session.setTrack('video', track));
     media.on('change', (state) => session.setLocalState(state));
     media.on('notice', (key) => session.notice(key));
@@ -87,7 +90,6 @@ async function main(): Promise<void> {
     bindCallOver(ui, session, () => media.stop());
     const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: bindStatsPanel(ui, session), hangup: () => session.hangup() });
     rerender.push(view.render, controls.render);
-    session.start();
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => session.hangup());
   });
