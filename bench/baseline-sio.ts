@@ -10,7 +10,7 @@
 import { createServer, type Server as HttpsServer } from 'node:https';
 import express from 'express';
 import { Server, type Socket } from 'socket.io';
-import { DEFAULTS } from '../src/server/config/config.js';
+import { loadConfig } from '../src/server/config/config.js';
 import { PLAIN_PAGE } from './plain-page.js';
 
 export function createSioRelay(tls: { key: string; cert: string }): { server: HttpsServer; connections(): number } {
@@ -18,7 +18,7 @@ export function createSioRelay(tls: { key: string; cert: string }): { server: Ht
   app.get('/plain/:room', (_req, res) => void res.type('html').send(PLAIN_PAGE));
   app.get('/', (_req, res) => void res.type('html').send('<!doctype html><title>relay</title>'));
   const httpsServer = createServer(tls, app);
-  const limits = DEFAULTS.limits;
+  const limits = loadConfig(process.env).limits; // PING_INTERVAL_MS etc. apply to both, as to duet
   const io = new Server(httpsServer, {
     allowEIO3: true,
     maxHttpBufferSize: limits.maxMessageBytes + 16 * 1024,
