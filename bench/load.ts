@@ -13,6 +13,8 @@ export interface OpenArgs {
   ca: string;
   rooms: string[];
   concurrency: number;
+  /** Seat b connects to this port instead (another node of the same duet). */
+  portB?: number;
 }
 
 export interface RunArgs {
@@ -54,21 +56,29 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-async function open(args: OpenArgs): Promise<{ ms: number }> {
+/** ms: opening every room; joinMs: each seat's connect-and-join time. */
+async function open(args: OpenArgs): Promise<{ ms: number; joinMs: number[] }> {
   const t0 = now();
+  const joinMs: number[] = [];
+  const timed = async (options: Parameters<typeof openSeat>[0]) => {
+    const started = now();
+    const seat = await openSeat(options);
+    joinMs.push(now() - started);
+    return seat;
+  };
   const opened: Room[] = new Array(args.rooms.length);
   await pool(
     args.rooms.map((room, i) => ({ room, i })),
     args.concurrency,
     async ({ room, i }) => {
       const base = { kind: args.kind, port: args.port, ca: args.ca, room };
-      const a = await openSeat({ ...base, seat: 'a' });
-      const b = await openSeat({ ...base, seat: 'b' });
+      const a = await timed({ ...base, seat: 'a' });
+      const b = await timed({ ...base, seat: 'b', port: args.portB ?? args.port });
       opened[i] = { a, b, received: 0, receivedByB: 0, startedAt: 0 };
     },
   );
   rooms = opened;
-  return { ms: now() - t0 };
+  return { ms: now() - t0, joinMs };
 }
 
 function send(seat: Seat): void {

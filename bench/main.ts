@@ -7,6 +7,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureCertificates } from '../src/server/lan/certs.js';
 import { benchCalls, type CallsResult } from './calls-bench.js';
+import { benchCluster, type ClusterResult } from './cluster-bench.js';
 import { benchIdle, type IdleResult } from './idle-bench.js';
 import { loadOptions } from './options.js';
 import { formatReport } from './report.js';
@@ -20,6 +21,8 @@ export interface BenchResults {
   signaling: SignalingResult[];
   idle: IdleResult[];
   calls: CallsResult | undefined;
+  /** One node against two nodes through Redis (issue 14). */
+  cluster?: ClusterResult;
   errors: string[];
   durationS: number;
 }
@@ -69,6 +72,10 @@ async function main(): Promise<void> {
     if (options.parts.includes('calls')) {
       say(`calls: ${options.calls} calls in headless Chromium, and the in-page floor`);
       await attempt('calls', async () => void (results.calls = await benchCalls(options, env, say)));
+    }
+    if (options.parts.includes('cluster')) {
+      say(`cluster: ${options.rooms} rooms on one node, then across two nodes sharing a redis-server`);
+      await attempt('cluster', async () => void (results.cluster = await benchCluster(options, env, say)));
     }
   } finally {
     await rm(tmpDir, { recursive: true, force: true });

@@ -48,13 +48,14 @@ export interface RunningServer {
 /** `BENCH_DUET_B_ENV="A=1,B=2"`: variables for the duet-b process only (e.g. WS_NO_BUFFER_UTIL=1 for an A/B of the add-on). */
 function duetBEnv(): NodeJS.ProcessEnv {
   const pairs = (process.env.BENCH_DUET_B_ENV ?? '').split(',').filter(Boolean).map((p) => p.split('=', 2) as [string, string]);
-  return { ...process.env, ...Object.fromEntries(pairs) };
+  return Object.fromEntries(pairs);
 }
 
-export async function startServer(kind: Kind, env: BenchEnv, label: string): Promise<RunningServer> {
+/** `extraEnv` reaches the server's environment (REDIS_URL for a node of several). */
+export async function startServer(kind: Kind, env: BenchEnv, label: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const execArgv = ['--expose-gc'];
   const log = openSync(join(env.tmpDir, `${label}-${kind}.log`), 'a');
-  const childEnv = kind === 'duet-b' ? duetBEnv() : process.env;
+  const childEnv = { ...process.env, ...(kind === 'duet-b' ? duetBEnv() : {}), ...extraEnv };
   const child = startChild(`${kind} server`, script('serve'), [kind, env.certsDir, env.publicDir], { execArgv, log, env: childEnv });
   const info = (await child.ready) as { port: number; fileLimit: number };
   return {

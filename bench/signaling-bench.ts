@@ -52,14 +52,14 @@ async function runAll(loaders: Child[], args: (i: number) => RunArgs, timeoutMs:
   return Promise.all(loaders.map((l, i) => l.call<RunResult>('run', args(i), timeoutMs)));
 }
 
-function combine(results: RunResult[]) {
+export function combine(results: RunResult[]) {
   const startedAt = Math.min(...results.map((r) => r.startedAt));
   const finishedAt = Math.max(...results.map((r) => r.finishedAt));
   const messages = results.reduce((n, r) => n + r.messages, 0);
   return { finishMs: finishedAt - startedAt, messages, messagesPerSecond: (messages * 1000) / (finishedAt - startedAt) };
 }
 
-function share(total: number, parts: number, i: number): number {
+export function share(total: number, parts: number, i: number): number {
   return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 }
 

@@ -4,14 +4,12 @@
  */
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Express } from 'express';
-import { Server } from 'socket.io';
-import { Decoder, Encoder } from 'socket.io-parser';
 import { DEFAULTS, type Limits, type OriginPolicy } from './config/config.js';
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../shared/events.js';
 import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
-import type { IceServer, TurnConfig } from './config/config.js';
+import type { IceServer, PeopleConfig, TurnConfig } from './config/config.js';
+import { wirePeople, type PeopleBackend, type Timers } from './people/wire-people.js';
 import { createAdmission } from './admission/admission.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
@@ -20,10 +18,16 @@ import type { Clock } from './admission/ratelimit.js';
 import { createRoomState, type RoomState } from './signaling/rooms.js';
 import { createMemoryRoomStore } from './signaling/room-store.js';
 import { attachSignaling, type DuetServer } from './signaling/signaling.js';
-import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
+import { createSocketServer } from './signaling/socket-server.js';
 import { dropHandshakeRequest } from './http/drop-request.js';
 import { redirectPlainHttp } from './http/plain-http.js';
+import { waitUntil } from './http/wait-until.js';
 import { createWebApp } from './http/web.js';
+import { createHealth, type ReadinessCheck } from './health/health.js';
+import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
+import { countSeats } from './metrics/seat-store.js';
+import { PEOPLE_DEFAULTS } from './config/people-config.js';
+import { createCluster, type Cluster, type ClusterOptions } from './redis/cluster.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -36,6 +40,10 @@ export interface ServerConfig {
   readonly iceServers?: readonly IceServer[];
   /** TURN relay and STUN servers whose entries GET /api/config adds (fresh TURN credentials per request). */
   readonly turn?: TurnConfig;
+  /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (default: PEOPLE_DEFAULTS). */
+  readonly people?: PeopleConfig;
+  /** Redis shared with other duet nodes (REDIS_URL); none: one process, everything in memory. */
+  readonly redisUrl?: string;
 }
 
 export interface ServerDeps {
@@ -50,8 +58,15 @@ export interface ServerDeps {
   rooms?: RoomState;
   /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
   openFileLimit?: number;
-  /** Clock of the rate limits (default Date.now). */
+  /** Clock of the rate limits and of calls by name (default Date.now). */
   clock?: Clock;
+  /** Timer functions of calls by name (default global; fake in tests); people: their state (default in memory). */
+  timers?: Timers;
+  people?: PeopleBackend;
+  /** Where the counters and gauges go (default: a new registry of this instance's own). */
+  metrics?: DuetMetrics;
+  /** With `redisUrl`: the key prefix and heartbeat timing in Redis, the hook for freed seats. */
+  cluster?: Pick<ClusterOptions, 'prefix' | 'heartbeat' | 'onGone'>;
 }
 
 export interface DuetInstance {
@@ -60,6 +75,14 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
+  /** Counters and gauges; main.ts serves `metrics.registry` on METRICS_PORT. */
+  metrics: DuetMetrics;
+  /** GET /readyz answers 503 naming `name` while `check()` is false (or throws). */
+  addReadinessCheck(name: string, check: ReadinessCheck): void;
+  /** The Redis side (node id, connection, store) when `redisUrl` is set. */
+  cluster?: Cluster;
+  /** Can this node take new calls as far as Redis goes: true without Redis, else while Redis is reachable. */
+  redisReady(): boolean;
   /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
   listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
@@ -67,24 +90,25 @@ export interface DuetInstance {
   close(): Promise<void>;
 }
 
-/** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */
-class LimitedDecoder extends Decoder {
-  constructor() {
-    super({ maxAttachments: MAX_BINARY_ATTACHMENTS });
-  }
-}
-
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
+  const clock = deps.clock ?? Date.now;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const metrics = deps.metrics ?? createMetrics();
+  const health = createHealth(() => closing);
+  const cluster = config.redisUrl ? createCluster({ url: config.redisUrl, logger, limits, ...deps.cluster }) : undefined;
+  if (cluster) health.addReadinessCheck('redis', cluster.ready);
   const admission = createAdmission({
     limits,
     origins: config.origins ?? DEFAULTS.origins,
     logger,
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
-    clock: deps.clock,
+    clock,
+    accessCode: config.people?.accessCode,
+    metrics,
+    shared: cluster?.limits,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
@@ -94,20 +118,9 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     if (!address || typeof address === 'string') return [];
     return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
-  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, health });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
-  const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
-    allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
-    // a little above the payload limit, so an oversized message gets a clear error, not a dropped connection
-    maxHttpBufferSize: limits.maxMessageBytes + 16 * 1024,
-    perMessageDeflate: false, // no compression bombs, no per-connection zlib memory
-    pingInterval: limits.pingIntervalMs,
-    pingTimeout: limits.pingTimeoutMs,
-    connectTimeout: 10_000, // an Engine.IO connection that never joins the namespace is closed
-    parser: { Encoder, Decoder: LimitedDecoder },
-    allowRequest: admission.allowRequest,
-    serveClient: true,
-  });
+  const io = createSocketServer(httpServer, limits, admission.allowRequest);
   // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits
   admission.attach(httpServer, io);
   io.engine.on('connection', dropHandshakeRequest); // after admission read the address; nothing needs the request later
@@ -116,18 +129,31 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
+  cluster?.attach(io);
+  const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
+  // calls by name seat their private rooms in the same store and hear of room calls from it
+  const backend = deps.people ?? cluster?.people({ clock, directory: peopleConfig.directory, ringTimeoutMs: peopleConfig.ringTimeoutS * 1000 });
+  const store = countSeats(cluster?.store ?? createMemoryRoomStore(rooms), metrics);
+  const people = wirePeople(io, { config: peopleConfig, store, logger, clock, timers: deps.timers, backend, metrics });
   attachSignaling(io, {
-    store: createMemoryRoomStore(rooms),
+    store: people.store,
+    remote: cluster !== undefined,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+    metrics,
   });
+  metrics.setSource('connectedSockets', () => io.sockets.sockets.size);
+  metrics.setSource('signedInNames', () => people.signedIn());
+  metrics.setSource('openRooms', cluster ? () => cluster.store.roomCount() : () => rooms.roomCount);
 
   let listening = false;
-  function close(): Promise<void> {
+  async function close(): Promise<void> {
     closing = true;
+    people.close();
     logger.flush();
-    return new Promise((resolve) => {
+    await cluster?.release(); // this node's seats freed and the other people told, while the adapter still runs
+    await new Promise<void>((resolve) => {
       io.close(() => {
         listening = false;
         resolve();
@@ -136,6 +162,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
       plainHttp.close();
       if (!listening) resolve();
     });
+    await cluster?.disconnect();
   }
 
   return {
@@ -144,6 +171,10 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     io,
     rooms,
     guard: admission.guard,
+    metrics,
+    addReadinessCheck: health.addReadinessCheck,
+    cluster,
+    redisReady: () => cluster?.ready() ?? true,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;
@@ -159,16 +190,4 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     },
     close,
   };
-}
-
-/** Resolves once `done()` is true or after `ms`, polling every 50 ms; leaves no timer behind. */
-function waitUntil(done: () => boolean, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const tick = () => {
-      if (done() || Date.now() - started >= ms) return resolve();
-      setTimeout(tick, 50);
-    };
-    tick();
-  });
 }

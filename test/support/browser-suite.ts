@@ -6,13 +6,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.js';
+import type { ServerConfig } from '../../src/server/app.js';
 import { startServer, type Running } from './server.js';
 
-export function browserSuite(ready: (server: Running, browser: Browser) => void, pages: Page[]): void {
+/** `config` changes the server's configuration (a short RING_TIMEOUT_S, an ACCESS_CODE…). */
+export function browserSuite(ready: (server: Running, browser: Browser) => void, pages: Page[], config: Partial<ServerConfig> = {}): void {
   let server: Running | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({}, config);
     browser = await launchBrowser({ cert: server.cert });
     ready(server, browser);
   });

@@ -2,9 +2,8 @@
  * The room page (`/r/<room>`): pre-join screen, then the call. Wires the
  * DOM-free call session and the local media to the views that draw them.
  */
-import { applyI18n, bindLangSwitch, t } from './i18n/i18n.js';
+import { applyI18n, bindLangSwitch } from './i18n/i18n.js';
 import { detectLang } from './i18n/lang.js';
-import { createLocalMedia } from './media/local.js';
 import { rememberRoom } from './room/recent.js';
 import { roomFromPath, roomUrl } from './room/roomname.js';
 import { MAX_NAME_CHARS } from './session/channel.js';
@@ -13,16 +12,15 @@ import { openSocket } from './session/signaling.js';
 import { IDLE_LINE } from './session/status.js';
 import { liveIceConfig } from './session/ice-config.js';
 import { safeGet, safeSet } from './store/storage.js';
-import { bindCallView, renderStatus } from './view/call-view.js';
-import { createChat } from './view/chat.js';
-import { bindControls } from './view/controls.js';
+import { bindCall } from './view/call-binding.js';
+import { renderStatus } from './view/call-view.js';
 import { byId } from './view/dom.js';
 import { roomElements } from './view/elements.js';
-import { bindCallOver, bindEndedButtons, takeRejoin } from './view/ended.js';
+import { bindEndedButtons, takeRejoin } from './view/ended.js';
 import { startPrejoin } from './view/prejoin.js';
 import { bindCopyLink, showRoomLink } from './view/room-link.js';
 import { bindShareOrigin } from './view/share-link.js';
-import { bindStatsPanel } from './view/stats-panel.js';
+import { askAccessCode } from './view/access-form.js';
 import { watchIce } from './view/icewatch.js';
 
 const NAME_KEY = 'duet.name';
@@ -46,7 +44,7 @@ async function main(): Promise<void> {
   bindEndedButtons(ui, room);
 
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
-  const socket = openSocket();
+  const socket = openSocket(askAccessCode);
   const ice = liveIceConfig();
   let rerenderIce = () => undefined as void; // the path line of the latest connection
   const rerender: Array<() => void> = [() => void shareNote.then((render) => render()), () => rerenderIce()];
@@ -73,23 +71,8 @@ async function main(): Promise<void> {
     rememberRoom(room);
     ui.prejoin.hidden = true;
     ui.call.hidden = false;
-    const media = createLocalMedia(stream, (track) => session.setTrack('video', track));
-    media.on('change', (state) => session.setLocalState(state));
-    media.on('notice', (key) => session.notice(key));
-    const you = t('chat.you');
-    const chat = createChat(
-      { panel: ui.chatPanel, log: ui.chatLog, form: ui.chatForm, input: ui.chatInput, send: ui.chatSend, toggle: ui.chatToggle, unread: ui.unread },
-      (text) => {
-        const sent = session.sendChat(text);
-        if (sent) chat.add(you, text, Date.now(), true);
-        return sent;
-      },
-    );
-    chat.setEnabled(false);
-    const view = bindCallView(ui, session, chat);
-    bindCallOver(ui, session, () => media.stop());
-    const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: bindStatsPanel(ui, session), hangup: () => session.hangup() });
-    rerender.push(view.render, controls.render);
+    const call = bindCall(ui, session, stream, () => session.hangup());
+    rerender.push(call.render);
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => session.hangup());
   });

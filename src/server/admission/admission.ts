@@ -10,13 +10,17 @@ import type { Server as HttpsServer } from 'node:https';
 import type { Limits, OriginPolicy } from '../config/config.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
+import type { SignalingMetrics } from '../metrics/metrics.js';
 import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
 import { splitAck } from '../signaling/validate.js';
+import { PEOPLE_REQUESTS } from '../people/people-socket.js';
+import { createAccessGate } from './access-gate.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
 import { createAllowRequest, type AllowRequest } from './origin.js';
 import type { Clock } from './ratelimit.js';
+import type { SharedLimits } from '../redis/shared-limits.js';
 
 export interface AdmissionOptions {
   limits: Limits;
@@ -28,6 +32,12 @@ export interface AdmissionOptions {
   openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
+  /** ACCESS_CODE: every handshake must carry it (access-gate.ts); none when undefined. */
+  accessCode?: string;
+  /** Per-address budgets and connection counts over every node (REDIS_URL), on top of this node's own. */
+  shared?: SharedLimits;
+  /** Counts the events answered `rate-limited` (metrics.ts). */
+  metrics?: Pick<SignalingMetrics, 'refused'>;
 }
 
 export interface Admission {
@@ -51,11 +61,13 @@ interface EngineConnection {
 export function createAdmission(options: AdmissionOptions): Admission {
   const { limits, logger } = options;
   const guard = createGuard(limits, options.clock);
-  const allowRequest = createAllowRequest({ policy: options.origins, guard, logger, closing: options.closing });
+  const { shared } = options;
+  const allowRequest = createAllowRequest({ policy: options.origins, guard, logger, closing: options.closing, shared });
 
   // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
   function onEngineClose(this: EngineConnection): void {
     guard.closed(this.remoteAddress);
+    shared?.closed(this.remoteAddress);
   }
 
   function onSocketGone(this: DuetSocket): void {
@@ -71,16 +83,26 @@ export function createAdmission(options: AdmissionOptions): Admission {
     // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
     if (!socket.connected) return;
     const [event] = packet;
-    const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
+    const kind = event === 'join' || event === 'leave' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
     const verdict = guard.check(socket.id, socket.data.address, kind);
     if (verdict === 'gone') return;
-    if (verdict === 'ok') {
-      socket.data.throttled = false;
-      return next();
-    }
+    if (verdict !== 'ok') return refuseRate(socket, packet, verdict);
+    if (!shared) return pass(socket, next);
+    // the address's budget over every node; a refusal there is not a strike (the socket itself is within its own)
+    void shared.take(kind, socket.data.address).then((ok) => (ok ? pass(socket, next) : refuseRate(socket, packet, 'limited')));
+  }
+
+  function pass(socket: DuetSocket, next: (err?: Error) => void): void {
+    socket.data.throttled = false;
+    next();
+  }
+
+  function refuseRate(socket: DuetSocket, packet: unknown[], verdict: 'limited' | 'disconnect'): void {
+    const [event] = packet;
     const name = typeof event === 'string' ? event : String(event);
     if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
     socket.data.throttled = true;
+    options.metrics?.refused('rate-limited');
     const { ack } = splitAck(packet);
     if (ack) ack({ ok: false, error: 'rate-limited' });
     else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });
@@ -97,8 +119,10 @@ export function createAdmission(options: AdmissionOptions): Admission {
     io.engine.use(createEngineGuard({ policy: options.origins, logger }));
     io.engine.on('connection', (conn: EngineConnection) => {
       guard.opened(conn.remoteAddress);
+      shared?.opened(conn.remoteAddress);
       conn.on('close', onEngineClose);
     });
+    if (options.accessCode !== undefined) io.use(createAccessGate(options.accessCode, logger, options.clock));
     io.on('connection', (socket) => {
       guard.track(socket.id);
       socket.use((packet, next) => limitRate(socket, packet, next));

@@ -44,6 +44,8 @@ export interface AllowRequestDeps {
   logger: Logger;
   /** True once shutdown has begun: no new connections. */
   closing: () => boolean;
+  /** The connections of an address on every node (REDIS_URL), asked after this node's own cap. */
+  shared?: { admits(address: string): Promise<boolean> };
 }
 
 export type AllowRequest = (req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => void;
@@ -58,10 +60,12 @@ export function createAllowRequest(deps: AllowRequestDeps): AllowRequest {
       deps.logger.warn(`refused handshake from ${escapeForLog(address, 64)}: ${verdict} ${escapeForLog(header ?? '', 120)}`);
       return callback(verdict, false);
     }
-    if (!deps.guard.admits(address)) {
+    const tooMany = () => {
       deps.logger.warn(`refused handshake from ${escapeForLog(address, 64)}: too many connections`);
-      return callback('too many connections', false);
-    }
-    callback(null, true);
+      callback('too many connections', false);
+    };
+    if (!deps.guard.admits(address)) return tooMany();
+    if (!deps.shared) return callback(null, true);
+    void deps.shared.admits(address).then((ok) => (ok ? callback(null, true) : tooMany()));
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Page routes: the room link `/r/<room>`, the tutorial-style `room.html?room=<room>`
+ * Page routes: the room link `/r/<room>`, /check, /people (call someone by name), the tutorial-style `room.html?room=<room>`
  * redirect, the configuration the page fetches, and a readable page for bad room names.
  */
 import { join } from 'node:path';
@@ -29,17 +29,20 @@ export function roomPath(room: string): string {
 export function addPageRoutes(app: Express, options: PageOptions): void {
   const roomHtml = join(options.publicDir, 'room.html');
   const checkHtml = join(options.publicDir, 'check.html');
+  const peopleHtml = join(options.publicDir, 'people.html');
 
   app.get('/api/config', (_req, res) => {
     res.set('Cache-Control', 'no-store').json(clientConfig(options.iceServers, options.turn, Date.now()));
   });
 
-  app.get('/check', (_req, res, next) => {
-    res.set('Cache-Control', 'no-cache');
-    res.sendFile(checkHtml, (error) => {
-      if (error) next(error);
+  for (const [path, file] of [['/check', checkHtml], ['/people', peopleHtml]] as const) {
+    app.get(path, (_req, res, next) => {
+      res.set('Cache-Control', 'no-cache');
+      res.sendFile(file, (error) => {
+        if (error) next(error);
+      });
     });
-  });
+  }
 
   app.get('/r/:room', (req: Request<{ room: string }>, res, next) => {
     const { room } = req.params;

@@ -4,6 +4,7 @@
  * sends to `due()` and sets its one timer for `nextAt()`.
  */
 import type { Clock } from './directory.js';
+import type { PacerState } from './state.js';
 
 /** At most four lists a second per viewer. */
 export const PEOPLE_INTERVAL_MS = 250;
@@ -17,13 +18,15 @@ export interface Coalescer {
   due(): string[];
   /** When the next viewer falls due, if any is waiting. */
   nextAt(): number | undefined;
+  /** Everything held, as plain JSON. */
+  snapshot(): PacerState;
 }
 
-export function createCoalescer(options: { clock: Clock; intervalMs?: number }): Coalescer {
+export function createCoalescer(options: { clock: Clock; intervalMs?: number; state?: PacerState }): Coalescer {
   const { clock } = options;
   const intervalMs = options.intervalMs ?? PEOPLE_INTERVAL_MS;
-  const lastSent = new Map<string, number>();
-  const waiting = new Set<string>();
+  const lastSent = new Map<string, number>(options.state?.lastSent ?? []);
+  const waiting = new Set<string>(options.state?.waiting ?? []);
 
   const readyAt = (viewer: string) => (lastSent.get(viewer) ?? -Infinity) + intervalMs;
 
@@ -46,6 +49,7 @@ export function createCoalescer(options: { clock: Clock; intervalMs?: number }):
       }
       return out;
     },
+    snapshot: () => ({ lastSent: [...lastSent], waiting: [...waiting] }),
     nextAt() {
       let next: number | undefined;
       for (const viewer of waiting) next = Math.min(next ?? Infinity, Math.max(readyAt(viewer), clock()));

@@ -7,6 +7,7 @@
  */
 import { checkDisplayName, compareCodePoints } from '../../shared/display-name.js';
 import type { Person } from '../../shared/people-events.js';
+import type { DirectoryState, HolderState, ReservationState } from './state.js';
 
 /** Milliseconds since some fixed origin (Date.now in production, a fake in tests). */
 export type Clock = () => number;
@@ -54,6 +55,8 @@ export interface Directory {
   roster(isBusy: (socketId: string) => boolean): RosterEntry[];
   /** Forgets expired reservations (memory only: expiry already holds without it). */
   sweep(): void;
+  /** Everything held, as plain JSON (for a store shared by several nodes). */
+  snapshot(): DirectoryState;
   readonly size: number;
 }
 
@@ -61,27 +64,20 @@ export interface DirectoryOptions {
   clock: Clock;
   randomBytes: RandomBytes;
   reserveMs?: number;
+  /** Start from this state (from `snapshot()`) instead of empty. */
+  state?: DirectoryState;
 }
 
-interface Holder {
-  name: string;
-  token: string;
-  socketId: string;
-}
-
-interface Reservation {
-  name: string;
-  token: string;
-  until: number;
-}
+type Holder = HolderState;
+type Reservation = ReservationState;
 
 export function createDirectory(options: DirectoryOptions): Directory {
   const { clock, randomBytes } = options;
   const reserveMs = options.reserveMs ?? NAME_RESERVE_MS;
-  const online = new Map<string, Holder>(); // key → holder
-  const keys = new Map<string, string>(); // socket id → key
+  const online = new Map<string, Holder>(structuredClone(options.state?.online ?? [])); // key → holder
+  const keys = new Map<string, string>([...online].map(([key, holder]) => [holder.socketId, key])); // socket id → key
   // insertion order is expiry order (one constant delay), so sweeping stops at the first live one
-  const reservations = new Map<string, Reservation>();
+  const reservations = new Map<string, Reservation>(structuredClone(options.state?.reservations ?? []));
 
   function newToken(): string {
     const bytes = randomBytes(TOKEN_BYTES);
@@ -163,6 +159,7 @@ export function createDirectory(options: DirectoryOptions): Directory {
         .map(([, { name, socketId }]) => ({ name, busy: isBusy(socketId), socketId }));
     },
     sweep,
+    snapshot: () => structuredClone({ online: [...online], reservations: [...reservations] }),
     get size() {
       return online.size;
     },

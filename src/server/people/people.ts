@@ -8,6 +8,7 @@ import type { LoginResult } from '../../shared/people-events.js';
 import { createCoalescer } from './coalescer.js';
 import { createDirectory, peopleFor, type Clock, type RandomBytes } from './directory.js';
 import { createRings, type Outcome, type PeopleEvent } from './rings.js';
+import type { PeopleState } from './state.js';
 
 export interface PeopleOptions {
   clock: Clock;
@@ -17,6 +18,8 @@ export interface PeopleOptions {
   reserveMs?: number;
   ringTimeoutMs?: number;
   intervalMs?: number;
+  /** Start from this state (from `snapshot()`), e.g. read from a store shared by several nodes. */
+  state?: PeopleState;
 }
 
 /** What to do after a request: answer `reply`, emit `events`, seat `seat`, empty `free`. */
@@ -35,10 +38,11 @@ type Refusal = { ok: false; error: string };
 export function createPeople(options: PeopleOptions) {
   const { clock, randomBytes } = options;
   const listing = options.directory ?? true;
-  const directory = createDirectory({ clock, randomBytes, ...(options.reserveMs !== undefined && { reserveMs: options.reserveMs }) });
-  const rings = createRings({ lookup: directory, clock, randomBytes, ...(options.ringTimeoutMs !== undefined && { ringTimeoutMs: options.ringTimeoutMs }) });
-  const pacer = createCoalescer({ clock, ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }) });
-  const lastList = new Map<string, string>(); // viewer → the list they last got, as JSON
+  const { state } = options;
+  const directory = createDirectory({ clock, randomBytes, state: state?.directory, ...(options.reserveMs !== undefined && { reserveMs: options.reserveMs }) });
+  const rings = createRings({ lookup: directory, clock, randomBytes, state: state?.rings, ...(options.ringTimeoutMs !== undefined && { ringTimeoutMs: options.ringTimeoutMs }) });
+  const pacer = createCoalescer({ clock, state: state?.pacer, ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }) });
+  const lastList = new Map<string, string>(state?.lastList ?? []); // viewer → the list they last got, as JSON
 
   /** The due `people` lists, leaving out a list identical to the one a viewer already has. */
   function lists(): PeopleEvent[] {
@@ -128,6 +132,12 @@ export function createPeople(options: PeopleOptions) {
       return times.length > 0 ? Math.min(...times) : undefined;
     },
     isBusy: rings.isBusy,
+    /** How many names are signed in (for the metrics gauge). */
+    signedIn: () => directory.size,
+    /** Everything held, as plain JSON: `createPeople({ ..., state })` continues from it. */
+    snapshot(): PeopleState {
+      return { directory: directory.snapshot(), rings: rings.snapshot(), pacer: pacer.snapshot(), lastList: [...lastList] };
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { PeopleErrorCode, PeopleServerToClientEvents } from '../../shared/people-events.js';
 import type { Clock, RandomBytes, SignedIn } from './directory.js';
+import type { RingsState } from './state.js';
 
 /** One event for the socket layer to emit to socket `to`. */
 export type PeopleEvent = {
@@ -41,6 +42,8 @@ export interface Rings {
   nextExpiry(): number | undefined;
   isBusy(person: string): boolean;
   callOf(person: string): { room: string; peer: string } | undefined;
+  /** Everything held, as plain JSON (for a store shared by several nodes). */
+  snapshot(): RingsState;
 }
 
 export interface RingsOptions {
@@ -48,4 +51,6 @@ export interface RingsOptions {
   clock: Clock;
   randomBytes: RandomBytes;
   ringTimeoutMs?: number;
+  /** Start from this state (from `snapshot()`) instead of empty. */
+  state?: RingsState;
 }

@@ -13,7 +13,7 @@
  */
 import { checkDisplayName } from '../../shared/display-name.js';
 import type { PeopleServerToClientEvents } from '../../shared/people-events.js';
-import type { SignedIn } from './directory.js';
+import { ringMaps, ringsSnapshot, type PartyState, type RingState } from './state.js';
 import type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
 
 export type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
@@ -21,29 +21,18 @@ export type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } f
 export const RING_TIMEOUT_MS = 30_000;
 export const CALL_ROOM_PREFIX = 'call-';
 
-interface Party extends SignedIn {
-  socketId: string;
-}
-interface Ring {
-  caller: Party;
-  callee: Party;
-  until: number;
-}
-interface Seat {
-  room: string;
-  self: Party;
-  peer: Party;
-}
+type Party = PartyState;
+type Ring = RingState;
 
 const ROOM_BYTES = 16;
 
 export function createRings(options: RingsOptions): Rings {
   const { lookup, clock, randomBytes } = options;
   const ringTimeoutMs = options.ringTimeoutMs ?? RING_TIMEOUT_MS;
-  const outgoing = new Map<string, Ring>(); // caller → ring; insertion order is expiry order
-  const incoming = new Map<string, Map<string, Ring>>(); // callee → caller → ring
-  const calls = new Map<string, Seat>();
-  const inRooms = new Set<string>();
+  // outgoing: caller → ring, insertion order is expiry order; incoming: callee → caller → ring;
+  // calls: person → seat in a call by name; inRooms: people in a room call
+  const maps = ringMaps(options.state);
+  const { outgoing, incoming, calls, inRooms } = maps;
 
   const send = <K extends PeopleEvent['event']>(to: string, event: K, ...args: Parameters<PeopleServerToClientEvents[K]>) =>
     ({ to, event, args }) as PeopleEvent;
@@ -176,6 +165,7 @@ export function createRings(options: RingsOptions): Rings {
     isBusy(person) {
       return outgoing.has(person) || incoming.has(person) || calls.has(person) || inRooms.has(person);
     },
+    snapshot: () => ringsSnapshot(maps),
     callOf(person) {
       const seat = calls.get(person);
       return seat && { room: seat.room, peer: seat.peer.name };

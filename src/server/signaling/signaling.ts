@@ -7,6 +7,7 @@ import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClient
 import { escapeForLog, type Logger } from '../log/logger.js';
 import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
 import type { RoomStore } from './room-store.js';
+import type { SignalingMetrics } from '../metrics/metrics.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { isRoomName } from '../../shared/room-name.js';
 import { checkSignal, splitAck, type Ack } from './validate.js';
@@ -22,6 +23,10 @@ export interface SignalingDeps {
   maxMessageBytes: number;
   /** Cap on what may wait for one peer; none when left out. */
   congestion?: CongestionLimits;
+  /** Peers may be connected to other nodes (a shared store): reach those through the Socket.IO adapter. */
+  remote?: boolean;
+  /** Counts relays and refusals (metrics.ts); nothing is counted when left out. */
+  metrics?: SignalingMetrics;
 }
 
 function describe(value: unknown): string {
@@ -31,18 +36,23 @@ function describe(value: unknown): string {
 }
 
 export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
-  const { store, logger } = deps;
+  const { store, logger, metrics } = deps;
 
   /**
    * Sends to the other seats by socket id, from the room state: duet uses no
    * Socket.IO rooms, so a room named like a socket id reaches nobody (issue 10, D7).
    */
   function tellPeers(peers: readonly string[], event: 'otherjoin' | 'bye', room: string, id: string): void {
-    for (const peer of peers) io.sockets.sockets.get(peer)?.emit(event, room, id);
+    for (const peer of peers) {
+      const local = io.sockets.sockets.get(peer);
+      if (local) local.emit(event, room, id);
+      else if (deps.remote) io.to(peer).emit(event, room, id); // its own Socket.IO room, on whichever node it is
+    }
   }
 
   function refuse(socket: DuetSocket, event: string, code: ErrorCode, ack: Ack | undefined, detail: string): void {
     logger.warn(`refused ${event} from ${socket.id}: ${code} (${detail})`);
+    metrics?.refused(code);
     if (ack) ack({ ok: false, error: code });
     else socket.emit('error', { code, event, message: ERROR_TEXT[code] });
   }
@@ -67,6 +77,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
       case 'full':
         logger.info(`full ${id} room ${escapeForLog(room)}`);
         this.emit('full', room, id);
+        metrics?.refused('room-full');
         ack?.({ ok: false, error: 'room-full' });
         return;
       case 'too-many-rooms':
@@ -100,10 +111,16 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     let congested = false;
     for (const peerId of await store.others(room, id)) {
       const peer = io.sockets.sockets.get(peerId);
-      if (!peer) continue;
+      if (!peer) {
+        // on another node: the adapter carries it there (that node's congestion check is not seen from here)
+        if (deps.remote) io.to(peerId).emit('message', room, data as never);
+        continue;
+      }
       const state = deps.congestion ? checkCongestion(peer.conn as unknown as QueuedConnection, peer.data, deps.congestion, Date.now()) : 'ok';
-      if (state === 'ok') peer.emit('message', room, data as never);
-      else congested = true;
+      if (state === 'ok') {
+        peer.emit('message', room, data as never);
+        metrics?.relayed(data);
+      } else congested = true;
       if (state === 'stuck') {
         logger.warn(`dropping ${peerId}: more than ${deps.congestion!.maxQueuedBytes} bytes waited for it for ${deps.congestion!.graceMs} ms`);
         dropConnection(peer.conn as unknown as QueuedConnection);
@@ -122,10 +139,17 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
     logger.info(`disconnect ${id} (${reason})`);
   }
 
-  /** A listener that never rejects: a failing store is logged, never an unhandled rejection. */
+  /**
+   * A listener that never rejects: a failing store (Redis unreachable) is logged and
+   * the request answered `unavailable`, never an unhandled rejection.
+   */
   function settled<A extends unknown[]>(event: string, handler: (this: DuetSocket, ...args: A) => Promise<void>) {
     return function (this: DuetSocket, ...args: A): void {
-      handler.apply(this, args).catch((error: unknown) => logger.error(`${event} from ${this.id} failed: ${escapeForLog(String(error), 200)}`));
+      handler.apply(this, args).catch((error: unknown) => {
+        const detail = escapeForLog(error instanceof Error ? error.message : String(error), 200);
+        if (event === 'disconnect' || !this.connected) logger.error(`${event} from ${this.id} failed: ${detail}`);
+        else refuse(this, event, 'unavailable', splitAck(args).ack, detail);
+      });
     };
   }
   const joinListener = settled('join', onJoin);

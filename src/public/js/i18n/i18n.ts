@@ -16,6 +16,11 @@ export function t(key: Key, vars: Record<string, string> = {}): string {
   return TABLES[current][key].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
 }
 
+/** The language `t` speaks now. */
+export function currentLang(): Lang {
+  return current;
+}
+
 /** Sets the language `t` speaks, without touching the page (for pages that show their own two languages, like /setup). */
 export function useLang(next: Lang): void {
   current = next;

@@ -7,6 +7,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ErrorCode, ServerToClientEvents, SignalData } from '../../../shared/events.js';
+import { ACCESS_DENIED, accessAuth, handleAccessDenied, type AskCode } from './access-code.js';
 
 export type SignalSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -41,9 +42,13 @@ export interface OpenSocket {
   readonly failures: number;
 }
 
-/** Opens the connection to the server (WebSocket first, no polling round trips) without joining any room. */
-export function openSocket(): OpenSocket {
+/**
+ * Opens the connection to the server (WebSocket first, no polling round trips) without joining any
+ * room; `askCode` asks the person for the server's access code when the server wants one.
+ */
+export function openSocket(askCode?: AskCode): OpenSocket {
   const socket: SignalSocket = io({
+    auth: accessAuth,
     transports: ['websocket', 'polling'],
     reconnectionDelay: 300,
     reconnectionDelayMax: 2000,
@@ -52,7 +57,9 @@ export function openSocket(): OpenSocket {
   });
   const open = { socket, failures: 0 };
   socket.on('connect', () => void (open.failures = 0));
-  socket.on('connect_error', () => void open.failures++);
+  // a missing access code is not an unreachable server
+  socket.on('connect_error', (error) => void (error.message !== ACCESS_DENIED && open.failures++));
+  if (askCode) handleAccessDenied(socket, askCode);
   return open;
 }
 

@@ -18,3 +18,11 @@ export function safeSet(key: string, value: string): void {
     /* private mode: not remembered */
   }
 }
+
+export function safeRemove(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    /* private mode: nothing was remembered */
+  }
+}

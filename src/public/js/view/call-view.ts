@@ -7,9 +7,9 @@ import { t } from '../i18n/i18n.js';
 import type { Remote, Session } from '../session/session-types.js';
 import type { StatusLine } from '../session/status.js';
 import type { Chat } from './chat.js';
-import type { RoomElements } from './elements.js';
+import type { CallElements } from './elements.js';
 
-export function renderStatus(ui: RoomElements, line: StatusLine): void {
+export function renderStatus(ui: CallElements, line: StatusLine): void {
   ui.status.dataset.state = line.status;
   ui.status.textContent = t(line.key, { detail: line.detail });
   ui.statusHelp.hidden = line.status !== 'unreachable'; // a certificate the device does not trust looks the same
@@ -26,7 +26,7 @@ function initial(name: string): string {
   return first ? first.toLocaleUpperCase() : '?';
 }
 
-function renderRemote(ui: RoomElements, { name, state }: Remote): void {
+function renderRemote(ui: CallElements, { name, state }: Remote): void {
   ui.badgeMuted.hidden = !state?.muted;
   ui.badgeCamera.hidden = !state?.cameraOff;
   ui.badgeScreen.hidden = !state?.screen;
@@ -43,7 +43,7 @@ export interface CallView {
 }
 
 /** Subscribes to `session` (before its `start()`) and draws what it raises. */
-export function bindCallView(ui: RoomElements, session: Session, chat: Chat): CallView {
+export function bindCallView(ui: CallElements, session: Session, chat: Chat): CallView {
   session.on('status', (line) => renderStatus(ui, line));
   session.on('remote', (remote) => renderRemote(ui, remote));
   session.on('remoteStream', (stream) => void (ui.remote.srcObject = stream));

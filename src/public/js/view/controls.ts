@@ -6,7 +6,7 @@
 import { t } from '../i18n/i18n.js';
 import type { LocalMedia } from '../media/local.js';
 import { setToggle } from './dom.js';
-import type { RoomElements } from './elements.js';
+import type { CallElements } from './elements.js';
 import { callIsOver } from './ended.js';
 
 export interface ControlActions {
@@ -19,7 +19,7 @@ export interface Controls {
   render(): void;
 }
 
-export function bindControls(ui: RoomElements, media: LocalMedia, actions: ControlActions): Controls {
+export function bindControls(ui: CallElements, media: LocalMedia, actions: ControlActions): Controls {
   function showLocal(): void {
     const camera = media.camera;
     const track = media.screen ?? camera;

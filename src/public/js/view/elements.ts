@@ -1,22 +1,13 @@
 /**
- * The room page's elements, found once by id (a missing one is reported loudly).
+ * The pages' elements, found once by id (a missing one is reported loudly): the call view
+ * (partials/call.html, shared by the room page and the people page) and the room page's own.
  */
 import { byId } from './dom.js';
 
-export function roomElements() {
+/** The call view's elements (the `#call-view` section of partials/call.html). */
+export function callElements() {
   return {
-    prejoin: byId('prejoin'),
-    preview: byId<HTMLVideoElement>('preview'),
-    cameraSelect: byId<HTMLSelectElement>('camera-select'),
-    micSelect: byId<HTMLSelectElement>('mic-select'),
-    level: byId<HTMLMeterElement>('mic-level'),
-    mediaMessage: byId('media-message'),
-    mediaText: byId('media-text'),
-    mediaSetup: byId<HTMLAnchorElement>('media-setup'),
-    retry: byId<HTMLButtonElement>('retry'),
-    name: byId<HTMLInputElement>('name'),
-    join: byId<HTMLButtonElement>('join'),
-    call: byId('call'),
+    call: byId('call-view'),
     stage: byId('stage'),
     remote: byId<HTMLVideoElement>('remote'),
     local: byId<HTMLVideoElement>('local'),
@@ -42,6 +33,10 @@ export function roomElements() {
     chatToggle: byId<HTMLButtonElement>('chat-toggle'),
     unread: byId('unread'),
     statsToggle: byId<HTMLButtonElement>('stats'),
+    pip: byId<HTMLButtonElement>('pip'),
+    signal: byId('signal'),
+    verify: byId('verify'),
+    verifyCode: byId('verify-code'),
     hangup: byId<HTMLButtonElement>('hangup'),
     ended: byId('ended'),
     rejoin: byId<HTMLButtonElement>('rejoin'),
@@ -53,6 +48,26 @@ export function roomElements() {
     chatSend: byId<HTMLButtonElement>('chat-send'),
     statsPanel: byId('stats-panel'),
     statsList: byId('stats-list'),
+    qualityChart: byId<HTMLCanvasElement>('quality-chart'),
+  };
+}
+
+export type CallElements = ReturnType<typeof callElements>;
+
+export function roomElements() {
+  return {
+    ...callElements(),
+    prejoin: byId('prejoin'),
+    preview: byId<HTMLVideoElement>('preview'),
+    cameraSelect: byId<HTMLSelectElement>('camera-select'),
+    micSelect: byId<HTMLSelectElement>('mic-select'),
+    level: byId<HTMLMeterElement>('mic-level'),
+    mediaMessage: byId('media-message'),
+    mediaText: byId('media-text'),
+    mediaSetup: byId<HTMLAnchorElement>('media-setup'),
+    retry: byId<HTMLButtonElement>('retry'),
+    name: byId<HTMLInputElement>('name'),
+    join: byId<HTMLButtonElement>('join'),
     roomName: byId('room-name'),
     lang: byId<HTMLSelectElement>('lang'),
   };

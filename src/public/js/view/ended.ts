@@ -6,12 +6,12 @@
  */
 import { generateRoomName, roomUrl } from '../room/roomname.js';
 import type { Session } from '../session/session-types.js';
-import type { RoomElements } from './elements.js';
+import type { CallElements } from './elements.js';
 
 const REJOIN_KEY = 'duet.rejoin';
 
 /** Hides what needs a call and disables its controls. */
-function endCall(ui: RoomElements): void {
+function endCall(ui: CallElements): void {
   ui.local.srcObject = null;
   ui.call.dataset.over = 'true';
   ui.chatPanel.hidden = true;
@@ -20,12 +20,12 @@ function endCall(ui: RoomElements): void {
 }
 
 /** True once the call is over: keyboard shortcuts and controls do nothing then. */
-export function callIsOver(ui: RoomElements): boolean {
+export function callIsOver(ui: CallElements): boolean {
   return ui.call.dataset.over === 'true';
 }
 
 /** Ends the call on the page when `session` says it is over (hung up here, or the room is full); `stop` stops our media. */
-export function bindCallOver(ui: RoomElements, session: Session, stop: () => void): void {
+export function bindCallOver(ui: CallElements, session: Session, stop: () => void): void {
   session.on('status', ({ status }) => {
     if ((status !== 'ended' && status !== 'full') || callIsOver(ui)) return;
     stop();
@@ -33,7 +33,7 @@ export function bindCallOver(ui: RoomElements, session: Session, stop: () => voi
   });
 }
 
-export function bindEndedButtons(ui: RoomElements, room: string): void {
+export function bindEndedButtons(ui: CallElements, room: string): void {
   ui.rejoin.addEventListener('click', () => {
     try {
       sessionStorage.setItem(REJOIN_KEY, room);

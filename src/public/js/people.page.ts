@@ -1,0 +1,70 @@
+/**
+ * The people page (`/people`): sign in with a name, see who is online, call someone or be
+ * called, and have the call on this page without a room link. Wires the DOM-free controller
+ * (people/) to its view, the ringer and the call view.
+ */
+import { applyI18n, bindLangSwitch } from './i18n/i18n.js';
+import { detectLang } from './i18n/lang.js';
+import { createPeopleController } from './people/controller.js';
+import { sessionLoginStore } from './store/people-login.js';
+import { phaseOf } from './people/state.js';
+import { liveIceConfig } from './session/ice-config.js';
+import { openSocket } from './session/signaling.js';
+import { askAccessCode } from './view/access-form.js';
+import { prepareCall, type NameCall } from './view/people-call.js';
+import { peopleElements, renderPeople } from './view/people-view.js';
+import { createRinger } from './view/ringer.js';
+import { byId } from './view/dom.js';
+
+function main(): void {
+  applyI18n(detectLang());
+  const ui = peopleElements();
+  const open = openSocket(askAccessCode);
+  const ice = liveIceConfig();
+  const ringer = createRinger();
+  const people = createPeopleController(open.socket, sessionLoginStore());
+  let call: NameCall | undefined;
+  let ringingFor: string | undefined;
+
+  const render = () => renderPeople(ui, people.state, (name) => people.call(name));
+  people.on('change', (s) => {
+    render();
+    const next = phaseOf(s) === 'incoming' ? s.incoming[0] : undefined;
+    if (next === ringingFor) return;
+    ringingFor = next;
+    if (next === undefined) ringer.stop();
+    else ringer.start(next);
+  });
+  people.on('ring', ({ caller }) => {
+    call ??= prepareCall({ open, ice, name: people.state.me ?? '', caller, hangup: () => people.hangup(), listStatus: ui.status });
+  });
+  people.on('accepted', () => call?.show());
+  people.on('idle', () => {
+    call?.end();
+    call = undefined;
+  });
+
+  ui.loginForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    ringer.unlock(); // a click: the page may ring later, and may ask to show notifications
+    people.login(ui.loginName.value);
+  });
+  ui.callForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    people.call(ui.callName.value);
+  });
+  ui.cancel.addEventListener('click', () => people.cancel());
+  ui.accept.addEventListener('click', () => {
+    call?.start();
+    people.accept();
+  });
+  ui.decline.addEventListener('click', () => people.decline());
+  ui.logout.addEventListener('click', () => people.logout());
+  bindLangSwitch(byId<HTMLSelectElement>('lang'), () => {
+    render();
+    call?.render();
+  });
+  render();
+}
+
+main();

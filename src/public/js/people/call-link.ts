@@ -1,0 +1,72 @@
+/**
+ * The call session's signaling for a call by name: the room protocol on the people page's
+ * socket, in the private room the server named in `accepted`. It is made when the ring starts,
+ * so it hears `accepted` and keeps the room's first events until the session connects (the
+ * camera may still be opening). Unlike a room link it never sends `join` (the server seats both
+ * people) and leaving sends nothing: hanging up is the page's `hangup`, and the socket stays open.
+ *
+ * `warm` (the caller): the session is told it is in the room as soon as it connects, so it
+ * prepares its offer and ICE candidates while the other phone rings; the server's own `joined`
+ * then changes nothing and `otherjoin` sends the prepared offer, as in a room.
+ */
+import type { SignalingHandlers, Signaling, OpenSocket } from '../session/signaling.js';
+import type { PeopleSocket } from './people-socket.js';
+
+export interface CallLink {
+  /** The session's `deps.connect`; the room argument is ignored (the link learns it from `accepted`). */
+  connect(room: string, on: SignalingHandlers, open: OpenSocket): Signaling;
+  /** Stops listening (the call or the ring is over). */
+  close(): void;
+}
+
+type Pending = (on: SignalingHandlers) => void;
+
+export function createCallLink(socket: PeopleSocket, warm: boolean): CallLink {
+  let room: string | undefined;
+  let handlers: SignalingHandlers | undefined;
+  let skipJoined = warm;
+  const pending: Pending[] = [];
+  const offs: Array<() => void> = [];
+
+  const deliver = (event: Pending) => (handlers ? event(handlers) : void pending.push(event));
+  const listen = <A extends unknown[]>(event: string, listener: (...args: A) => void) => {
+    const fn = listener as (...args: unknown[]) => void;
+    (socket as unknown as { on(e: string, f: typeof fn): void }).on(event, fn);
+    offs.push(() => (socket as unknown as { off(e: string, f: typeof fn): void }).off(event, fn));
+  };
+  const inRoom = (r: string, event: Pending) => void (room !== undefined && r === room && deliver(event));
+
+  listen('accepted', (r: string) => void (room = r));
+  listen('joined', (r: string, id: string) =>
+    inRoom(r, (on) => {
+      if (skipJoined) skipJoined = false;
+      else on.joined(id);
+    }),
+  );
+  listen('otherjoin', (r: string, id: string) => inRoom(r, (on) => on.otherjoin(id)));
+  listen('full', (r: string) => inRoom(r, (on) => on.full()));
+  listen('bye', (r: string, id: string) => inRoom(r, (on) => on.bye(id)));
+  listen('message', (r: string, data: unknown) => inRoom(r, (on) => on.message(data)));
+  listen('connect', () => handlers?.link('connected'));
+  listen('disconnect', () => handlers?.link('lost'));
+  const close = () => offs.splice(0).forEach((off) => off());
+
+  return {
+    close,
+    connect(_room, on) {
+      handlers = on;
+      on.link(socket.connected ? 'connected' : 'lost');
+      if (warm) on.joined(socket.id ?? '');
+      for (const event of pending.splice(0)) event(on);
+      return {
+        send(data) {
+          if (room !== undefined && socket.connected) socket.emit('message', room, data);
+        },
+        leave: close,
+        get id() {
+          return socket.id;
+        },
+      };
+    },
+  };
+}

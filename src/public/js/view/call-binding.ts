@@ -1,0 +1,49 @@
+/**
+ * Everything a page draws and wires for a call, on the call view of partials/call.html: our
+ * media and its controls, chat, statistics, quality and verification code, and the other person, for a session that may not
+ * have started yet. Shared by the room page and the people page.
+ */
+import { t } from '../i18n/i18n.js';
+import { createLocalMedia, type LocalMedia } from '../media/local.js';
+import type { Session } from '../session/session-types.js';
+import { bindCallInsight } from './call-insight.js';
+import { bindCallView } from './call-view.js';
+import { createChat } from './chat.js';
+import { bindControls } from './controls.js';
+import type { CallElements } from './elements.js';
+import { bindCallOver } from './ended.js';
+
+export interface BoundCall {
+  media: LocalMedia;
+  /** Draws everything again (after a language change). */
+  render(): void;
+}
+
+/** Binds `session` (with our `stream`) to the call view; `hangup` is what the hang-up button does. */
+export function bindCall(ui: CallElements, session: Session, stream: MediaStream, hangup: () => void): BoundCall {
+  const media = createLocalMedia(stream, (track) => session.setTrack('video', track));
+  media.on('change', (state) => session.setLocalState(state));
+  media.on('notice', (key) => session.notice(key));
+  const you = t('chat.you');
+  const chat = createChat(
+    { panel: ui.chatPanel, log: ui.chatLog, form: ui.chatForm, input: ui.chatInput, send: ui.chatSend, toggle: ui.chatToggle, unread: ui.unread },
+    (text) => {
+      const sent = session.sendChat(text);
+      if (sent) chat.add(you, text, Date.now(), true);
+      return sent;
+    },
+  );
+  chat.setEnabled(false);
+  const view = bindCallView(ui, session, chat);
+  bindCallOver(ui, session, () => media.stop());
+  const insight = bindCallInsight(ui, session);
+  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: insight.toggleStats, hangup });
+  return {
+    media,
+    render() {
+      view.render();
+      controls.render();
+      insight.render();
+    },
+  };
+}

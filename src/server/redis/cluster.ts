@@ -1,0 +1,115 @@
+/**
+ * Several duet nodes acting as one server through Redis (REDIS_URL): the Socket.IO
+ * Redis Streams adapter carries events between nodes, the room store and the
+ * per-address limits live in Redis, and a heartbeat frees the seats of dead nodes,
+ * telling the other person `bye`. Created by app.ts only when REDIS_URL is set.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Limits } from '../config/config.js';
+import type { Logger } from '../log/logger.js';
+import type { DuetServer } from '../signaling/signaling.js';
+import { connectRedis, type RedisConnection } from './connection.js';
+import { createNodeHeartbeat, type NodeHeartbeat, type ReapedSeat } from './node-heartbeat.js';
+import { createRedisRoomStore, DEFAULT_PREFIX, type RedisRoomStore } from './redis-room-store.js';
+import { createSharedLimits, type SharedLimits } from './shared-limits.js';
+import { createRedisPeopleBackend, type RedisPeopleBackend, type RedisPeopleOptions } from './people-backend.js';
+
+export interface ClusterOptions {
+  url: string;
+  logger: Logger;
+  limits: Limits;
+  /** Key prefix in Redis (default `duet:`); tests give each run its own. */
+  prefix?: string;
+  /** Heartbeat timing (default: node-heartbeat.ts). */
+  heartbeat?: { ttlMs?: number; beatMs?: number; reapMs?: number };
+  /**
+   * Called with the socket ids whose seats were freed because their node died or
+   * they disconnected while Redis was away (the hook for call-by-name's `hangup`).
+   */
+  onGone?: (members: string[]) => void;
+}
+
+export type ClusterPeopleOptions = Omit<RedisPeopleOptions, 'client' | 'node' | 'prefix' | 'logger' | 'randomBytes'>;
+
+export interface Cluster {
+  /** This node's id in Redis. */
+  readonly node: string;
+  readonly redis: RedisConnection;
+  readonly store: RedisRoomStore;
+  readonly limits: SharedLimits;
+  readonly heartbeat: NodeHeartbeat;
+  /** True while Redis is reachable: the node can take new calls (for /readyz). */
+  ready(): boolean;
+  /** The backend of calls by name on the state shared through Redis (made once, on first use). */
+  people(options: ClusterPeopleOptions): RedisPeopleBackend;
+  /** Sends the adapter to `io`, starts the heartbeat. */
+  attach(io: DuetServer): void;
+  /** Frees this node's seats (telling the other person `bye`), stops the heartbeat; `disconnect` then ends the clients. */
+  release(): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+export function createCluster(options: ClusterOptions): Cluster {
+  const { logger, limits } = options;
+  const prefix = options.prefix ?? DEFAULT_PREFIX;
+  const node = `${hostname().slice(0, 32)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const redis = connectRedis(options.url, { logger });
+  const store = createRedisRoomStore({
+    client: redis.commands,
+    node,
+    prefix,
+    maxRooms: limits.maxRooms,
+    maxRoomsPerMember: limits.maxRoomsPerSocket,
+    maxRoomsPerAddress: limits.maxRoomsPerAddress,
+  });
+  const shared = createSharedLimits({ client: redis.commands, node, prefix, limits });
+  let io: DuetServer | undefined;
+  let people: RedisPeopleBackend | undefined;
+
+  function tellBye(seats: ReapedSeat[]): void {
+    for (const { room, member, remaining } of seats) if (remaining.length > 0) io?.to(remaining).emit('bye', room, member);
+    if (seats.length > 0) options.onGone?.([...new Set(seats.map((seat) => seat.member))]);
+  }
+
+  const heartbeat = createNodeHeartbeat({ client: redis.commands, node, prefix, logger, onReaped: tellBye, ...options.heartbeat });
+
+  let connectedBefore = false;
+  redis.onReady(() => {
+    heartbeat.beat();
+    if (connectedBefore) {
+      store.restore().then(
+        (count) => count > 0 && logger.warn(`Redis had lost this node's seats: ${count} restored`),
+        () => {},
+      );
+    }
+    connectedBefore = true;
+    const seats: ReapedSeat[] = [];
+    store
+      .flushPending((member, rooms) => seats.push(...rooms.map(({ room, remaining }) => ({ room, member, remaining }))))
+      .then(() => tellBye(seats), () => tellBye(seats));
+    shared.resync().catch(() => {});
+    people?.restore().catch(() => {});
+  });
+
+  return {
+    node,
+    redis,
+    store,
+    limits: shared,
+    heartbeat,
+    ready: () => redis.ready() && redis.adapterClient.status === 'ready',
+    people(peopleOptions) {
+      people ??= createRedisPeopleBackend({ ...peopleOptions, client: redis.commands, node, prefix, logger, randomBytes });
+      return people;
+    },
+    attach(server) {
+      io = server;
+      server.adapter(createAdapter(redis.adapterClient, { streamName: `${prefix}socket.io`, channelPrefix: `${prefix}socket.io`, blockTimeInMs: 1000 }) as never);
+      heartbeat.start();
+    },
+    release: () => heartbeat.stop(),
+    disconnect: () => redis.close(),
+  };
+}
