@@ -9,6 +9,14 @@ export const FIRST_FRAME_WATCH = `(() => {
   // a timeline of the first occurrence of each step, for the breakdown
   const steps = (window.__benchSteps = {});
   const step = (name) => { steps[name] ??= at(); };
+  // main-thread tasks over 50 ms, as [start, duration] in epoch ms: what keeps the page from reacting
+  const longTasks = (window.__benchLongTasks = []);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push([performance.timeOrigin + e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  // Socket.IO frames: 40 = namespace connected, 42[...] = an event (also when sent)
   const NativeWS = window.WebSocket;
   window.WebSocket = class extends NativeWS {
     constructor(...args) {
@@ -17,15 +25,21 @@ export const FIRST_FRAME_WATCH = `(() => {
       this.addEventListener('open', () => step('websocket open'));
       this.addEventListener('message', (e) => {
         if (typeof e.data !== 'string') return;
-        if (e.data.startsWith('42["joined"')) step('joined');
+        if (e.data.startsWith('40')) step('socket ready');
+        else if (e.data.startsWith('42["joined"')) step('joined');
         else if (e.data.startsWith('42["otherjoin"')) step('otherjoin');
         else if (e.data.includes('"type":"offer"')) step('offer received');
         else if (e.data.includes('"type":"answer"')) step('answer received');
+        else if (e.data.includes('"type":"candidate"')) step('first candidate received');
       });
     }
     send(data) {
-      if (typeof data === 'string' && data.includes('"type":"offer"')) step('offer sent');
-      else if (typeof data === 'string' && data.includes('"type":"answer"')) step('answer sent');
+      if (typeof data === 'string') {
+        if (data.startsWith('42["join"')) step('join sent');
+        else if (data.includes('"type":"offer"')) step('offer sent');
+        else if (data.includes('"type":"answer"')) step('answer sent');
+        else if (data.includes('"type":"candidate"')) step('first candidate sent');
+      }
       return super.send(data);
     }
   };
@@ -34,6 +48,18 @@ export const FIRST_FRAME_WATCH = `(() => {
     constructor(...args) {
       super(...args);
       step('peer connection created');
+      const hooked = new Set();
+      // the DTLS transport exists once a description is applied; one per bundle group
+      const dtls = () => {
+        for (const t of [...this.getSenders(), ...this.getReceivers()]) {
+          const transport = t.transport;
+          if (!transport || hooked.has(transport)) continue;
+          hooked.add(transport);
+          transport.addEventListener('statechange', () => step('dtls ' + transport.state));
+        }
+      };
+      this.addEventListener('signalingstatechange', dtls);
+      this.addEventListener('iceconnectionstatechange', () => (dtls(), step('ice ' + this.iceConnectionState)));
       this.addEventListener('connectionstatechange', () => step('connection ' + this.connectionState));
       this.addEventListener('icegatheringstatechange', () => step('ice gathering ' + this.iceGatheringState));
       this.addEventListener('track', (e) => step('remote ' + e.track.kind + ' track'));

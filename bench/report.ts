@@ -3,82 +3,80 @@
  * Targets are shown next to the figures, never asserted.
  */
 import type { BenchResults } from './main.js';
-import { ratio, round } from './stats.js';
+import { callTables } from './report-calls.js';
+import { fmt, mark, type Table } from './report-cells.js';
+import { ratio } from './stats.js';
 
-type Row = string[];
 const KB = 1024;
 
-function fmt(value: number | undefined, digits = 2): string {
-  return value === undefined || !Number.isFinite(value) ? '-' : String(round(value, digits));
+const NAMES: Record<string, string> = { duet: 'duet', 'duet-b': 'duet-b', sio: 'bare sio', ws: 'plain ws', peerjs: 'peerjs' };
+
+/** Columns for duet and each baseline present, then duet/baseline ratios. */
+function columns<T extends { kind: string }>(list: readonly T[]) {
+  const duet = list.find((s) => s.kind === 'duet');
+  const others = list.filter((s) => s.kind !== 'duet');
+  return {
+    duet,
+    head: [...(duet ? ['duet'] : []), ...others.map((s) => NAMES[s.kind] ?? s.kind), ...others.map((s) => `duet/${s.kind}`)],
+    cells: (pick: (s: T) => number, digits = 2) => [
+      ...(duet ? [fmt(pick(duet), digits)] : []),
+      ...others.map((s) => fmt(pick(s), digits)),
+      ...others.map((s) => fmt(ratio(duet && pick(duet), pick(s)))),
+    ],
+    vs: (kind: string, pick: (s: T) => number) => ratio(duet && pick(duet), ((o) => o && pick(o))(list.find((s) => s.kind === kind))),
+  };
 }
 
-function mark(met: boolean | undefined): string {
-  return met === undefined ? '' : met ? ' (met)' : ' (MISSED)';
+/** `>=0.9x sio (met)`-style target cell; a missing baseline gives no verdict. */
+function target(text: string, value: number, met: (v: number) => boolean): string {
+  return `${text}${mark(Number.isFinite(value) ? met(value) : undefined)}`;
 }
 
-function rows(r: BenchResults): { title: string; head: Row; body: Row[] }[] {
-  const tables: { title: string; head: Row; body: Row[] }[] = [];
-  const by = (kind: string) => r.signaling.find((s) => s.kind === kind);
-  const duet = by('duet');
-  const ws = by('ws');
-  const peer = by('peerjs');
+function rows(r: BenchResults): Table[] {
+  const tables: Table[] = [];
   if (r.signaling.length > 0) {
-    const vs = (pick: (s: NonNullable<typeof duet>) => number) => [
-      fmt(duet && pick(duet)), fmt(ws && pick(ws)), fmt(peer && pick(peer)),
-      fmt(ratio(duet && pick(duet), ws && pick(ws))), fmt(ratio(duet && pick(duet), peer && pick(peer))),
-    ];
-    const tput = (kind: typeof duet) => kind?.burst.messagesPerSecond;
-    const vsWs = ratio(tput(duet), tput(ws));
-    const vsPeer = ratio(tput(duet), tput(peer));
+    const c = columns(r.signaling);
+    const tput = (s: (typeof r.signaling)[number]) => s.burst.messagesPerSecond;
     tables.push({
       title: `Negotiation burst and paced mode: ${r.options.rooms} rooms, ${r.options.rooms * 2} WSS sockets (8 KB offer/answer, 20 candidates each way)`,
-      head: ['figure', 'duet', 'plain ws', 'peerjs', 'duet/ws', 'duet/peerjs', 'target'],
+      head: ['figure', ...c.head, 'target'],
       body: [
-        ['burst messages/s (median of rounds)', ...vs((s) => s.burst.messagesPerSecond),
-          `>=0.9x ws${mark(Number.isFinite(vsWs) ? vsWs >= 0.9 : undefined)}, >=1.0x peerjs${mark(Number.isFinite(vsPeer) ? vsPeer >= 1 : undefined)}`],
-        ['burst time to finish, ms', ...vs((s) => s.burst.finishMs), ''],
-        ['burst server CPU per message, µs', ...vs((s) => s.burst.serverCpuUsPerMessage), ''],
-        ['burst load-generator CPU, cores', ...vs((s) => s.burst.loaderBusy), ''],
-        ['burst relay latency p50, ms', ...vs((s) => s.burst.latency.p50), ''],
-        ['burst relay latency p95, ms', ...vs((s) => s.burst.latency.p95), ''],
-        ['burst relay latency p99, ms', ...vs((s) => s.burst.latency.p99), ''],
-        [`paced ${r.options.rate}/s relay latency p50, ms`, ...vs((s) => s.paced.latency.p50), ''],
-        [`paced ${r.options.rate}/s relay latency p95, ms`, ...vs((s) => s.paced.latency.p95), ''],
-        [`paced ${r.options.rate}/s relay latency p99, ms`, ...vs((s) => s.paced.latency.p99),
-          `<=5 ms${mark(duet ? duet.paced.latency.p99 <= 5 : undefined)}`],
-        [`paced negotiation p50, ms`, ...vs((s) => s.paced.negotiation.p50), ''],
-        ['server RSS after, MB', ...vs((s) => s.serverRssAfter / KB / KB), ''],
+        ['burst messages/s (median of rounds)', ...c.cells(tput),
+          `${target('>=0.9x sio', c.vs('sio', tput), (v) => v >= 0.9)}, ${target('>=0.9x ws', c.vs('ws', tput), (v) => v >= 0.9)}, ${target('>=1.0x peerjs', c.vs('peerjs', tput), (v) => v >= 1)}`],
+        ['burst time to finish, ms', ...c.cells((s) => s.burst.finishMs), ''],
+        ['burst server CPU per message, µs', ...c.cells((s) => s.burst.serverCpuUsPerMessage), ''],
+        ['burst load-generator CPU, cores', ...c.cells((s) => s.burst.loaderBusy), ''],
+        ['burst relay latency p50, ms', ...c.cells((s) => s.burst.latency.p50), ''],
+        ['burst relay latency p95, ms', ...c.cells((s) => s.burst.latency.p95), ''],
+        ['burst relay latency p99, ms', ...c.cells((s) => s.burst.latency.p99), ''],
+        [`paced ${r.options.rate}/s relay latency p50, ms`, ...c.cells((s) => s.paced.latency.p50), ''],
+        [`paced ${r.options.rate}/s relay latency p95, ms`, ...c.cells((s) => s.paced.latency.p95), ''],
+        [`paced ${r.options.rate}/s relay latency p99, ms`, ...c.cells((s) => s.paced.latency.p99),
+          `<=5 ms${mark(c.duet ? c.duet.paced.latency.p99 <= 5 : undefined)}`],
+        [`paced negotiation p50, ms`, ...c.cells((s) => s.paced.negotiation.p50), ''],
+        ['server RSS after, MB', ...c.cells((s) => s.serverRssAfter / KB / KB), ''],
       ],
     });
   }
   if (r.idle.length > 0) {
-    const d = r.idle.find((s) => s.kind === 'duet');
-    const w = r.idle.find((s) => s.kind === 'ws');
-    const pair = (pick: (s: NonNullable<typeof d>) => number, digits = 1) => [fmt(d && pick(d), digits), fmt(w && pick(w), digits), fmt(ratio(d && pick(d), w && pick(w)))];
-    const capped = d?.cappedBy ?? w?.cappedBy;
+    const c = columns(r.idle);
+    const first = c.duet ?? r.idle[0]!;
+    const rss = (s: (typeof r.idle)[number]) => s.rssPerConnection / KB;
+    const heap = (s: (typeof r.idle)[number]) => s.heapPerConnection / KB;
     tables.push({
-      title: `Idle capacity: ${d?.opened ?? w?.opened ?? 0} idle WSS connections${capped ? ` (capped by ${capped})` : ''}`,
-      head: ['figure', 'duet', 'plain ws', 'duet/ws', 'target'],
+      title: `Idle capacity: ${first.opened} idle WSS connections${first.cappedBy ? ` (capped by ${first.cappedBy})` : ''}`,
+      head: ['figure', ...c.head, 'target'],
       body: [
-        ['connections opened', ...pair((s) => s.opened, 0), ''],
-        ['still open at the server', ...pair((s) => s.serverCounted, 0), ''],
-        ['connections/s', ...pair((s) => s.connectionsPerSecond, 0), ''],
-        ['server RSS per connection, KB', ...pair((s) => s.rssPerConnection / KB), `<=30 KB${mark(d ? d.rssPerConnection <= 30 * KB : undefined)}`],
-        ['server heap per connection, KB', ...pair((s) => s.heapPerConnection / KB), ''],
-        ['server CPU while idle, % of a core', ...pair((s) => s.idleCpuCores * 100), ''],
+        ['connections opened', ...c.cells((s) => s.opened, 0), ''],
+        ['still open at the server', ...c.cells((s) => s.serverCounted, 0), ''],
+        ['connections/s', ...c.cells((s) => s.connectionsPerSecond, 0), ''],
+        ['server RSS per connection, KB', ...c.cells(rss, 1), `${target('<=1.1x sio', c.vs('sio', rss), (v) => v <= 1.1)}, <=30 KB${mark(c.duet ? rss(c.duet) <= 30 : undefined)}`],
+        ['server heap per connection, KB', ...c.cells(heap, 1), target('<=1.1x sio', c.vs('sio', heap), (v) => v <= 1.1)],
+        ['server CPU while idle, % of a core', ...c.cells((s) => s.idleCpuCores * 100, 1), ''],
       ],
     });
   }
-  if (r.calls) {
-    const c = r.calls;
-    const body: Row[] =
-      c.status === 'ok'
-        ? [
-            [`call setup, median of ${c.duet.length}, ms`, fmt(c.duetMedian, 0), fmt(c.floorMedian, 0), fmt(ratio(c.duetMedian, c.floorMedian)), `<=1.3x${mark(ratio(c.duetMedian, c.floorMedian) <= 1.3)}`],
-          ]
-        : [['call setup', c.status, fmt(c.floorMedian, 0), '-', c.detail]];
-    tables.push({ title: 'Call setup: second join to first decoded remote frame on both sides (headless Chromium, fake devices)', head: ['figure', 'duet page', 'in-page floor', 'duet/floor', 'target'], body });
-  }
+  if (r.calls) tables.push(...callTables(r.calls));
   return tables;
 }
 

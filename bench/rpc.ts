@@ -34,7 +34,7 @@ export function startChild(name: string, script: string, args: string[], options
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (killAll(), process.exit(130)));
   }
   const log = options.log ?? 'inherit';
-  const proc = fork(script, args, { execArgv: options.execArgv ?? [], stdio: ['ignore', log, 'inherit', 'ipc'], env: options.env ?? process.env });
+  const proc = fork(script, args, { execArgv: options.execArgv ?? [], env: options.env ?? process.env, stdio: ['ignore', log, 'inherit', 'ipc'] });
   running.add(proc);
   let nextId = 1;
   const pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();

@@ -1,8 +1,8 @@
 /**
- * A server under test, in its own process: `node serve.js <duet|ws|peerjs> <certsDir> <publicDir>`.
+ * A server under test, in its own process: `node serve.js <duet|duet-b|sio|ws|peerjs> <certsDir> <publicDir>`.
  * Tells the parent its port, then answers `stats` (memory after a full GC) until stopped.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
 import type { Server } from 'node:https';
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { PeerServer } from 'peer';
 import { loadConfig } from '../src/server/config/config.js';
 import { createLog4jsLogger } from '../src/server/log/logger.js';
+import { createSioRelay } from './baseline-sio.js';
 import { createWsRelay } from './baseline-ws.js';
 import { serve } from './rpc.js';
 
@@ -43,12 +44,14 @@ async function start(): Promise<number> {
     // that every simulated user comes from 127.0.0.1, so the per-address caps are lifted.
     const config = loadConfig({ ...process.env, ...PER_ADDRESS_LIFTED, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
     const logger = createLog4jsLogger({ level: config.logLevel });
-    const duet = createServer({ ...config, port: 0, host: '127.0.0.1' }, { logger, tls, publicDir });
+    // duet-b serves its own build's pages, so the call part can compare two pages too
+    const pages = dist && existsSync(join(dist, 'public')) ? join(dist, 'public') : publicDir;
+    const duet = createServer({ ...config, port: 0, host: '127.0.0.1' }, { logger, tls, publicDir: pages });
     connections = () => duet.io.engine.clientsCount;
     return (await duet.listen()).port;
   }
-  if (kind === 'ws') {
-    const relay = createWsRelay(tls);
+  if (kind === 'sio' || kind === 'ws') {
+    const relay = kind === 'sio' ? createSioRelay(tls) : createWsRelay(tls);
     connections = () => relay.connections();
     return listening(relay.server);
   }

@@ -45,11 +45,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** `BENCH_DUET_B_ENV="A=1,B=2"`: variables for the duet-b process only (e.g. WS_NO_BUFFER_UTIL=1 for an A/B of the add-on). */
+function duetBEnv(): NodeJS.ProcessEnv {
+  const pairs = (process.env.BENCH_DUET_B_ENV ?? '').split(',').filter(Boolean).map((p) => p.split('=', 2) as [string, string]);
+  return Object.fromEntries(pairs);
+}
+
 /** `extraEnv` reaches the server's environment (REDIS_URL for a node of several). */
 export async function startServer(kind: Kind, env: BenchEnv, label: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const execArgv = ['--expose-gc'];
   const log = openSync(join(env.tmpDir, `${label}-${kind}.log`), 'a');
-  const child = startChild(`${kind} server`, script('serve'), [kind, env.certsDir, env.publicDir], { execArgv, log, env: { ...process.env, ...extraEnv } });
+  const childEnv = { ...process.env, ...(kind === 'duet-b' ? duetBEnv() : {}), ...extraEnv };
+  const child = startChild(`${kind} server`, script('serve'), [kind, env.certsDir, env.publicDir], { execArgv, log, env: childEnv });
   const info = (await child.ready) as { port: number; fileLimit: number };
   return {
     kind,

@@ -8,12 +8,15 @@ import type { Agent } from 'node:https';
 import { WebSocket } from 'ws';
 import { peerjsMessages, tutorial, type Template } from './payloads.js';
 
-/** `duet-b`: a second duet build (BENCH_DUET_B=<its dist folder>) for A/B comparisons of server changes. */
-export type Kind = 'duet' | 'duet-b' | 'ws' | 'peerjs';
-export const KINDS: readonly Kind[] = ['duet', 'ws', 'peerjs'];
+/**
+ * `sio`: the bare Socket.IO relay (bench/baseline-sio.ts), spoken to exactly like duet.
+ * `duet-b`: a second duet build (BENCH_DUET_B=<its dist folder>) for A/B comparisons of server changes.
+ */
+export type Kind = 'duet' | 'duet-b' | 'sio' | 'ws' | 'peerjs';
+export const KINDS: readonly Kind[] = ['duet', 'sio', 'ws', 'peerjs'];
 export const ALL_KINDS: readonly Kind[] = [...KINDS, 'duet-b'];
 type Protocol = 'duet' | 'ws' | 'peerjs';
-const protocolOf = (kind: Kind): Protocol => (kind === 'duet-b' ? 'duet' : kind);
+const protocolOf = (kind: Kind): Protocol => (kind === 'duet-b' || kind === 'sio' ? 'duet' : kind);
 
 export interface Seat {
   readonly socket: WebSocket;

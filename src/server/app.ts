@@ -19,6 +19,7 @@ import { createRoomState, type RoomState } from './signaling/rooms.js';
 import { createMemoryRoomStore } from './signaling/room-store.js';
 import { attachSignaling, type DuetServer } from './signaling/signaling.js';
 import { createSocketServer } from './signaling/socket-server.js';
+import { dropHandshakeRequest } from './http/drop-request.js';
 import { redirectPlainHttp } from './http/plain-http.js';
 import { waitUntil } from './http/wait-until.js';
 import { createWebApp } from './http/web.js';
@@ -122,6 +123,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   const io = createSocketServer(httpServer, limits, admission.allowRequest);
   // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits
   admission.attach(httpServer, io);
+  io.engine.on('connection', dropHandshakeRequest); // after admission read the address; nothing needs the request later
   const rooms = deps.rooms ?? createRoomState({
     maxRooms: limits.maxRooms,
     maxRoomsPerMember: limits.maxRoomsPerSocket,

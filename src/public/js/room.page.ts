@@ -56,11 +56,7 @@ async function main(): Promise<void> {
   ui.join.addEventListener('click', async () => {
     ui.join.disabled = true;
     const name = ui.name.value.trim().slice(0, MAX_NAME_CHARS);
-    safeSet(NAME_KEY, name);
-    rememberRoom(room);
     const stream = prejoin.finish();
-    ui.prejoin.hidden = true;
-    ui.call.hidden = false;
     await ice.ready;
     const iceServers = () => ice.servers();
     const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers, name });
@@ -68,9 +64,15 @@ async function main(): Promise<void> {
       ice.watch(pc);
       rerenderIce = watchIce(pc, () => ice.hasTurn(), iceView);
     });
+    // `join` goes out first: the views below subscribe in this same task, before any server answer can
+    // arrive, and draw the status line the session has by then (issue 16: join left 10-25 ms later before)
+    session.start();
+    safeSet(NAME_KEY, name);
+    rememberRoom(room);
+    ui.prejoin.hidden = true;
+    ui.call.hidden = false;
     const call = bindCall(ui, session, stream, () => session.hangup());
     rerender.push(call.render);
-    session.start();
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => session.hangup());
   });

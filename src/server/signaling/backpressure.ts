@@ -10,8 +10,7 @@
 /** The parts of an Engine.IO connection this module reads (engine.io's `Socket`). */
 export interface QueuedConnection {
   writeBuffer?: ReadonlyArray<{ data?: unknown }>;
-  transport?: { name?: string; socket?: { bufferedAmount?: number } };
-  request?: { socket?: { destroy(): void } };
+  transport?: { name?: string; socket?: { bufferedAmount?: number; terminate?(): void } };
   close(discard?: boolean): void;
 }
 
@@ -64,5 +63,6 @@ export function checkCongestion(conn: QueuedConnection, state: CongestionState, 
 /** Closes a connection now, discarding what it has queued (a graceful close would wait for it to drain). */
 export function dropConnection(conn: QueuedConnection): void {
   conn.close(true);
-  conn.request?.socket?.destroy();
+  // the WebSocket's TCP socket, destroyed at once (the handshake request is not kept: see http/drop-request.ts)
+  if (conn.transport?.name === 'websocket') conn.transport.socket?.terminate?.();
 }

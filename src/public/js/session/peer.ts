@@ -48,7 +48,9 @@ export function createPeer(options: PeerOptions): Peer {
   const { polite, local } = options;
   let held: SignalData[] | undefined = options.held ? [] : undefined;
   const send = (data: SignalData) => (held ? held.push(data) : options.send(data));
-  const pc = new RTCPeerConnection({ iceServers: options.iceServers });
+  // max-bundle: one ICE transport from the start instead of one per media type, so a third of the
+  // candidates to send and check (every browser duet supports bundles; issue 16)
+  const pc = new RTCPeerConnection({ iceServers: options.iceServers, bundlePolicy: 'max-bundle' });
   const pending: RTCIceCandidateInit[] = [];
   let makingOffer = false;
   let ignoreOffer = false;
@@ -59,16 +61,20 @@ export function createPeer(options: PeerOptions): Peer {
   let fullSizeTimer: ReturnType<typeof setTimeout> | undefined;
   let video: RTCRtpSender | undefined;
 
-  /** Local tracks go on at once for the offerer, after the first offer for the answerer. */
-  function attachLocal(asOfferer: boolean): void {
-    if (attached) return;
+  /**
+   * Local tracks go on at once for the offerer, after the first offer for the answerer. Returns the
+   * video sender to start at VGA size (see startsize.ts) when it was just added, else undefined.
+   */
+  function attachLocal(asOfferer: boolean): RTCRtpSender | undefined {
+    if (attached) return undefined;
     attached = true;
     for (const kind of ['audio', 'video'] as const) {
       const track = local.getTracks().find((t) => t.kind === kind);
-      if (track && kind === 'video') void limitStartSize((video = pc.addTrack(track, local)));
+      if (track && kind === 'video') video = pc.addTrack(track, local);
       else if (track) pc.addTrack(track, local);
       else if (asOfferer) pc.addTransceiver(kind, { direction: 'recvonly' });
     }
+    return video;
   }
 
   pc.onnegotiationneeded = async () => {
@@ -107,12 +113,17 @@ export function createPeer(options: PeerOptions): Peer {
     answerPending = description.type === 'answer';
     await pc.setRemoteDescription(description); // rolls back our offer on glare (polite side)
     answerPending = false;
-    for (const candidate of pending.splice(0)) await addCandidate(candidate);
     if (description.type === 'offer') {
-      attachLocal(false);
+      const added = attachLocal(false);
       await pc.setLocalDescription();
       if (pc.localDescription) send(toDescription(pc.localDescription));
+      // after the answer is out (issue 16): getParameters/setParameters wait for WebRTC's own thread, which
+      // the descriptions keep busy, and nothing is sent before DTLS is up, so the scale still comes first
+      if (added) void limitStartSize(added);
     }
+    // candidates that came before the description, applied after the answer is out and all at once
+    // (each addIceCandidate waits for WebRTC's thread; one after the other they held the answer back)
+    await Promise.all(pending.splice(0).map(addCandidate));
   }
 
   async function addCandidate(candidate: RTCIceCandidateInit): Promise<void> {
@@ -137,7 +148,8 @@ export function createPeer(options: PeerOptions): Peer {
     const dc = pc.createDataChannel('duet', { ordered: true });
     if (held) heldChannel = dc;
     else options.onChannel(dc);
-    attachLocal(true);
+    const added = attachLocal(true);
+    if (added) void limitStartSize(added); // before the first offer is made (negotiationneeded waits for this task)
   }
 
   return {

@@ -8,6 +8,12 @@ import { sleep } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { selectedPath, type IcePath } from '../session/icepath.js';
 
+/**
+ * How long after ICE connects the path is first read: getStats() right at `connected` would compete
+ * with the DTLS handshake and the first video frames, which the person waits for (issue 16).
+ */
+export const PATH_AFTER_MS = 1000;
+
 /** ICE still checking after this long counts as failed: Chromium may keep checking unreachable pairs forever. */
 export const CHECKING_LIMIT_MS = 15_000;
 
@@ -86,7 +92,7 @@ export function watchIce(pc: RTCPeerConnection, hasTurn: () => boolean, view: Ic
     if (connected()) {
       failed = false;
       wasConnected = true;
-      void readPath();
+      setTimeout(() => void readPath(), PATH_AFTER_MS);
     }
     render();
   });
