@@ -96,7 +96,7 @@ export function createIncoming(offer: Offer, ctx: IncomingContext, refuse?: 'too
       if (message.kind === 'error') return core.end('failed', 'peer', message.reason);
       if (message.kind !== 'done') return;
       if (core.state !== 'transferring' || received !== size) return violation();
-      const mine = toHex(hash.digest());
+      const mine = (core.sha256 = toHex(hash.digest()));
       control({ kind: 'received', id, sha256: mine });
       if (isOutcome(core.state)) return; // the channel closed meanwhile
       if (mine !== message.sha256) return core.end('mismatch');

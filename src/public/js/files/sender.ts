@@ -59,7 +59,6 @@ export function createOutgoing(file: FileLike, offer: { id: string; name: string
   const { id } = offer;
   const { options } = ctx;
   const hash = sha256.create();
-  let digest = '';
   const { core, base } = createTransferCore({ ...offer, direction: 'out', size: file.size }, options, () => {
     ctx.pacer.wakeAll();
     ctx.ended(transfer);
@@ -96,8 +95,8 @@ export function createOutgoing(file: FileLike, offer: { id: string; name: string
       offset = sliceEnd;
     }
     if (!moving()) return;
-    digest = toHex(hash.digest());
-    if (!sendOrLose(encodeControl({ kind: 'done', id, sha256: digest }))) return;
+    core.sha256 = toHex(hash.digest());
+    if (!sendOrLose(encodeControl({ kind: 'done', id, sha256: core.sha256 }))) return;
     core.state = 'verifying';
     core.notify(true);
   }
@@ -117,7 +116,7 @@ export function createOutgoing(file: FileLike, offer: { id: string; name: string
       } else if (message.kind === 'decline' && core.state === 'offered') core.end('declined', 'peer');
       else if (message.kind === 'cancel') core.end('cancelled', 'peer');
       else if (message.kind === 'error') core.end('failed', 'peer', message.reason);
-      else if (message.kind === 'received' && core.state === 'verifying') core.end(message.sha256 === digest ? 'complete' : 'mismatch');
+      else if (message.kind === 'received' && core.state === 'verifying') core.end(message.sha256 === core.sha256 ? 'complete' : 'mismatch');
     },
     lost() {
       core.end('connection-lost');

@@ -36,6 +36,8 @@ export interface Transfer {
   /** Who ended a declined, cancelled or failed transfer. */
   readonly endedBy: 'me' | 'peer' | undefined;
   readonly reason: ErrorReason | undefined;
+  /** The SHA-256 (hex) of the bytes this side sent or received, once all of them were hashed. */
+  readonly sha256: string | undefined;
   /** Called after every state change, and at most every `progressIntervalMs` while bytes move. */
   onchange: ((transfer: Transfer) => void) | null;
   cancel(): void;
@@ -85,6 +87,7 @@ export interface TransferFields<D extends 'in' | 'out'> {
 export interface TransferCore {
   state: TransferState;
   blob: Blob | undefined;
+  sha256: string | undefined;
   readonly meter: ProgressMeter;
   /** Calls `onchange` on a state change (`force`) or, throttled, on progress. */
   notify(force: boolean): void;
@@ -105,6 +108,7 @@ export function createTransferCore<D extends 'in' | 'out'>(fields: TransferField
   const core: TransferCore = {
     state: 'offered',
     blob: undefined,
+    sha256: undefined,
     meter: createProgressMeter(fields.size),
     notify(force) {
       const at = options.now();
@@ -137,6 +141,9 @@ export function createTransferCore<D extends 'in' | 'out'>(fields: TransferField
     },
     get blob() {
       return core.blob;
+    },
+    get sha256() {
+      return core.sha256;
     },
     onchange: null,
   };

@@ -51,6 +51,8 @@ export function roomElements() {
     chatForm: byId<HTMLFormElement>('chat-form'),
     chatInput: byId<HTMLInputElement>('chat-input'),
     chatSend: byId<HTMLButtonElement>('chat-send'),
+    fileInput: byId<HTMLInputElement>('file-input'),
+    filePick: byId('file-pick'),
     statsPanel: byId('stats-panel'),
     statsList: byId('stats-list'),
     roomName: byId('room-name'),

@@ -1,0 +1,61 @@
+/**
+ * Helpers for the file-transfer browser tests: two people in a call with the
+ * chat panel open and files sendable, test files written to disk (never held
+ * in test memory), SHA-256 of a file on disk, and a transfer item's state.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { joinCall, openChat, waitForState } from './page-call.js';
+
+/** Alice waits, Bob joins; both end connected with the chat open and `#file-input` enabled. */
+export async function filesCall(browser: Browser, baseUrl: string, room: string, pages: Page[]): Promise<{ alice: Page; bob: Page }> {
+  const alice = await joinCall(browser, baseUrl, room);
+  pages.push(alice);
+  await waitForState(alice, 'waiting', 30_000);
+  const bob = await joinCall(browser, baseUrl, room);
+  pages.push(bob);
+  for (const page of [alice, bob]) {
+    await waitForState(page, 'connected', 60_000);
+    await openChat(page);
+    await page.locator('#file-input:not([disabled])').waitFor({ state: 'attached', timeout: 30_000 });
+  }
+  return { alice, bob };
+}
+
+/** Writes `bytes` of random data to `path` one MiB at a time; returns its SHA-256 (hex). */
+export async function writeRandomFile(path: string, bytes: number): Promise<string> {
+  const hash = createHash('sha256');
+  const out = createWriteStream(path);
+  for (let left = bytes; left > 0; ) {
+    const block = randomBytes(Math.min(left, 1024 * 1024));
+    hash.update(block);
+    if (!out.write(block)) await once(out, 'drain');
+    left -= block.length;
+  }
+  out.end();
+  await once(out, 'finish');
+  return hash.digest('hex');
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const block of createReadStream(path)) hash.update(block as Buffer);
+  return hash.digest('hex');
+}
+
+/** The newest transfer item in the page's chat log, ours (`mine`) or theirs. */
+export function lastFile(page: Page, side: 'mine' | 'theirs'): Locator {
+  return page.locator(`#chat-log li.file.${side}`).last();
+}
+
+/** Waits until the item's `data-state` is `state`. */
+export async function waitForFileState(item: Locator, state: string, timeout: number): Promise<void> {
+  await item.and(item.page().locator(`li.file[data-state="${state}"]`)).waitFor({ timeout });
+}
+
+/** Bytes done so far, from the item's progress bar. */
+export async function progressBytes(item: Locator): Promise<number> {
+  return item.locator('progress.file-progress').evaluate((bar) => (bar as HTMLProgressElement).value);
+}
