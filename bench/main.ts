@@ -7,6 +7,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureCertificates } from '../src/server/lan/certs.js';
 import { benchCalls, type CallsResult } from './calls-bench.js';
+import { benchFiles, type FilesResult } from './files-bench.js';
 import { benchIdle, type IdleResult } from './idle-bench.js';
 import { loadOptions } from './options.js';
 import { formatReport } from './report.js';
@@ -20,6 +21,7 @@ export interface BenchResults {
   signaling: SignalingResult[];
   idle: IdleResult[];
   calls: CallsResult | undefined;
+  files?: FilesResult | undefined;
   errors: string[];
   durationS: number;
 }
@@ -69,6 +71,10 @@ async function main(): Promise<void> {
     if (options.parts.includes('calls')) {
       say(`calls: ${options.calls} calls in headless Chromium, and the in-page floor`);
       await attempt('calls', async () => void (results.calls = await benchCalls(options, env, say)));
+    }
+    if (options.parts.includes('files')) {
+      say(`files: a ${options.fileMegabytes} MB file over a loopback data channel in headless Chromium, duet against bare`);
+      await attempt('files', async () => void (results.files = await benchFiles(options, env, say)));
     }
   } finally {
     await rm(tmpDir, { recursive: true, force: true });

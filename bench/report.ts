@@ -79,6 +79,17 @@ function rows(r: BenchResults): { title: string; head: Row; body: Row[] }[] {
         : [['call setup', c.status, fmt(c.floorMedian, 0), '-', c.detail]];
     tables.push({ title: 'Call setup: second join to first decoded remote frame on both sides (headless Chromium, fake devices)', head: ['figure', 'duet page', 'in-page floor', 'duet/floor', 'target'], body });
   }
+  if (r.files) {
+    const f = r.files;
+    tables.push({
+      title: `File transfer: ${f.megabytes} MB over a loopback data channel in one page (headless Chromium), median of ${f.duet.length}`,
+      head: ['figure', 'duet', 'bare data channel', 'duet/bare', 'note'],
+      body: [
+        ['throughput, MB/s', fmt(f.duetMedian, 1), fmt(f.bareMedian, 1), fmt(ratio(f.duetMedian, f.bareMedian)), 'SHA-256 both sides, headers, Blob reassembly'],
+        ['SHA-256 in the page, MB/s', fmt(f.hash.noble, 1), fmt(f.hash.native, 1), '', '@noble/hashes incremental / crypto.subtle one-shot'],
+      ],
+    });
+  }
   return tables;
 }
 

@@ -28,4 +28,19 @@ if (entries.length > 0) {
     logLevel: 'warning',
   });
 }
-console.log(`built ${out} (${entries.length} page bundles)`);
+// workers (*.worker.ts) as classic scripts: module workers are newer than the browsers the pages support
+const workers = (await readdir(entryDir).catch(() => [])).filter((f) => f.endsWith('.worker.ts')).map((f) => join(entryDir, f));
+if (workers.length > 0) {
+  await build({
+    entryPoints: workers,
+    outdir: join(out, 'js'),
+    entryNames: '[name]',
+    bundle: true,
+    format: 'iife',
+    target: ['chrome100', 'safari15', 'firefox100'],
+    sourcemap: true,
+    minify: true,
+    logLevel: 'warning',
+  });
+}
+console.log(`built ${out} (${entries.length} page bundles, ${workers.length} workers)`);

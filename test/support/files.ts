@@ -5,16 +5,17 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { joinCall, openChat, waitForState } from './page-call.js';
 
-/** Alice waits, Bob joins; both end connected with the chat open and `#file-input` enabled. */
-export async function filesCall(browser: Browser, baseUrl: string, room: string, pages: Page[]): Promise<{ alice: Page; bob: Page }> {
+/** Alice waits, Bob joins (from `bobBrowser`, by default the same Chromium); both end connected with the chat open and `#file-input` enabled. */
+export async function filesCall(browser: Browser, baseUrl: string, room: string, pages: Page[], bobBrowser = browser): Promise<{ alice: Page; bob: Page }> {
   const alice = await joinCall(browser, baseUrl, room);
   pages.push(alice);
   await waitForState(alice, 'waiting', 30_000);
-  const bob = await joinCall(browser, baseUrl, room);
+  const bob = await joinCall(bobBrowser, baseUrl, room);
   pages.push(bob);
   for (const page of [alice, bob]) {
     await waitForState(page, 'connected', 60_000);
@@ -58,4 +59,29 @@ export async function waitForFileState(item: Locator, state: string, timeout: nu
 /** Bytes done so far, from the item's progress bar. */
 export async function progressBytes(item: Locator): Promise<number> {
   return item.locator('progress.file-progress').evaluate((bar) => (bar as HTMLProgressElement).value);
+}
+
+/** Resident memory (bytes) of every renderer process of the Chromium launched with `marker` among its flags (Linux /proc). */
+export async function rendererRss(marker: string): Promise<number> {
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/u.test(name));
+  const info = new Map<string, { parent: string; cmdline: string }>();
+  for (const pid of pids) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const parent = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '';
+      info.set(pid, { parent, cmdline: (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ') });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const root = [...info].find(([, p]) => p.cmdline.includes(marker) && !p.cmdline.includes('--type='))?.[0];
+  if (!root) throw new Error(`no Chromium launched with ${marker}`);
+  const inTree = (pid: string): boolean => pid === root || (info.has(pid) && pid !== '1' && inTree(info.get(pid)!.parent));
+  let total = 0;
+  for (const [pid, p] of info) {
+    if (!p.cmdline.includes('--type=renderer') || p.cmdline.includes('--top-chrome-webui') || !inTree(pid)) continue;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    total += Number(/VmRSS:\s+(\d+) kB/u.exec(status)?.[1] ?? 0) * 1024;
+  }
+  return total;
 }

@@ -3,6 +3,7 @@
  * surface they use (an RTCDataChannel fits it; tests pass a fake), the states
  * and outcomes a view shows, and the options both read.
  */
+import { createHasher, type Hasher } from './hash.js';
 import type { ErrorReason } from './protocol.js';
 import { createProgressMeter, type Progress, type ProgressMeter } from './progress.js';
 
@@ -17,7 +18,7 @@ export interface FileChannel {
 
 /** Final states: the transfer is over and its bytes are released, except a complete download's blob. */
 export type Outcome = 'complete' | 'mismatch' | 'declined' | 'cancelled' | 'failed' | 'connection-lost';
-/** `offered`: waiting for the receiver; `transferring`: bytes moving; `verifying`: sender waits for the receiver's hash. */
+/** `offered`: waiting for the receiver; `transferring`: bytes moving; `verifying`: all bytes moved, the hashes being computed and compared. */
 export type TransferState = 'offered' | 'transferring' | 'verifying' | Outcome;
 
 const OUTCOMES: readonly TransferState[] = ['complete', 'mismatch', 'declined', 'cancelled', 'failed', 'connection-lost'];
@@ -60,6 +61,8 @@ export interface TransferOptions {
   partBytes: number;
   progressIntervalMs: number;
   now: () => number;
+  /** A SHA-256 hasher for one transfer (the page passes one that works in a Worker). */
+  hasher: () => Hasher;
 }
 
 export const DEFAULT_TRANSFER_OPTIONS: Readonly<TransferOptions> = {
@@ -72,6 +75,7 @@ export const DEFAULT_TRANSFER_OPTIONS: Readonly<TransferOptions> = {
   partBytes: 16 * 1024 * 1024,
   progressIntervalMs: 200,
   now: () => performance.now(),
+  hasher: createHasher,
 };
 
 /** The fields of a transfer fixed at its offer. */

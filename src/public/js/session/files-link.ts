@@ -5,6 +5,8 @@
  * ends every live transfer as "connection lost" when the channel closes or the
  * connection is dropped.
  */
+import { createHasher } from '../files/hash.js';
+import { createWorkerHasher } from '../files/hash-client.js';
 import type { IncomingTransfer } from '../files/receiver.js';
 import type { OutgoingTransfer } from '../files/sender.js';
 import type { TransferOptions } from '../files/transfer.js';
@@ -35,6 +37,9 @@ export interface FilesLink {
 
 type Emit = <K extends keyof FilesEvents>(event: K, value: FilesEvents[K]) => void;
 
+/** SHA-256 in a Worker where there are workers, so hashing never holds up the call. */
+const pageHasher = () => (typeof Worker === 'function' ? createWorkerHasher() : createHasher());
+
 /** `raise` is the session's emit (whose events include FilesEvents). */
 export function createFilesLink<E extends FilesEvents>(raise: <K extends keyof E>(event: K, value: E[K]) => void, options: Partial<TransferOptions> = {}): FilesLink {
   const emit = raise as unknown as Emit;
@@ -52,7 +57,7 @@ export function createFilesLink<E extends FilesEvents>(raise: <K extends keyof E
     attach(dc) {
       end(current);
       dc.binaryType = 'arraybuffer';
-      const files = createFileTransfers(dc, options);
+      const files = createFileTransfers(dc, { hasher: pageHasher, ...options });
       const link = { dc, files };
       current = link;
       files.onincoming = (transfer) => emit('fileOffer', transfer);
