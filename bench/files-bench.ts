@@ -18,11 +18,13 @@ import { median, ratio, round } from './stats.js';
 
 export interface FilesResult {
   megabytes: number;
-  /** MB/s per round. */
+  /** MB/s per round: bare, duet as the page runs it (SHA-256 in Workers), duet hashing on the page's thread. */
   bare: number[];
   duet: number[];
+  duetInThread: number[];
   bareMedian: number;
   duetMedian: number;
+  duetInThreadMedian: number;
   /** SHA-256 in the page, MB/s: @noble/hashes incremental, and crypto.subtle one-shot. */
   hash: { noble: number; native: number };
 }
@@ -30,6 +32,7 @@ export interface FilesResult {
 const CHROMIUM = '/usr/bin/chromium';
 const ENTRY = `
   export { createFileTransfers } from './src/public/js/files/transfers.js';
+  export { createWorkerHasher } from './src/public/js/files/hash-client.js';
   export { sha256 } from '@noble/hashes/sha2.js';
 `;
 
@@ -52,14 +55,26 @@ export async function benchFiles(options: BenchOptions, env: BenchEnv, say: (lin
     await page.evaluate((n) => void (window as unknown as { makeBlob(n: number): Blob }).makeBlob(n), bytes);
     const bare: number[] = [];
     const duet: number[] = [];
-    const run = (name: 'bareSend' | 'duetSend') => page.evaluate((fn) => (window as unknown as Record<string, () => Promise<number>>)[fn]!(), name);
+    const duetInThread: number[] = [];
+    const run = (name: 'bareSend' | 'duetSend', worker = false) =>
+      page.evaluate(([fn, w]) => (window as unknown as Record<string, (w: boolean) => Promise<number>>)[fn]!(w), [name, worker] as const).then((v) => round(v, 1));
     for (let i = 0; i < options.fileRounds; i++) {
-      bare.push(round(await run('bareSend'), 1));
-      duet.push(round(await run('duetSend'), 1));
-      say(`  round ${i + 1}: bare data channel ${bare[i]} MB/s, duet ${duet[i]} MB/s`);
+      bare.push(await run('bareSend'));
+      duet.push(await run('duetSend', true));
+      duetInThread.push(await run('duetSend', false));
+      say(`  round ${i + 1}: bare data channel ${bare[i]} MB/s, duet ${duet[i]} MB/s (hashing on the page's thread: ${duetInThread[i]} MB/s)`);
     }
     const hash = await page.evaluate(() => (window as unknown as { hashSpeeds(): Promise<{ noble: number; native: number }> }).hashSpeeds());
-    const result = { megabytes: options.fileMegabytes, bare, duet, bareMedian: median(bare), duetMedian: median(duet), hash: { noble: round(hash.noble, 1), native: round(hash.native, 1) } };
+    const result = {
+      megabytes: options.fileMegabytes,
+      bare,
+      duet,
+      duetInThread,
+      bareMedian: median(bare),
+      duetMedian: median(duet),
+      duetInThreadMedian: median(duetInThread),
+      hash: { noble: round(hash.noble, 1), native: round(hash.native, 1) },
+    };
     say(`  ${result.megabytes} MB: duet ${result.duetMedian} MB/s, bare ${result.bareMedian} MB/s (${round(ratio(result.duetMedian, result.bareMedian), 2)}x); SHA-256 in the page ${result.hash.noble} MB/s (@noble/hashes), ${result.hash.native} MB/s (native)`);
     return result;
   } finally {

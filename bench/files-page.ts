@@ -2,7 +2,8 @@
  * Code that runs inside the browser for the file-transfer benchmark: two
  * RTCPeerConnections in one page with a "files" channel between them (in-band,
  * as peer.ts makes it), a bare sender of the same bytes with the same pacing,
- * and duet's transfer modules (bundled into `window.m` by files-bench.ts).
+ * and duet's transfer modules (bundled into `window.m` by files-bench.ts), hashing
+ * in the page's Worker (/js/sha256.worker.js, served by the benchmark's duet) or not.
  */
 export const FILES_PAGE = `(() => {
   const MIB = 1024 * 1024;
@@ -24,7 +25,8 @@ export const FILES_PAGE = `(() => {
     return { dc1, dc2, close: () => (pc1.close(), pc2.close()) };
   };
   window.makeBlob = (bytes) => {
-    const block = crypto.getRandomValues(new Uint8Array(MIB));
+    const block = new Uint8Array(MIB);
+    for (let at = 0; at < MIB; at += 65536) crypto.getRandomValues(block.subarray(at, at + 65536));
     const parts = [];
     for (let left = bytes; left > 0; left -= MIB) parts.push(block.subarray(0, Math.min(MIB, left)).map((b, i) => b ^ (left + i)));
     return (window.blob = new Blob(parts));
@@ -49,10 +51,12 @@ export const FILES_PAGE = `(() => {
     close();
     return blob.size / 1e6 / seconds;
   };
-  window.duetSend = async () => {
+  // worker: SHA-256 in a Worker per side, as the call page does; else on the page's thread
+  window.duetSend = async (worker) => {
     const { dc1, dc2, close } = await pair();
-    const a = window.m.createFileTransfers(dc1);
-    const b = window.m.createFileTransfers(dc2);
+    const options = worker ? { hasher: () => window.m.createWorkerHasher() } : {};
+    const a = window.m.createFileTransfers(dc1, options);
+    const b = window.m.createFileTransfers(dc2, options);
     dc1.onmessage = (e) => a.receive(e.data);
     dc2.onmessage = (e) => b.receive(e.data);
     let incoming;
