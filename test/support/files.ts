@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { joinCall, openChat, waitForState } from './page-call.js';
 
 /** Alice waits, Bob joins (from `bobBrowser`, by default the same Chromium); both end connected with the chat open and `#file-input` enabled. */
@@ -51,9 +52,9 @@ export function lastFile(page: Page, side: 'mine' | 'theirs'): Locator {
   return page.locator(`#chat-log li.file.${side}`).last();
 }
 
-/** Waits until the item's `data-state` is `state`. */
+/** Waits until the item's `data-state` is `state` (a failure names the state it was in). */
 export async function waitForFileState(item: Locator, state: string, timeout: number): Promise<void> {
-  await item.and(item.page().locator(`li.file[data-state="${state}"]`)).waitFor({ timeout });
+  await expect.poll(() => item.getAttribute('data-state'), { timeout, interval: 250 }).toBe(state);
 }
 
 /** Bytes done so far, from the item's progress bar. */
