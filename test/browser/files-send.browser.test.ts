@@ -15,7 +15,7 @@ import { uniqueRoom } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 
 const MB = 1_000_000;
-const LONG = 240_000;
+const LONG = 600_000; // a loaded 2-core machine has moved files at under 1 MB/s
 
 describe.runIf(browserTestsEnabled())('sending files in a call', () => {
   let server: Running;
@@ -55,7 +55,7 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
     const [download] = await Promise.all([bob.waitForEvent('download', { timeout: 60_000 }), link.click()]);
     expect(download.suggestedFilename()).toBe('holiday photos.zip');
     expect(await sha256OfFile(await download.path())).toBe(sha256);
-  }, 360_000);
+  }, 900_000);
 
   it('a declined file is not sent, and both sides say so', async () => {
     const { alice, bob } = await call('decline');
@@ -87,7 +87,7 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
       expect(await theirs.locator('.file-status').textContent()).toBe('They cancelled the transfer');
       expect(await incoming.locator('a[download]').count()).toBe(0);
     }
-  }, 360_000);
+  }, 900_000);
 
   it('a connection cut mid-way says so on both sides', async () => {
     const { alice, bob } = await call('cut');
@@ -139,5 +139,5 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
     for (const offer of await offers.all()) await waitForFileState(offer, 'complete', LONG);
     expect(await offers.locator('.file-hash').allTextContents()).toEqual(hashes.map((h) => `SHA-256: ${h}`));
     expect(await offers.locator('a.file-save').allTextContents()).toEqual(['one.bin', 'two.bin']);
-  }, 360_000);
+  }, 900_000);
 });
