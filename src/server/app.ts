@@ -11,7 +11,8 @@ import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, Soc
 import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
-import type { IceServer, TurnConfig } from './config/config.js';
+import type { IceServer, PeopleConfig, TurnConfig } from './config/config.js';
+import { wirePeople, type PeopleBackend, type Timers } from './people/wire-people.js';
 import { createAdmission } from './admission/admission.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
@@ -23,6 +24,9 @@ import { attachSignaling, type DuetServer } from './signaling/signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './signaling/validate.js';
 import { redirectPlainHttp } from './http/plain-http.js';
 import { createWebApp } from './http/web.js';
+import { createHealth, type ReadinessCheck } from './health/health.js';
+import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
+import { countSeats } from './metrics/seat-store.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -35,6 +39,8 @@ export interface ServerConfig {
   readonly iceServers?: readonly IceServer[];
   /** TURN relay and STUN servers whose entries GET /api/config adds (fresh TURN credentials per request). */
   readonly turn?: TurnConfig;
+  /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (default: PEOPLE_DEFAULTS). */
+  readonly people?: PeopleConfig;
 }
 
 export interface ServerDeps {
@@ -49,8 +55,13 @@ export interface ServerDeps {
   rooms?: RoomState;
   /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
   openFileLimit?: number;
-  /** Clock of the rate limits (default Date.now). */
+  /** Clock of the rate limits and of calls by name (default Date.now). */
   clock?: Clock;
+  /** Timer functions of calls by name (default global; fake in tests); people: their state (default in memory). */
+  timers?: Timers;
+  people?: PeopleBackend;
+  /** Where the counters and gauges go (default: a new registry of this instance's own). */
+  metrics?: DuetMetrics;
 }
 
 export interface DuetInstance {
@@ -59,6 +70,10 @@ export interface DuetInstance {
   io: DuetServer;
   rooms: RoomState;
   guard: Guard;
+  /** Counters and gauges; main.ts serves `metrics.registry` on METRICS_PORT. */
+  metrics: DuetMetrics;
+  /** GET /readyz answers 503 naming `name` while `check()` is false (or throws). */
+  addReadinessCheck(name: string, check: ReadinessCheck): void;
   /** Listens (on `::`, falling back to `0.0.0.0` without IPv6); `host` is the address it listens on. */
   listen(): Promise<{ url: string; port: number; host: string }>;
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
@@ -75,15 +90,20 @@ class LimitedDecoder extends Decoder {
 
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
+  const clock = deps.clock ?? Date.now;
   const logger = throttleWarnings(deps.logger); // clients can provoke warnings: a global cap per second
   let closing = false;
+  const metrics = deps.metrics ?? createMetrics();
+  const health = createHealth(() => closing);
   const admission = createAdmission({
     limits,
     origins: config.origins ?? DEFAULTS.origins,
     logger,
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
-    clock: deps.clock,
+    clock,
+    accessCode: config.people?.accessCode,
+    metrics,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
   // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
@@ -93,7 +113,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     if (!address || typeof address === 'string') return [];
     return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
-  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls });
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, health });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io: DuetServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {
     allowEIO3: true, // Socket.IO 2.x clients (the tutorial's)
@@ -114,16 +134,21 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     maxRoomsPerMember: limits.maxRoomsPerSocket,
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
+  const people = wirePeople(io, { config: config.people, store: countSeats(createMemoryRoomStore(rooms), metrics), logger, clock, timers: deps.timers, backend: deps.people });
   attachSignaling(io, {
-    store: createMemoryRoomStore(rooms),
+    store: people.store,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
     congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+    metrics,
   });
+  metrics.setSource('connectedSockets', () => io.sockets.sockets.size);
+  metrics.setSource('openRooms', () => rooms.roomCount);
 
   let listening = false;
   function close(): Promise<void> {
     closing = true;
+    people.close();
     logger.flush();
     return new Promise((resolve) => {
       io.close(() => {
@@ -142,6 +167,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     io,
     rooms,
     guard: admission.guard,
+    metrics,
+    addReadinessCheck: health.addReadinessCheck,
     listen() {
       return listenDualStack(httpServer, config.port, config.host).then(({ address, port }) => {
         listening = true;

@@ -12,7 +12,9 @@ import { createHelperServer, type HelperInstance } from './http/helper.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { openFileLimit } from './admission/file-limit.js';
 import { createLog4jsLogger } from './log/logger.js';
-import { certsDirProblem, isLoopbackHost, listenProblem } from './startup-errors.js';
+import { certsDirProblem, isLoopbackHost, listenProblem, metricsListenProblem } from './startup-errors.js';
+import { collectProcessMetrics } from './metrics/metrics.js';
+import { createMetricsServer, type MetricsServer } from './metrics/metrics-server.js';
 import { iceSummary } from './turn/client-config.js';
 
 /** The process exits by then whatever happens (SHUTDOWN_GRACE_MS is at most 4000). */
@@ -69,6 +71,14 @@ async function main(): Promise<void> {
     }
   }
 
+  let metricsServer: MetricsServer | undefined;
+  if (config.metrics) {
+    collectProcessMetrics(server.metrics.registry);
+    metricsServer = createMetricsServer(config.metrics, { registry: server.metrics.registry, logger });
+    const { url } = await step(() => metricsServer!.listen(), (error) => metricsListenProblem(error, config.metrics!));
+    logger.info(`Prometheus metrics at ${url}`);
+  }
+
   const lan = lanUrls(boundHost, port, lanAddresses());
   const firstLanHost = lan[0] ? new URL(lan[0]).hostname : undefined;
   const localHttps = localUrl('https', boundHost, port);
@@ -97,7 +107,7 @@ async function main(): Promise<void> {
       process.exit(0);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    void Promise.all([server.shutdown(config.shutdownGraceMs), helper?.close()])
+    void Promise.all([server.shutdown(config.shutdownGraceMs), helper?.close(), metricsServer?.close()])
       .then(() => logger.shutdown())
       .then(() => process.exit(0));
   };

@@ -50,3 +50,19 @@ export function listenProblem(error: unknown, settings: ListenSettings): string 
 export function isLoopbackHost(host: string): boolean {
   return /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i.test(host);
 }
+
+/** Why the metrics port could not listen, or undefined when the error is not about METRICS_PORT or METRICS_HOST. */
+export function metricsListenProblem(error: unknown, settings: ListenSettings): string | undefined {
+  switch (codeOf(error)) {
+    case 'EADDRINUSE':
+      return `another program is using METRICS_PORT=${settings.port}: stop it or set METRICS_PORT to a free port.`;
+    case 'EACCES':
+      return `METRICS_PORT=${settings.port} is a privileged port this user may not open: set METRICS_PORT to 1024 or above.`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `METRICS_HOST=${settings.host} is not an address of this machine: leave METRICS_HOST unset (127.0.0.1) or set it to one this machine has.`;
+    default:
+      return undefined;
+  }
+}

@@ -15,4 +15,10 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
   'peer-congested': 'The other person is not receiving; that message was not relayed.',
   'too-many-rooms': 'Too many rooms are open (on the server, on this connection or from this address); leave one or try again later.',
   'server-shutting-down': 'The server is shutting down.',
+  'not-logged-in': 'Sign in with a name first.',
+  'invalid-name': "Names are 1-32 letters, digits, spaces or - _ . ' (at least one letter or digit).",
+  'name-taken': 'Someone else is signed in with that name.',
+  self: 'You cannot call yourself.',
+  'already-in-call': 'You are already in a call or ringing someone.',
+  'no-such-call': 'There is no such call (it may have ended).',
 };

@@ -2,8 +2,12 @@
  * The one event contract of duet: the learn.webrtc.com tutorial protocol
  * (positional arguments), plus an optional acknowledgement as the last argument.
  * Types only: used by the server, the tests and the browser code.
- * The wire format is documented in docs/protocol.md.
+ * The wire format is documented in docs/protocol.md. The call-by-name events (issue 12)
+ * live in their own fragment, people-events.ts, and are part of these maps.
  */
+import type { PeopleClientToServerEvents, PeopleErrorCode, PeopleServerToClientEvents } from './people-events.js';
+
+export type { LoginResult, Person, UnavailableReason } from './people-events.js';
 
 /** Error codes sent in `error` events and error acknowledgements. */
 export type ErrorCode =
@@ -16,7 +20,8 @@ export type ErrorCode =
   | 'rate-limited'
   | 'peer-congested'
   | 'too-many-rooms'
-  | 'server-shutting-down';
+  | 'server-shutting-down'
+  | PeopleErrorCode;
 
 export type AckOk<T extends object = object> = { ok: true } & T;
 export type AckError = { ok: false; error: ErrorCode };
@@ -40,14 +45,14 @@ export interface CandidateMessage {
 export type SignalData = DescriptionMessage | CandidateMessage | string | number | boolean | null | object;
 
 /** Events a client sends to the server. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends PeopleClientToServerEvents {
   join: (room: string, ack?: Ack<{ room: string; id: string; peers: number }>) => void;
   leave: (room: string, ack?: Ack<{ room: string }>) => void;
   message: (room: string, data: SignalData, ack?: Ack) => void;
 }
 
 /** Events the server sends to a client. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends PeopleServerToClientEvents {
   /** To the joiner: you are in `room`, your id is `id`. */
   joined: (room: string, id: string) => void;
   /** To the peer already inside: `id` joined `room`; you make the offer. */

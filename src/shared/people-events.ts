@@ -1,7 +1,7 @@
 /**
- * The events of "call someone by name" (issue 12): a fragment of the event contract, types
- * only, to be merged into the shared contract next to the room events. Positional arguments,
- * an optional acknowledgement last, like the room events. Documented in docs/people.md.
+ * The events of "call someone by name" (issue 12): a fragment of the one event contract,
+ * types only; events.ts extends its maps with these. Positional arguments, an optional
+ * acknowledgement last, like the room events. Documented in docs/protocol.md.
  */
 
 /** Why a request of this fragment was refused (plus the contract's existing `rate-limited`). */

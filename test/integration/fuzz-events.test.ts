@@ -52,9 +52,11 @@ const { value } = fc.letrec((tie) => ({
   object: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 8 })), tie('value')), { maxLength: 5 }).map(objectOf),
 }));
 
+/** The requests of calls by name (issue 12), fuzzed like the room events. */
+const PEOPLE_EVENTS = ['login', 'logout', 'call', 'cancel', 'accept', 'decline', 'hangup'];
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 const eventName = fc
-  .oneof(fc.constantFrom('join', 'leave', 'message', 'error', '__proto__', 'constructor', 'toString', 'hasOwnProperty'), fc.string({ maxLength: 12 }))
+  .oneof(fc.constantFrom('join', 'leave', 'message', 'error', '__proto__', 'constructor', 'toString', 'hasOwnProperty', ...PEOPLE_EVENTS), fc.string({ maxLength: 12 }))
   .filter((name) => !RESERVED.has(name));
 
 const binaryBomb = fc.integer({ min: 9, max: 40 }).map((n) => Array.from({ length: n }, () => Buffer.alloc(4)));

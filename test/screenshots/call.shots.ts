@@ -83,4 +83,37 @@ describe('screenshots', () => {
     await settle(1500);
     await lei.screenshot({ path: `${OUT}/phone-call-zh.png` });
   });
+
+  it('the verification code and the quality graph, in English and in Chinese (issue 15)', async () => {
+    for (const [locale, suffix, names] of [['en-US', '', ['Alice', 'Bob']], ['zh-CN', '-zh', ['小梅', '小雷']]] as const) {
+      const room = `verify${suffix}`;
+      const first = await join(room, names[0], { width: 1280, height: 800 }, locale);
+      await first.click('#join');
+      await waitForState(first, 'waiting');
+      const second = await join(room, names[1], { width: 1280, height: 800 }, locale);
+      await second.click('#join');
+      await expectMediaFlowing(first);
+      await first.locator('#verify:not([hidden])').waitFor({ timeout: 60_000 });
+      await first.locator('#signal:not([hidden])').waitFor({ timeout: 60_000 });
+      await settle(1500);
+      await first.screenshot({ path: `${OUT}/desktop-verify${suffix}.png` });
+      await first.click('#stats');
+      await settle(10_000); // ten seconds of the graph
+      await first.locator('#stats-panel').screenshot({ path: `${OUT}/stats-graph${suffix}.png` });
+      await first.context().close();
+      await second.context().close();
+    }
+    const room = 'verify-phone';
+    const desk = await join(room, 'Alice');
+    await desk.click('#join');
+    await waitForState(desk, 'waiting');
+    const phone = await join(room, 'Bob', PHONE);
+    await phone.click('#join');
+    await phone.locator('#verify:not([hidden])').waitFor({ timeout: 60_000 });
+    await phone.locator('#signal:not([hidden])').waitFor({ timeout: 60_000 });
+    await settle(1500);
+    await phone.screenshot({ path: `${OUT}/phone-verify.png` });
+    await phone.context().close();
+    await desk.context().close();
+  }, 240_000);
 });

@@ -28,6 +28,8 @@ export interface ClientOptions {
   /** Connect from this local address (any 127.x.y.z works on Linux), to act as another client address. */
   localAddress?: string;
   extraHeaders?: Record<string, string>;
+  /** The handshake's `auth` payload (ACCESS_CODE: `{code}`). */
+  auth?: Record<string, unknown>;
 }
 
 export interface Running {
@@ -63,6 +65,7 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
         transports: options.transports ?? ['websocket'],
         localAddress: options.localAddress,
         extraHeaders: options.extraHeaders,
+        ...(options.auth && { auth: options.auth }),
         reconnection: false,
         forceNew: true,
         timeout: 5000,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accessAllowed } from '../../src/server/people/access-code.js';
-import { PEOPLE_DEFAULTS, loadPeopleConfig } from '../../src/server/people/config.js';
+import { DEFAULTS, loadConfig } from '../../src/server/config/config.js';
+import { PEOPLE_DEFAULTS, loadPeopleConfig } from '../../src/server/config/people-config.js';
 
 describe('settings of calls by name', () => {
   it('defaults to a directory, 30 s rings and no access code', () => {
@@ -23,6 +24,15 @@ describe('settings of calls by name', () => {
 
   it('takes a short ring time for tests and an access code of any script', () => {
     expect(loadPeopleConfig({ RING_TIMEOUT_S: '2.5', ACCESS_CODE: ' 芝麻开门 ' })).toEqual({ directory: true, ringTimeoutS: 2.5, accessCode: '芝麻开门' });
+  });
+});
+
+describe('the settings of calls by name in loadConfig', () => {
+  it('are part of the one configuration, with the same defaults and errors', () => {
+    expect(loadConfig({}).people).toEqual(PEOPLE_DEFAULTS);
+    expect(DEFAULTS.people).toEqual(PEOPLE_DEFAULTS);
+    expect(loadConfig({ DIRECTORY: 'off', RING_TIMEOUT_S: '45', ACCESS_CODE: 'sesame' }).people).toEqual({ directory: false, ringTimeoutS: 45, accessCode: 'sesame' });
+    expect(() => loadConfig({ DIRECTORY: 'maybe' })).toThrow('DIRECTORY must be on or off, got "maybe"');
   });
 });
 

@@ -7,27 +7,12 @@ import { pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CODE_ITERATIONS, codeInput, formatCode, verificationCode } from '../../src/public/js/verify/code.js';
 import { fingerprintsFromStats, readFingerprint, type Fingerprint, type StatsLike } from '../../src/public/js/verify/fingerprints.js';
+import { A, B, M, report } from './verify-fixtures.js';
 
 // A real stats report must fit what the extraction reads.
 const _fits = (report: RTCStatsReport): StatsLike => report;
 void _fits;
 
-const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 7) % 256).toString(16).padStart(2, '0').toUpperCase()).join(':');
-const A: Fingerprint = { algorithm: 'sha-256', value: hex(1) };
-const B: Fingerprint = { algorithm: 'sha-256', value: hex(2) };
-const M: Fingerprint = { algorithm: 'sha-256', value: hex(3) };
-
-/** A report shaped like Chromium's: transport → selected pair, local and remote certificate. */
-function report(local: Fingerprint, remote: Fingerprint, extra: Array<Record<string, unknown>> = [], transport: Record<string, unknown> = {}): StatsLike {
-  const stats = [
-    { id: 'T01', type: 'transport', dtlsState: 'connected', selectedCandidatePairId: 'CP1', localCertificateId: 'CFL', remoteCertificateId: 'CFR', ...transport },
-    { id: 'CP1', type: 'candidate-pair', state: 'succeeded', nominated: true },
-    { id: 'CFL', type: 'certificate', fingerprint: local.value, fingerprintAlgorithm: local.algorithm, base64Certificate: 'MII…' },
-    { id: 'CFR', type: 'certificate', fingerprint: remote.value, fingerprintAlgorithm: remote.algorithm, base64Certificate: 'MII…' },
-    ...extra,
-  ];
-  return new Map(stats.map((s) => [s.id as string, s]));
-}
 const codeOf = async (stats: StatsLike) => {
   const pair = fingerprintsFromStats(stats);
   if (!pair.ok) throw new Error(pair.reason);
@@ -91,7 +76,7 @@ describe('the code', () => {
     expect(aliceSees).not.toBe(bobSees);
   });
 
-  it('is PBKDF2-HMAC-SHA-256 of the sorted fingerprints, as docs/files.md says', async () => {
+  it('is PBKDF2-HMAC-SHA-256 of the sorted fingerprints, as docs/page.md says', async () => {
     const input = codeInput(B, A);
     expect(input).toBe(`sha-256 ${A.value}\nsha-256 ${B.value}`);
     const bits = pbkdf2Sync(input, 'duet verification code v1', CODE_ITERATIONS, 8, 'sha256');

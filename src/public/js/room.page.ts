@@ -13,6 +13,7 @@ import { openSocket } from './session/signaling.js';
 import { IDLE_LINE } from './session/status.js';
 import { liveIceConfig } from './session/ice-config.js';
 import { safeGet, safeSet } from './store/storage.js';
+import { bindCallInsight } from './view/call-insight.js';
 import { bindCallView, renderStatus } from './view/call-view.js';
 import { createChat } from './view/chat.js';
 import { bindControls } from './view/controls.js';
@@ -22,7 +23,6 @@ import { bindCallOver, bindEndedButtons, takeRejoin } from './view/ended.js';
 import { startPrejoin } from './view/prejoin.js';
 import { bindCopyLink, showRoomLink } from './view/room-link.js';
 import { bindShareOrigin } from './view/share-link.js';
-import { bindStatsPanel } from './view/stats-panel.js';
 import { watchIce } from './view/icewatch.js';
 
 const NAME_KEY = 'duet.name';
@@ -85,8 +85,9 @@ async function main(): Promise<void> {
     chat.setEnabled(false);
     const view = bindCallView(ui, session, chat);
     bindCallOver(ui, session, () => media.stop());
-    const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: bindStatsPanel(ui, session), hangup: () => session.hangup() });
-    rerender.push(view.render, controls.render);
+    const insight = bindCallInsight(ui, session);
+    const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: insight.toggleStats, hangup: () => session.hangup() });
+    rerender.push(view.render, controls.render, insight.render);
     session.start();
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => session.hangup());

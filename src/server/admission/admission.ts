@@ -10,8 +10,11 @@ import type { Server as HttpsServer } from 'node:https';
 import type { Limits, OriginPolicy } from '../config/config.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
+import type { SignalingMetrics } from '../metrics/metrics.js';
 import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
 import { splitAck } from '../signaling/validate.js';
+import { PEOPLE_REQUESTS } from '../people/people-socket.js';
+import { createAccessGate } from './access-gate.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
@@ -28,6 +31,10 @@ export interface AdmissionOptions {
   openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
+  /** ACCESS_CODE: every handshake must carry it (access-gate.ts); none when undefined. */
+  accessCode?: string;
+  /** Counts the events answered `rate-limited` (metrics.ts). */
+  metrics?: Pick<SignalingMetrics, 'refused'>;
 }
 
 export interface Admission {
@@ -71,7 +78,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
     // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
     if (!socket.connected) return;
     const [event] = packet;
-    const kind = event === 'join' || event === 'leave' ? 'join' : 'message';
+    const kind = event === 'join' || event === 'leave' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
     const verdict = guard.check(socket.id, socket.data.address, kind);
     if (verdict === 'gone') return;
     if (verdict === 'ok') {
@@ -81,6 +88,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
     const name = typeof event === 'string' ? event : String(event);
     if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
     socket.data.throttled = true;
+    options.metrics?.refused('rate-limited');
     const { ack } = splitAck(packet);
     if (ack) ack({ ok: false, error: 'rate-limited' });
     else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });
@@ -99,6 +107,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
       guard.opened(conn.remoteAddress);
       conn.on('close', onEngineClose);
     });
+    if (options.accessCode !== undefined) io.use(createAccessGate(options.accessCode, logger, options.clock));
     io.on('connection', (socket) => {
       guard.track(socket.id);
       socket.use((packet, next) => limitRate(socket, packet, next));

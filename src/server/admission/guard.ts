@@ -6,7 +6,7 @@
 import type { Limits } from '../config/config.js';
 import { createBucket, createKeyedBuckets, type Clock, type TokenBucket } from './ratelimit.js';
 
-/** `join` covers join and leave; `message` covers every other event. */
+/** `join` covers join, leave and the requests of calls by name (login, call, …); `message` every other event. */
 export type EventKind = 'join' | 'message';
 
 /**

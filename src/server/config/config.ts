@@ -3,16 +3,19 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, parseNumber, parsePort, read, type Env } from './env.js';
+import { ConfigError, parseHostName, parseNumber, parsePort, read, type Env } from './env.js';
+import { parseMetrics, type MetricsConfig } from './metrics-config.js';
 import { parseIceServers, type IceServer } from './ice-servers.js';
 import type { LogLevel } from '../log/logger.js';
 import { parseTurn, TURN_DEFAULTS, type TurnConfig } from '../turn/config.js';
+import { loadPeopleConfig, PEOPLE_DEFAULTS, type PeopleConfig } from './people-config.js';
 import { DEFAULT_LIMITS, parseLimits, parseOrigins, type Limits, type OriginPolicy } from './security-config.js';
 
 export { ConfigError, parsePort } from './env.js';
 export { parseIceServers, type IceServer } from './ice-servers.js';
 export { DEFAULT_LIMITS, type Limits, type OriginPolicy } from './security-config.js';
 export type { TurnConfig } from '../turn/config.js';
+export type { PeopleConfig } from './people-config.js';
 
 export interface Config {
   /** HTTPS port; 0 picks a free one. */
@@ -32,6 +35,10 @@ export interface Config {
   readonly iceServers: readonly IceServer[];
   /** The TURN relay with short-lived credentials and plain STUN servers (TURN_URLS, TURN_SECRET, TURN_TTL_S, STUN_URLS). */
   readonly turn: TurnConfig;
+  /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (people-config.ts). */
+  readonly people: PeopleConfig;
+  /** Where GET /metrics is served over plain HTTP (METRICS_PORT, METRICS_HOST); not at all when undefined. */
+  readonly metrics: MetricsConfig | undefined;
 }
 
 /**
@@ -56,18 +63,11 @@ export const DEFAULTS: Config = Object.freeze({
   shutdownGraceMs: 500,
   iceServers: Object.freeze([]),
   turn: TURN_DEFAULTS,
+  people: PEOPLE_DEFAULTS,
+  metrics: undefined,
 });
 
 const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'off'];
-
-function parseHost(env: Env): string {
-  const raw = read(env, 'HOST');
-  if (raw === undefined) return DEFAULTS.host;
-  if (!/^[A-Za-z0-9.:_%-]+$/.test(raw) || raw.length > 253) {
-    throw new ConfigError(`HOST must be a host name or IP address, got ${JSON.stringify(raw)}`);
-  }
-  return raw;
-}
 
 function parseLogLevel(env: Env): LogLevel {
   const raw = read(env, 'LOG_LEVEL');
@@ -90,10 +90,11 @@ function parseHttpPort(env: Env, port: number): number {
 export function loadConfig(env: Env = process.env): Config {
   // 0 lets the system pick a free port (the banner shows which); other values are 1-65535
   const port = read(env, 'PORT') === '0' ? 0 : parsePort(env, 'PORT', DEFAULTS.port);
+  const httpPort = parseHttpPort(env, port);
   return Object.freeze({
     port,
-    httpPort: parseHttpPort(env, port),
-    host: parseHost(env),
+    httpPort,
+    host: parseHostName(env, 'HOST', DEFAULTS.host),
     certsDir: read(env, 'CERTS_DIR') ?? DEFAULTS.certsDir,
     logLevel: parseLogLevel(env),
     logDir: read(env, 'LOG_DIR'),
@@ -102,5 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: parseNumber(env, 'SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 4000, true),
     iceServers: parseIceServers(env),
     turn: parseTurn(env),
+    people: loadPeopleConfig(env),
+    metrics: parseMetrics(env, [port, httpPort]),
   });
 }

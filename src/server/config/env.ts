@@ -33,3 +33,13 @@ export function parseNumber(env: Env, name: string, fallback: number, min: numbe
   }
   return value;
 }
+
+/** A host name or IP address to listen on, from variable `name`. */
+export function parseHostName(env: Env, name: string, fallback: string): string {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^[A-Za-z0-9.:_%-]+$/.test(raw) || raw.length > 253) {
+    throw new ConfigError(`${name} must be a host name or IP address, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}

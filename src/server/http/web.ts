@@ -10,6 +10,7 @@ import { createLanRouter } from '../lan/lan-routes.js';
 import type { IceServer, TurnConfig } from '../config/config.js';
 import { sendNotFound } from './not-found.js';
 import { addPageRoutes } from './pages.js';
+import { healthRoutes, type Health } from '../health/health.js';
 
 export interface WebOptions {
   /** Folder of built pages and assets. */
@@ -22,6 +23,8 @@ export interface WebOptions {
   iceServers?: readonly IceServer[];
   /** TURN relay and STUN servers added to GET /api/config. */
   turn?: TurnConfig;
+  /** Answers GET /livez and /readyz when given. */
+  health?: Health;
 }
 
 export function createWebApp(options: WebOptions): Express {
@@ -29,6 +32,7 @@ export function createWebApp(options: WebOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.use(securityHeaders());
+  if (options.health) app.use(healthRoutes(options.health));
   app.use(createLanRouter({ publicDir: options.publicDir, ca: options.ca, lanUrls: options.lanUrls ?? (() => []) }));
   addPageRoutes(app, { publicDir: options.publicDir, iceServers: options.iceServers ?? [], turn: options.turn });
 

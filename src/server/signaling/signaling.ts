@@ -7,6 +7,7 @@ import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClient
 import { escapeForLog, type Logger } from '../log/logger.js';
 import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
 import type { RoomStore } from './room-store.js';
+import type { SignalingMetrics } from '../metrics/metrics.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { isRoomName } from '../../shared/room-name.js';
 import { checkSignal, splitAck, type Ack } from './validate.js';
@@ -22,6 +23,8 @@ export interface SignalingDeps {
   maxMessageBytes: number;
   /** Cap on what may wait for one peer; none when left out. */
   congestion?: CongestionLimits;
+  /** Counts relays and refusals (metrics.ts); nothing is counted when left out. */
+  metrics?: SignalingMetrics;
 }
 
 function describe(value: unknown): string {
@@ -31,7 +34,7 @@ function describe(value: unknown): string {
 }
 
 export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
-  const { store, logger } = deps;
+  const { store, logger, metrics } = deps;
 
   /**
    * Sends to the other seats by socket id, from the room state: duet uses no
@@ -43,6 +46,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
 
   function refuse(socket: DuetSocket, event: string, code: ErrorCode, ack: Ack | undefined, detail: string): void {
     logger.warn(`refused ${event} from ${socket.id}: ${code} (${detail})`);
+    metrics?.refused(code);
     if (ack) ack({ ok: false, error: code });
     else socket.emit('error', { code, event, message: ERROR_TEXT[code] });
   }
@@ -67,6 +71,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
       case 'full':
         logger.info(`full ${id} room ${escapeForLog(room)}`);
         this.emit('full', room, id);
+        metrics?.refused('room-full');
         ack?.({ ok: false, error: 'room-full' });
         return;
       case 'too-many-rooms':
@@ -102,8 +107,10 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
       const peer = io.sockets.sockets.get(peerId);
       if (!peer) continue;
       const state = deps.congestion ? checkCongestion(peer.conn as unknown as QueuedConnection, peer.data, deps.congestion, Date.now()) : 'ok';
-      if (state === 'ok') peer.emit('message', room, data as never);
-      else congested = true;
+      if (state === 'ok') {
+        peer.emit('message', room, data as never);
+        metrics?.relayed(data);
+      } else congested = true;
       if (state === 'stuck') {
         logger.warn(`dropping ${peerId}: more than ${deps.congestion!.maxQueuedBytes} bytes waited for it for ${deps.congestion!.graceMs} ms`);
         dropConnection(peer.conn as unknown as QueuedConnection);

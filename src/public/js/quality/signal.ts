@@ -1,7 +1,7 @@
 /**
  * The signal-strength indicator on the remote video: 0 to 4 bars from the
  * round-trip time and packet loss of the last few seconds, the worse of the two
- * deciding. Thresholds (docs/files.md): RTT under 150 / 300 / 500 / 1000 ms
+ * deciding. Thresholds (docs/page.md): RTT under 150 / 300 / 500 / 1000 ms
  * and loss under 1 / 3 / 6 / 12 % give 4 / 3 / 2 / 1 bars; beyond, 0.
  */
 import type { Sample } from './samples.js';

@@ -3,7 +3,7 @@
  * ("123 456 789"), the same on both sides, derived from the two DTLS
  * certificate fingerprints in use. A server that swapped the fingerprints to
  * sit in the middle holds two connections with different certificates, so the
- * two people see different codes (docs/files.md).
+ * two people see different codes (docs/page.md).
  *
  * Digits read the same in English and Chinese. Nine digits are about 30 bits;
  * the derivation is PBKDF2-HMAC-SHA-256 with many iterations rather than one

@@ -42,6 +42,10 @@ export function roomElements() {
     chatToggle: byId<HTMLButtonElement>('chat-toggle'),
     unread: byId('unread'),
     statsToggle: byId<HTMLButtonElement>('stats'),
+    pip: byId<HTMLButtonElement>('pip'),
+    signal: byId('signal'),
+    verify: byId('verify'),
+    verifyCode: byId('verify-code'),
     hangup: byId<HTMLButtonElement>('hangup'),
     ended: byId('ended'),
     rejoin: byId<HTMLButtonElement>('rejoin'),
@@ -55,6 +59,7 @@ export function roomElements() {
     filePick: byId('file-pick'),
     statsPanel: byId('stats-panel'),
     statsList: byId('stats-list'),
+    qualityChart: byId<HTMLCanvasElement>('quality-chart'),
     roomName: byId('room-name'),
     lang: byId<HTMLSelectElement>('lang'),
   };

@@ -1,11 +1,13 @@
 /**
  * The statistics panel: opened and closed by its button (or the I key), it
- * shows a summary of the call's getStats() every second while open, in words.
+ * shows a summary of the call's getStats() in words and, above it, the last
+ * minute of quality as a chart. It draws what the call's one stats poll
+ * (session/stats-poll.ts) hands it; it polls nothing itself.
  */
 import { t, type Key } from '../i18n/i18n.js';
-import type { Session } from '../session/session-types.js';
+import type { Sample } from '../quality/samples.js';
 import { snapshot, type StatsSnapshot } from '../session/stats.js';
-import type { RoomElements } from './elements.js';
+import { drawChart } from './quality-view.js';
 
 function kbps(bytes: number, prevBytes: number, ms: number): string {
   if (ms <= 0) return '–';
@@ -41,29 +43,47 @@ export function renderStats(list: HTMLElement, rows: Array<[Key, string]>): void
   );
 }
 
-/** Returns the function that opens or closes the panel. */
-export function bindStatsPanel(ui: RoomElements, session: Session): () => void {
-  let timer: ReturnType<typeof setInterval> | undefined;
+export interface StatsPanelElements {
+  statsPanel: HTMLElement;
+  statsToggle: HTMLButtonElement;
+  statsList: HTMLElement;
+  qualityChart: HTMLCanvasElement;
+}
+
+export interface StatsPanel {
+  /** The poll's newest report (undefined: no connection) and the quality samples so far. */
+  update(report: RTCStatsReport | undefined, samples: readonly Sample[], at: number): void;
+  /** Opens or closes the panel. */
+  toggle(): void;
+  /** Draws again (after a language change). */
+  render(): void;
+}
+
+export function createStatsPanel(ui: StatsPanelElements, setupMs: () => number | undefined): StatsPanel {
   let prev: StatsSnapshot | undefined;
-  const tick = async () => {
-    const report = session.stats();
-    if (!report) {
-      ui.statsList.textContent = t('stats.none');
-      prev = undefined;
-      return;
-    }
-    const now = snapshot(await report);
-    renderStats(ui.statsList, statsRows(now, prev, session.setupMs));
-    prev = now;
+  let now: StatsSnapshot | undefined;
+  let samples: readonly Sample[] = [];
+  let at = 0;
+  const render = () => {
+    if (ui.statsPanel.hidden) return;
+    if (now) renderStats(ui.statsList, statsRows(now, prev, setupMs()));
+    else ui.statsList.textContent = t('stats.none');
+    drawChart(ui.qualityChart, samples, at);
   };
-  return () => {
-    const open = ui.statsPanel.hidden;
-    ui.statsPanel.hidden = !open;
-    ui.statsToggle.setAttribute('aria-pressed', String(open));
-    clearInterval(timer);
-    if (open) {
-      void tick();
-      timer = setInterval(() => void tick(), 1000);
-    }
+  return {
+    update(report, newSamples, time) {
+      prev = report ? now : undefined;
+      now = report ? snapshot(report) : undefined;
+      samples = newSamples;
+      at = time;
+      render();
+    },
+    toggle() {
+      const open = ui.statsPanel.hidden;
+      ui.statsPanel.hidden = !open;
+      ui.statsToggle.setAttribute('aria-pressed', String(open));
+      render();
+    },
+    render,
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The settings of calls by name (issue 12), read purely from an environment object:
- * DIRECTORY, RING_TIMEOUT_S and ACCESS_CODE. To be folded into loadConfig when it is wired.
+ * DIRECTORY, RING_TIMEOUT_S and ACCESS_CODE; part of loadConfig (config.ts).
  */
-import { ConfigError, parseNumber, read, type Env } from '../config/env.js';
+import { ConfigError, parseNumber, read, type Env } from './env.js';
 
 export interface PeopleConfig {
   /** DIRECTORY: send `people` lists (true) or never (false: callers type exact names). */
