@@ -60,9 +60,9 @@ describe.runIf(browserTestsEnabled())('sending a large file', () => {
     expect(await incoming.locator('.file-hash').textContent()).toBe(`SHA-256: ${sha256}`);
     const grew = { rss: peak.rss - before.rss, heap: peak.heap - before.heap };
     console.log(`500 MB sent: sender renderer RSS ${Math.round(before.rss / MB)} → peak ${Math.round(peak.rss / MB)} MB, JS heap ${Math.round(before.heap / MB)} → peak ${Math.round(peak.heap / MB)} MB`);
-    // measured on a loaded 2-core machine: RSS +120 MB (the call's video and the hashing worker included), heap +31 MB;
-    // holding the file would add its 500 MB
+    // measured on a loaded 2-core machine: RSS +120 and +144 MB (the call's video and the hashing worker included),
+    // JS heap +31 and +67 MB (garbage the collector had not taken yet); holding the file would add its 500 MB
     expect(grew.rss).toBeLessThan(FILE_BYTES * 0.4);
-    expect(grew.heap).toBeLessThan(FILE_BYTES / 10);
+    expect(grew.heap).toBeLessThan(FILE_BYTES / 5);
   }, 1_200_000);
 });
