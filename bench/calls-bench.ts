@@ -63,7 +63,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** base64 SHA-256 of the server certificate's public key, for --ignore-certificate-errors-spki-list. */
-function spkiHash(certPem: string): string {
+export function spkiHash(certPem: string): string {
   const der = createPublicKey(certPem).export({ type: 'spki', format: 'der' });
   return createHash('sha256').update(der).digest('base64');
 }

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { ensureCertificates } from '../src/server/lan/certs.js';
 import { benchCalls, type CallsResult } from './calls-bench.js';
 import { benchCluster, type ClusterResult } from './cluster-bench.js';
+import { benchFiles, type FilesResult } from './files-bench.js';
 import { benchIdle, type IdleResult } from './idle-bench.js';
 import { loadOptions } from './options.js';
 import { formatReport } from './report.js';
@@ -23,6 +24,7 @@ export interface BenchResults {
   calls: CallsResult | undefined;
   /** One node against two nodes through Redis (issue 14). */
   cluster?: ClusterResult;
+  files?: FilesResult | undefined;
   errors: string[];
   durationS: number;
 }
@@ -76,6 +78,10 @@ async function main(): Promise<void> {
     if (options.parts.includes('cluster')) {
       say(`cluster: ${options.rooms} rooms on one node, then across two nodes sharing a redis-server`);
       await attempt('cluster', async () => void (results.cluster = await benchCluster(options, env, say)));
+    }
+    if (options.parts.includes('files')) {
+      say(`files: a ${options.fileMegabytes} MB file over a loopback data channel in headless Chromium, duet against bare`);
+      await attempt('files', async () => void (results.files = await benchFiles(options, env, say)));
     }
   } finally {
     await rm(tmpDir, { recursive: true, force: true });

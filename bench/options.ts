@@ -5,8 +5,8 @@ import { availableParallelism } from 'node:os';
 import { ConfigError, parseNumber, read, type Env } from '../src/server/config/env.js';
 import { ALL_KINDS, KINDS, type Kind } from './wire.js';
 
-export type Part = 'signaling' | 'idle' | 'calls' | 'cluster';
-export const PARTS: readonly Part[] = ['signaling', 'idle', 'calls', 'cluster'];
+export type Part = 'signaling' | 'idle' | 'calls' | 'cluster' | 'files';
+export const PARTS: readonly Part[] = ['signaling', 'idle', 'calls', 'cluster', 'files'];
 
 export interface BenchOptions {
   /** Rooms in the negotiation burst (two sockets each). */
@@ -23,6 +23,9 @@ export interface BenchOptions {
   readonly idle: number;
   readonly idleClients: number;
   readonly calls: number;
+  /** Size of the benchmark file transfer, MB, and how many times each way is measured. */
+  readonly fileMegabytes: number;
+  readonly fileRounds: number;
   readonly parts: readonly Part[];
   /** Write V8 CPU profiles of the servers to bench/results/profiles. */
   readonly profile: boolean;
@@ -38,6 +41,8 @@ export const DEFAULTS: BenchOptions = Object.freeze({
   idle: 20_000,
   idleClients: 4,
   calls: 10,
+  fileMegabytes: 200,
+  fileRounds: 3,
   parts: PARTS,
   profile: false,
 });
@@ -65,6 +70,8 @@ export function loadOptions(env: Env = process.env): BenchOptions {
     idle: int(env, 'BENCH_IDLE', DEFAULTS.idle, 1, 100_000),
     idleClients: int(env, 'BENCH_IDLE_CLIENTS', DEFAULTS.idleClients, 1, 16),
     calls: int(env, 'BENCH_CALLS', DEFAULTS.calls, 1, 50),
+    fileMegabytes: int(env, 'BENCH_FILE_MB', DEFAULTS.fileMegabytes, 1, 4000),
+    fileRounds: int(env, 'BENCH_FILE_ROUNDS', DEFAULTS.fileRounds, 1, 10),
     parts: subset(env, 'BENCH_PARTS', PARTS, DEFAULTS.parts),
     profile: env.BENCH_PROFILE === '1',
   });

@@ -77,6 +77,18 @@ function rows(r: BenchResults): Table[] {
     });
   }
   if (r.calls) tables.push(...callTables(r.calls));
+  if (r.files) {
+    const f = r.files;
+    tables.push({
+      title: `File transfer: ${f.megabytes} MB over a loopback data channel in one page (headless Chromium), median of ${f.duet.length}`,
+      head: ['figure', 'duet', 'bare data channel', 'duet/bare', 'note'],
+      body: [
+        ['throughput, MB/s', fmt(f.duetMedian, 1), fmt(f.bareMedian, 1), fmt(ratio(f.duetMedian, f.bareMedian)), 'SHA-256 in a Worker each side (as the page), headers, Blob reassembly'],
+        ['same, SHA-256 on the page\'s thread, MB/s', fmt(f.duetInThreadMedian, 1), fmt(f.bareMedian, 1), fmt(ratio(f.duetInThreadMedian, f.bareMedian)), 'the fallback without Workers'],
+        ['SHA-256 in the page, MB/s', fmt(f.hash.noble, 1), fmt(f.hash.native, 1), '', '@noble/hashes incremental / crypto.subtle one-shot'],
+      ],
+    });
+  }
   return tables;
 }
 

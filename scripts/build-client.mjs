@@ -24,18 +24,18 @@ for (const page of (await readdir(out)).filter((f) => f.endsWith('.html'))) {
 }
 
 const entryDir = join(src, 'js');
+const common = {
+  outdir: join(out, 'js'),
+  entryNames: '[name]',
+  bundle: true,
+  target: ['chrome100', 'safari15', 'firefox100'],
+  sourcemap: true,
+  minify: true,
+  logLevel: 'warning',
+};
 const entries = (await readdir(entryDir).catch(() => [])).filter((f) => f.endsWith('.page.ts')).map((f) => join(entryDir, f));
-if (entries.length > 0) {
-  await build({
-    entryPoints: entries,
-    outdir: join(out, 'js'),
-    entryNames: '[name]',
-    bundle: true,
-    format: 'esm',
-    target: ['chrome100', 'safari15', 'firefox100'],
-    sourcemap: true,
-    minify: true,
-    logLevel: 'warning',
-  });
-}
-console.log(`built ${out} (${entries.length} page bundles)`);
+if (entries.length > 0) await build({ ...common, entryPoints: entries, format: 'esm' });
+// workers (*.worker.ts) as classic scripts: module workers are newer than the browsers the pages support
+const workers = (await readdir(entryDir).catch(() => [])).filter((f) => f.endsWith('.worker.ts')).map((f) => join(entryDir, f));
+if (workers.length > 0) await build({ ...common, entryPoints: workers, format: 'iife' });
+console.log(`built ${out} (${entries.length} page bundles, ${workers.length} workers)`);

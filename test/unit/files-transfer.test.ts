@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeControl, MAX_CHUNK_BYTES } from '../../src/public/js/files/protocol.js';
 import { formatBytes, formatSpeed, formatTimeLeft } from '../../src/public/js/files/format.js';
+import { createHasher } from '../../src/public/js/files/hash.js';
 import { createProgressMeter } from '../../src/public/js/files/progress.js';
 import type { IncomingTransfer } from '../../src/public/js/files/receiver.js';
 import type { FileLike } from '../../src/public/js/files/sender.js';
@@ -198,6 +199,28 @@ describe('ending a transfer early', () => {
 });
 
 describe('checking the bytes', () => {
+  it('hashes whole files and Blob parts when the hasher works off the page\'s thread, as the page\'s Worker does', async () => {
+    const offThread: Partial<TransferOptions> = { ...TINY, hasher: () => ({ ...createHasher(), offThread: true }) };
+    const { a, offers } = connect(offThread);
+    const bytes = new Uint8Array(randomBytes(700_000));
+    const out = a.send(new Blob([bytes]), 'x.bin');
+    await until(() => offers.length === 1, 'the offer');
+    offers[0]!.accept();
+    await until(() => ended(out) && ended(offers[0]!), 'both ends');
+    expect([out.state, offers[0]!.state, out.sha256, offers[0]!.sha256]).toEqual(['complete', 'complete', sha(bytes), sha(bytes)]);
+    expect(new Uint8Array(await offers[0]!.blob!.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('fails the sender, telling the receiver, when the hasher cannot read the file', async () => {
+    const broken: Partial<TransferOptions> = { ...TINY, hasher: () => ({ ...createHasher(), digest: () => Promise.reject(new Error('gone')) }) };
+    const { a, offers } = connect(broken);
+    const out = a.send(new Blob([new Uint8Array(10_000)]), 'x.bin');
+    await until(() => offers.length === 1, 'the offer');
+    offers[0]!.accept();
+    await until(() => ended(out) && ended(offers[0]!), 'both ends');
+    expect([out.state, out.reason, offers[0]!.state, offers[0]!.endedBy]).toEqual(['failed', 'read', 'failed', 'peer']);
+  });
+
   it('shows a mismatch on both sides, and saves nothing, when a byte changes on the way', async () => {
     const { a, ca, offers } = connect();
     let flipped = false;

@@ -4,9 +4,8 @@
  * the bytes are hashed as they come and gathered into Blob parts. At `done` the
  * hashes are compared: a match gives the Blob, a mismatch gives nothing.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { sanitizeFileName } from './names.js';
-import { encodeControl, placeChunk, toHex, type Chunk, type ControlMessage } from './protocol.js';
+import { encodeControl, placeChunk, type Chunk, type ControlMessage } from './protocol.js';
 import { createTransferCore, isOutcome, type Transfer, type TransferOptions } from './transfer.js';
 
 export interface IncomingTransfer extends Transfer {
@@ -34,12 +33,13 @@ const SAVED_TYPE = 'application/octet-stream';
 export function createIncoming(offer: Offer, ctx: IncomingContext, refuse?: 'too-large' | 'busy'): IncomingTransfer {
   const { id, size } = offer;
   const { options } = ctx;
-  const hash = sha256.create();
+  const hasher = options.hasher();
   let received = 0;
   let chunks: Uint8Array[] = [];
   let chunkBytes = 0;
   let parts: Blob[] = [];
   const { core, base } = createTransferCore({ id, direction: 'in', name: sanitizeFileName(offer.name), size, type: offer.type }, options, () => {
+    hasher.close();
     chunks = [];
     parts = [];
     ctx.ended(transfer);
@@ -54,7 +54,9 @@ export function createIncoming(offer: Offer, ctx: IncomingContext, refuse?: 'too
   };
   const flush = () => {
     if (chunks.length === 0) return;
-    parts.push(new Blob(chunks as BlobPart[], { type: SAVED_TYPE }));
+    const part = new Blob(chunks as BlobPart[], { type: SAVED_TYPE });
+    parts.push(part);
+    if (hasher.offThread) hasher.add(part); // read back in the worker; on the page's thread the chunks were hashed as they came
     chunks = [];
     chunkBytes = 0;
   };
@@ -82,7 +84,7 @@ export function createIncoming(offer: Offer, ctx: IncomingContext, refuse?: 'too
     handleChunk(chunk: Chunk) {
       if (isOutcome(core.state)) return; // stragglers after a cancel
       if (core.state !== 'transferring' || placeChunk(received, size, chunk)) return violation();
-      hash.update(chunk.bytes);
+      if (!hasher.offThread) hasher.add(chunk.bytes);
       chunks.push(chunk.bytes);
       received += chunk.bytes.length;
       chunkBytes += chunk.bytes.length;
@@ -96,13 +98,25 @@ export function createIncoming(offer: Offer, ctx: IncomingContext, refuse?: 'too
       if (message.kind === 'error') return core.end('failed', 'peer', message.reason);
       if (message.kind !== 'done') return;
       if (core.state !== 'transferring' || received !== size) return violation();
-      const mine = toHex(hash.digest());
-      control({ kind: 'received', id, sha256: mine });
-      if (isOutcome(core.state)) return; // the channel closed meanwhile
-      if (mine !== message.sha256) return core.end('mismatch');
       flush();
-      core.blob = new Blob(parts, { type: SAVED_TYPE });
-      core.end('complete');
+      core.state = 'verifying';
+      core.notify(true);
+      hasher.digest().then(
+        (mine) => {
+          if (core.state !== 'verifying') return; // cancelled or lost meanwhile
+          core.sha256 = mine;
+          control({ kind: 'received', id, sha256: mine });
+          if (isOutcome(core.state)) return; // the channel closed meanwhile
+          if (mine !== message.sha256) return core.end('mismatch');
+          core.blob = new Blob(parts, { type: SAVED_TYPE });
+          core.end('complete');
+        },
+        () => {
+          if (core.state !== 'verifying') return;
+          control({ kind: 'error', id, reason: 'storage' });
+          core.end('failed', 'me', 'storage');
+        },
+      );
     },
     lost() {
       core.end('connection-lost');

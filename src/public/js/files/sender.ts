@@ -5,8 +5,7 @@
  * Memory: one read slice per transfer plus what the channel buffers (at most
  * the high-water mark plus one chunk per transfer).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { encodeChunk, encodeControl, toHex, type ControlMessage } from './protocol.js';
+import { encodeChunk, encodeControl, type ControlMessage } from './protocol.js';
 import { createTransferCore, isOutcome, type FileChannel, type Transfer, type TransferOptions } from './transfer.js';
 
 /** What the sender reads: a File or Blob (its `name` travels separately). */
@@ -58,9 +57,11 @@ export interface OutgoingContext {
 export function createOutgoing(file: FileLike, offer: { id: string; name: string; type: string }, ctx: OutgoingContext): OutgoingTransfer {
   const { id } = offer;
   const { options } = ctx;
-  const hash = sha256.create();
-  let digest = '';
+  const hasher = options.hasher();
+  // off the page's thread, the hasher reads the file by itself; on it, it takes the slices read for sending
+  const wholeFile = hasher.offThread && typeof Blob !== 'undefined' && file instanceof Blob;
   const { core, base } = createTransferCore({ ...offer, direction: 'out', size: file.size }, options, () => {
+    hasher.close();
     ctx.pacer.wakeAll();
     ctx.ended(transfer);
   });
@@ -88,18 +89,26 @@ export function createOutgoing(file: FileLike, offer: { id: string; name: string
         while (moving() && !ctx.pacer.hasRoom()) await ctx.pacer.wait();
         if (!moving()) return;
         const bytes = slice.subarray(at, at + options.chunkBytes);
-        hash.update(bytes);
         if (!sendOrLose(encodeChunk(id, offset + at, bytes))) return;
         core.meter.update(offset + at + bytes.length, options.now());
         core.notify(false);
       }
+      if (!wholeFile) hasher.add(slice); // after its chunks went out: the hasher may take the buffer
       offset = sliceEnd;
     }
     if (!moving()) return;
-    digest = toHex(hash.digest());
-    if (!sendOrLose(encodeControl({ kind: 'done', id, sha256: digest }))) return;
     core.state = 'verifying';
     core.notify(true);
+    let digest: string;
+    try {
+      digest = await hasher.digest();
+    } catch {
+      if (core.state === 'verifying') control({ kind: 'error', id, reason: 'read' });
+      return core.end('failed', 'me', 'read');
+    }
+    if (core.state !== 'verifying') return;
+    core.sha256 = digest;
+    if (!ctx.send(encodeControl({ kind: 'done', id, sha256: digest }))) core.end('connection-lost');
   }
 
   const transfer: OutgoingTransfer = Object.assign(base, {
@@ -113,11 +122,12 @@ export function createOutgoing(file: FileLike, offer: { id: string; name: string
         core.state = 'transferring';
         core.meter.update(0, options.now());
         core.notify(true);
+        if (wholeFile) hasher.add(file as Blob);
         void pump();
       } else if (message.kind === 'decline' && core.state === 'offered') core.end('declined', 'peer');
       else if (message.kind === 'cancel') core.end('cancelled', 'peer');
       else if (message.kind === 'error') core.end('failed', 'peer', message.reason);
-      else if (message.kind === 'received' && core.state === 'verifying') core.end(message.sha256 === digest ? 'complete' : 'mismatch');
+      else if (message.kind === 'received' && core.state === 'verifying') core.end(message.sha256 === core.sha256 ? 'complete' : 'mismatch');
     },
     lost() {
       core.end('connection-lost');

@@ -3,6 +3,7 @@
  * surface they use (an RTCDataChannel fits it; tests pass a fake), the states
  * and outcomes a view shows, and the options both read.
  */
+import { createHasher, type Hasher } from './hash.js';
 import type { ErrorReason } from './protocol.js';
 import { createProgressMeter, type Progress, type ProgressMeter } from './progress.js';
 
@@ -17,7 +18,7 @@ export interface FileChannel {
 
 /** Final states: the transfer is over and its bytes are released, except a complete download's blob. */
 export type Outcome = 'complete' | 'mismatch' | 'declined' | 'cancelled' | 'failed' | 'connection-lost';
-/** `offered`: waiting for the receiver; `transferring`: bytes moving; `verifying`: sender waits for the receiver's hash. */
+/** `offered`: waiting for the receiver; `transferring`: bytes moving; `verifying`: all bytes moved, the hashes being computed and compared. */
 export type TransferState = 'offered' | 'transferring' | 'verifying' | Outcome;
 
 const OUTCOMES: readonly TransferState[] = ['complete', 'mismatch', 'declined', 'cancelled', 'failed', 'connection-lost'];
@@ -36,6 +37,8 @@ export interface Transfer {
   /** Who ended a declined, cancelled or failed transfer. */
   readonly endedBy: 'me' | 'peer' | undefined;
   readonly reason: ErrorReason | undefined;
+  /** The SHA-256 (hex) of the bytes this side sent or received, once all of them were hashed. */
+  readonly sha256: string | undefined;
   /** Called after every state change, and at most every `progressIntervalMs` while bytes move. */
   onchange: ((transfer: Transfer) => void) | null;
   cancel(): void;
@@ -58,6 +61,8 @@ export interface TransferOptions {
   partBytes: number;
   progressIntervalMs: number;
   now: () => number;
+  /** A SHA-256 hasher for one transfer (the page passes one that works in a Worker). */
+  hasher: () => Hasher;
 }
 
 export const DEFAULT_TRANSFER_OPTIONS: Readonly<TransferOptions> = {
@@ -70,6 +75,7 @@ export const DEFAULT_TRANSFER_OPTIONS: Readonly<TransferOptions> = {
   partBytes: 16 * 1024 * 1024,
   progressIntervalMs: 200,
   now: () => performance.now(),
+  hasher: createHasher,
 };
 
 /** The fields of a transfer fixed at its offer. */
@@ -85,6 +91,7 @@ export interface TransferFields<D extends 'in' | 'out'> {
 export interface TransferCore {
   state: TransferState;
   blob: Blob | undefined;
+  sha256: string | undefined;
   readonly meter: ProgressMeter;
   /** Calls `onchange` on a state change (`force`) or, throttled, on progress. */
   notify(force: boolean): void;
@@ -105,6 +112,7 @@ export function createTransferCore<D extends 'in' | 'out'>(fields: TransferField
   const core: TransferCore = {
     state: 'offered',
     blob: undefined,
+    sha256: undefined,
     meter: createProgressMeter(fields.size),
     notify(force) {
       const at = options.now();
@@ -137,6 +145,9 @@ export function createTransferCore<D extends 'in' | 'out'>(fields: TransferField
     },
     get blob() {
       return core.blob;
+    },
+    get sha256() {
+      return core.sha256;
     },
     onchange: null,
   };

@@ -7,6 +7,7 @@
  * channel to itself until released.
  */
 import type { SignalData } from '../../../shared/events.js';
+import { FILES_CHANNEL_LABEL } from '../files/protocol.js';
 import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 
@@ -19,6 +20,8 @@ export interface PeerOptions {
   send(data: SignalData): void;
   onTrack(track: MediaStreamTrack): void;
   onChannel(channel: RTCDataChannel): void;
+  /** The connection's own data channel for file transfers (labelled "files"), apart from chat. */
+  onFilesChannel?(channel: RTCDataChannel): void;
   onState(state: RTCPeerConnectionState): void;
 }
 
@@ -92,7 +95,7 @@ export function createPeer(options: PeerOptions): Peer {
     if (candidate && candidate.candidate) send(toCandidate(candidate));
   };
   pc.ontrack = ({ track }) => options.onTrack(track);
-  pc.ondatachannel = ({ channel }) => options.onChannel(channel);
+  pc.ondatachannel = ({ channel }) => (channel.label === FILES_CHANNEL_LABEL ? options.onFilesChannel?.(channel) : options.onChannel(channel));
   pc.onconnectionstatechange = () => {
     const state = pc.connectionState;
     clearTimeout(graceTimer);
@@ -144,10 +147,15 @@ export function createPeer(options: PeerOptions): Peer {
   }
 
   let heldChannel: RTCDataChannel | undefined;
+  let heldFiles: RTCDataChannel | undefined;
   if (!polite) {
     const dc = pc.createDataChannel('duet', { ordered: true });
-    if (held) heldChannel = dc;
-    else options.onChannel(dc);
+    const files = pc.createDataChannel(FILES_CHANNEL_LABEL, { ordered: true });
+    if (held) [heldChannel, heldFiles] = [dc, files];
+    else {
+      options.onChannel(dc);
+      options.onFilesChannel?.(files);
+    }
     const added = attachLocal(true);
     if (added) void limitStartSize(added); // before the first offer is made (negotiationneeded waits for this task)
   }
@@ -182,7 +190,8 @@ export function createPeer(options: PeerOptions): Peer {
       const messages = held ?? [];
       held = undefined;
       if (heldChannel) options.onChannel(heldChannel);
-      heldChannel = undefined;
+      if (heldFiles) options.onFilesChannel?.(heldFiles);
+      heldChannel = heldFiles = undefined;
       for (const data of messages) options.send(data);
     },
     close() {

@@ -4,6 +4,8 @@
  */
 import type { Key } from '../i18n/strings-en.js';
 import type { Emitter } from './emitter.js';
+import type { OutgoingTransfer } from '../files/sender.js';
+import type { FilesEvents, PickedFile } from './files-link.js';
 import { createPeer, type Peer, type PeerOptions } from './peer.js';
 import { connectSignaling, type OpenSocket, type Signaling, type SignalingHandlers } from './signaling.js';
 import type { StatusLine } from './status.js';
@@ -21,7 +23,7 @@ export interface Remote {
   state: MediaState | undefined;
 }
 
-export interface SessionEvents {
+export interface SessionEvents extends FilesEvents {
   /** The status line changed (or was derived again). */
   status: StatusLine;
   /** The other person's tracks (filled as they arrive), or null when there is no connection. */
@@ -78,6 +80,8 @@ export interface Session {
   remoteFrame(): void;
   setLocalState(state: MediaState): void;
   sendChat(text: string): boolean;
+  /** Offers a file to the other person over the files channel; undefined while it is not open. */
+  sendFile(file: PickedFile): OutgoingTransfer | undefined;
   setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void>;
   /** Tells the user something on the status line until the call's state next changes. */
   notice(key: Key): void;

@@ -1,11 +1,11 @@
 /**
- * The call session, with no DOM access: joins a room on an open socket, makes the peer connection in
- * the protocol's role, keeps a live call across signaling drops, goes back to waiting when the other
- * person leaves, carries names, media state and chat over the data channel, and raises all of it as
- * events (session-types.ts) for a view to draw.
+ * The call session, with no DOM access: joins a room on an open socket, makes the peer connection in the protocol's
+ * role, keeps a live call across signaling drops, goes back to waiting when the other person leaves, carries names,
+ * media state, chat and files (files-link.ts) over data channels, and raises all of it as events for a view to draw.
  */
 import { wrapChannel, type Channel } from './channel.js';
 import { createEmitter } from './emitter.js';
+import { createFilesLink } from './files-link.js';
 import { createPresence } from './presence.js';
 import type { Peer } from './peer.js';
 import { createRemoteSide } from './remote.js';
@@ -24,8 +24,8 @@ export function createSession(o: SessionOptions): Session {
   let channel: Channel | undefined;
   let signaling: Signaling | undefined;
   let local: MediaState = o.state;
-  let startedAt = 0;
-  let setupMs: number | undefined;
+  let startedAt = 0, setupMs: number | undefined;
+  const files = createFilesLink<SessionEvents>(events.emit);
 
   /** The one place the status line changes: facts in, line out. */
   const update = (note?: Note) => {
@@ -65,6 +65,7 @@ export function createSession(o: SessionOptions): Session {
       send: (data) => signaling?.send(data),
       onTrack: (track) => stream.addTrack(track),
       onState: () => update(),
+      onFilesChannel: files.attach,
       onChannel: (dc) => {
         const mine = wrapChannel(
           dc,
@@ -111,6 +112,7 @@ export function createSession(o: SessionOptions): Session {
     peer = undefined;
     channel = undefined;
     presence.stop();
+    files.drop();
     old?.close();
     them.reset();
     events.emit('chatAvailable', false);
@@ -180,10 +182,8 @@ export function createSession(o: SessionOptions): Session {
     get setupMs() { return setupMs; },
     stats: () => peer?.pc.getStats(),
     remoteFrame: () => void (setupMs === undefined && peer && events.emit('setup', (setupMs = deps.now() - startedAt))),
-    setLocalState(state) {
-      local = state;
-      channel?.send({ kind: 'state', ...local });
-    },
+    setLocalState: (state) => void channel?.send({ kind: 'state', ...(local = state) }),
+    sendFile: files.send,
     sendChat: (text) => channel?.send({ kind: 'chat', text, time: Date.now() }) ?? false,
     setTrack: async (kind, track) => void (await peer?.setTrack(kind, track)),
     notice: (key) => update({ kind: 'notice', key }),

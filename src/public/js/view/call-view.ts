@@ -1,13 +1,14 @@
 /**
  * Draws a call session on the room page: the status line (its only writer),
  * the waiting and ended panels, the other person's video, name, badges and
- * camera-off avatar, and the chat's availability and incoming messages.
+ * camera-off avatar, the chat's availability and incoming messages, and file transfers (files.ts).
  */
 import { t } from '../i18n/i18n.js';
 import type { Remote, Session } from '../session/session-types.js';
 import type { StatusLine } from '../session/status.js';
 import type { Chat } from './chat.js';
 import type { CallElements } from './elements.js';
+import { bindFiles } from './files.js';
 
 export function renderStatus(ui: CallElements, line: StatusLine): void {
   ui.status.dataset.state = line.status;
@@ -49,12 +50,14 @@ export function bindCallView(ui: CallElements, session: Session, chat: Chat): Ca
   session.on('remoteStream', (stream) => void (ui.remote.srcObject = stream));
   session.on('chat', ({ sender, text, time }) => chat.add(sender || t('chat.them'), text, time, false));
   session.on('chatAvailable', (available) => chat.setEnabled(available));
+  const files = bindFiles(ui, session, chat);
   ui.remote.addEventListener('resize', () => {
     if (ui.remote.videoWidth > 0) session.remoteFrame();
   });
   const render = () => {
     renderStatus(ui, session.line);
     renderRemote(ui, session.remote);
+    files.render();
   };
   render();
   return { render };

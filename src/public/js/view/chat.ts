@@ -18,6 +18,8 @@ export interface ChatElements {
 export interface Chat {
   /** Shows a message; `mine` for our own. */
   add(sender: string, text: string, time: number, mine: boolean): void;
+  /** Shows another kind of entry (a file transfer) in the log, counted as unread like a message. */
+  append(item: HTMLLIElement, mine: boolean): void;
   setOpen(open: boolean): void;
   toggle(): void;
   setEnabled(enabled: boolean): void;
@@ -48,6 +50,9 @@ export function createChat(el: ChatElements, onSend: (text: string) => boolean):
       body.className = 'text';
       body.textContent = text;
       item.append(meta, body);
+      chat.append(item, mine);
+    },
+    append(item, mine) {
       el.log.append(item);
       el.log.scrollTop = el.log.scrollHeight;
       if (!mine && el.panel.hidden) {

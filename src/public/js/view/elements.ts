@@ -46,6 +46,8 @@ export function callElements() {
     chatForm: byId<HTMLFormElement>('chat-form'),
     chatInput: byId<HTMLInputElement>('chat-input'),
     chatSend: byId<HTMLButtonElement>('chat-send'),
+    fileInput: byId<HTMLInputElement>('file-input'),
+    filePick: byId('file-pick'),
     statsPanel: byId('stats-panel'),
     statsList: byId('stats-list'),
     qualityChart: byId<HTMLCanvasElement>('quality-chart'),
