@@ -34,10 +34,7 @@ export interface Peer {
   sender(kind: 'audio' | 'video'): RTCRtpSender | undefined;
   /** Puts `track` on the `kind` sender; renegotiates only if that transceiver did not send yet. */
   setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void>;
-  /**
-   * After a signaling gap (we or the other person rejoined) on a connection that
-   * is not up: sends again our offer that may have been lost, or restarts ICE.
-   */
+  /** After a signaling gap (a rejoin) on a connection that is not up: resends our offer that may have been lost, or restarts ICE. */
   resume(): void;
   /** A held peer goes live: sends the offer and candidates prepared so far and hands over its data channel. */
   release(): void;
@@ -51,8 +48,7 @@ export function createPeer(options: PeerOptions): Peer {
   const { polite, local } = options;
   let held: SignalData[] | undefined = options.held ? [] : undefined;
   const send = (data: SignalData) => (held ? held.push(data) : options.send(data));
-  // max-bundle: one ICE transport from the start instead of one per media type, so a third of the
-  // candidates to send and check (every browser duet supports bundles; issue 16)
+  // max-bundle: one ICE transport from the start, a third of the candidates to send and check (issue 16)
   const pc = new RTCPeerConnection({ iceServers: options.iceServers, bundlePolicy: 'max-bundle' });
   const pending: RTCIceCandidateInit[] = [];
   let makingOffer = false;
