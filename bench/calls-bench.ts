@@ -11,15 +11,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import type { BenchOptions } from './options.js';
 import { startServer, type BenchEnv } from './servers.js';
 import { median, round } from './stats.js';
-import { FIRST_FRAME_WATCH, floorCall } from './calls-page.js';
-
-/** Step name to ms after the second person's Join click. */
-export type Steps = Record<string, number>;
-export type Sides = { first: Steps; second: Steps };
+import { floorCall } from './calls-page.js';
+import { nameCall, roomCall, type Sides, type Steps } from './calls-round.js';
 
 export interface CallsResult {
   status: 'ok' | 'page missing' | 'no browser';
@@ -36,11 +33,12 @@ export interface CallsResult {
   floorMedian: number;
   /** Median time of each step after the second person's join, per side and page, ms (negative: before the click). */
   timeline?: { duet: Sides; plain: Sides; duetB?: Sides };
-  /** Call by name (Accept to first remote frame on both sides): needs issue 12's /people page, not merged yet. */
-  byName: { status: 'not measured'; detail: string };
+  /** Call by name on /people: ms from person 2's Accept click to the first remote frame on both sides, in the same rounds. */
+  byName: number[];
+  byNameMedian: number;
+  /** Median step times of a call by name, after the Accept click. */
+  byNameSteps?: Sides;
 }
-
-const BY_NAME = { status: 'not measured', detail: 'calling by name (issue 12) is not merged: no /people page to drive yet' } as const;
 
 function medianSteps(list: Sides[]): Sides {
   const side = (pick: (c: { first: Steps; second: Steps }) => Steps): Steps => {
@@ -77,64 +75,8 @@ function status(url: string, ca: string): Promise<number> {
   });
 }
 
-/** Not a step: main-thread time spent in long tasks (over 50 ms) during the call's setup, ms. */
-export const LONG_TASKS = 'long tasks';
-
-/** A local camera video shows frames and #join is enabled (in the page). */
-const CAMERA_RUNNING = () =>
-  [...document.querySelectorAll('video')].some((v) => v.srcObject && v.videoWidth > 0) && !(document.querySelector('#join') as HTMLButtonElement).disabled;
-/** Time given to a page after its camera runs, so the click does not land in its start-up work. */
-const SETTLE_MS = 500;
-/** How long the first person waits in the room before the second one joins. */
-const WAITING_MS = 1000;
-
-/** One call between two fresh pages at `url`; pushes its step times to `steps`. */
-async function oneCall(browser: Browser, url: string, steps: Sides[]): Promise<number> {
-  const contexts: BrowserContext[] = [];
-  try {
-    const open = async () => {
-      const context = await browser.newContext();
-      contexts.push(context);
-      await context.addInitScript(FIRST_FRAME_WATCH);
-      const page = await context.newPage();
-      await page.goto(url);
-      await page.waitForSelector('#join', { state: 'visible', timeout: 10_000 });
-      // the camera is already running (a local video shows frames) and Join can be clicked
-      await page.waitForFunction(CAMERA_RUNNING, null, { timeout: 20_000, polling: 50 });
-      await page.waitForTimeout(SETTLE_MS);
-      return page;
-    };
-    const first = await open();
-    const statusBefore = await first.textContent('#status').catch(() => null);
-    await first.click('#join');
-    await first.waitForFunction((before) => document.querySelector('#status')?.textContent !== before, statusBefore, { timeout: 10_000 }).catch(() => {});
-    await first.waitForTimeout(WAITING_MS);
-    const second = await open();
-    const joinedAt = await second.evaluate(() => {
-      const at = performance.timeOrigin + performance.now();
-      (document.querySelector('#join') as HTMLElement).click();
-      return at;
-    });
-    const frame = (p: typeof first) => p.waitForFunction(() => (window as { __firstRemoteFrame?: number }).__firstRemoteFrame, null, { timeout: 20_000, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
-    const [a, b] = await Promise.all([frame(first), frame(second)]);
-    const stepsOf = (p: typeof first) => p.evaluate(() => (window as { __benchSteps?: Record<string, number> }).__benchSteps ?? {});
-    const relative = (s: Record<string, number>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v - joinedAt, 1)]));
-    // main-thread time in long tasks between the click and the last first frame
-    const busyOf = (p: typeof first) =>
-      p.evaluate(([from, to]) => ((window as { __benchLongTasks?: Array<[number, number]> }).__benchLongTasks ?? [])
-        .reduce((sum, [start, ms]) => sum + Math.max(0, Math.min(start + ms, to) - Math.max(start, from)), 0), [joinedAt, Math.max(a, b)] as const);
-    steps.push({
-      first: { ...relative(await stepsOf(first)), 'first remote frame': round(a - joinedAt, 1), [LONG_TASKS]: round(await busyOf(first), 1) },
-      second: { ...relative(await stepsOf(second)), 'first remote frame': round(b - joinedAt, 1), [LONG_TASKS]: round(await busyOf(second), 1) },
-    });
-    return Math.max(a, b) - joinedAt;
-  } finally {
-    await Promise.all(contexts.map((c) => c.close()));
-  }
-}
-
 export async function benchCalls(options: BenchOptions, env: BenchEnv, say: (line: string) => void): Promise<CallsResult> {
-  const empty = { duet: [], plain: [], floor: [], duetMedian: NaN, plainMedian: NaN, floorMedian: NaN, byName: BY_NAME };
+  const empty = { duet: [], plain: [], floor: [], duetMedian: NaN, plainMedian: NaN, floorMedian: NaN, byName: [], byNameMedian: NaN };
   if (!existsSync(CHROMIUM)) {
     say(`  NOTICE: ${CHROMIUM} not found: call setup not measured`);
     return { status: 'no browser', detail: `${CHROMIUM} not found`, ...empty };
@@ -164,31 +106,36 @@ export async function benchCalls(options: BenchOptions, env: BenchEnv, say: (lin
       return { status: 'page missing', detail, ...empty, floor, floorMedian };
     }
     const tag = Date.now().toString(36);
-    type Which = 'duet' | 'plain' | 'duetB';
-    const pages: Partial<Record<Which, (room: string) => string>> = {
-      duet: (room) => `${base}/r/${room}`,
-      plain: (room) => `https://127.0.0.1:${relay.port}/plain/${room}`,
-      ...(serverB ? { duetB: (room: string) => `https://127.0.0.1:${serverB.port}/r/${room}` } : {}),
+    type Which = 'duet' | 'plain' | 'duetB' | 'byName';
+    /** One call of each kind; `id` names the round (room names, people's names). */
+    const calls: Partial<Record<Which, (id: string, steps: Sides[]) => Promise<number>>> = {
+      duet: (id, s) => roomCall(browser, `${base}/r/bench-${id}`, s),
+      plain: (id, s) => roomCall(browser, `https://127.0.0.1:${relay.port}/plain/bench-${id}`, s),
+      ...(serverB ? { duetB: (id: string, s: Sides[]) => roomCall(browser, `https://127.0.0.1:${serverB.port}/r/bench-${id}`, s) } : {}),
+      byName: (id, s) => nameCall(browser, base, [`caller-${id}`, `callee-${id}`], s),
     };
-    const kinds = Object.keys(pages) as Which[];
-    const steps: Record<Which, Sides[]> = { duet: [], plain: [], duetB: [] };
-    const times: Record<Which, number[]> = { duet: [], plain: [], duetB: [] };
-    for (const which of kinds) await oneCall(browser, pages[which]!(`bench-${tag}-warmup`), []);
-    // alternating, each round in another order, so the machine's load falls on every page alike
+    const kinds = Object.keys(calls) as Which[];
+    const steps: Record<Which, Sides[]> = { duet: [], plain: [], duetB: [], byName: [] };
+    const times: Record<Which, number[]> = { duet: [], plain: [], duetB: [], byName: [] };
+    for (const which of kinds) await calls[which]!(`${tag}-warmup`, []);
+    // alternating, each round in another order, so the machine's load falls on every kind alike
     for (let i = 0; i < options.calls; i++) {
       const order = kinds.map((_, k) => kinds[(k + i) % kinds.length]!);
-      for (const which of order) times[which].push(round(await oneCall(browser, pages[which]!(`bench-${tag}-${i}`), steps[which]), 1));
+      for (const which of order) times[which].push(round(await calls[which]!(`${tag}-${i}`, steps[which]), 1));
     }
     const timeline = { duet: medianSteps(steps.duet), plain: medianSteps(steps.plain), ...(serverB ? { duetB: medianSteps(steps.duetB) } : {}) };
-    for (const which of kinds) {
+    const roomKinds: Array<'duet' | 'plain' | 'duetB'> = serverB ? ['duet', 'plain', 'duetB'] : ['duet', 'plain'];
+    for (const which of roomKinds) {
       say(`  ${which} page, median ms after the second join: first person ${describeSteps(timeline[which]!.first)}; second person ${describeSteps(timeline[which]!.second)}`);
     }
     const duetMedian = median(times.duet);
     const plainMedian = median(times.plain);
     const b = serverB ? { duetB: times.duetB, duetBMedian: median(times.duetB) } : {};
     say(`  duet: median ${round(duetMedian, 0)} ms, plain page ${round(plainMedian, 0)} ms${b.duetBMedian ? `, duet-b ${round(b.duetBMedian, 0)} ms` : ''} over ${times.duet.length} calls each (duet ${round(duetMedian / plainMedian, 2)}x plain, ${round(duetMedian / floorMedian, 2)}x floor)`);
-    say(`  call by name: ${BY_NAME.detail}`);
-    return { status: 'ok', detail: '', duet: times.duet, plain: times.plain, floor, duetMedian, plainMedian, floorMedian, ...b, timeline, byName: BY_NAME };
+    const byNameMedian = median(times.byName);
+    const byNameSteps = medianSteps(steps.byName);
+    say(`  call by name: median ${round(byNameMedian, 0)} ms from Accept over ${times.byName.length} calls (${round(byNameMedian / duetMedian, 2)}x the room call); caller ${describeSteps(byNameSteps.first)}; callee ${describeSteps(byNameSteps.second)}`);
+    return { status: 'ok', detail: '', duet: times.duet, plain: times.plain, floor, duetMedian, plainMedian, floorMedian, ...b, timeline, byName: times.byName, byNameMedian, byNameSteps };
   } finally {
     await browser.close();
     await Promise.all([server.stop(), relay.stop(), serverB?.stop()]);

@@ -81,6 +81,18 @@ export const FIRST_FRAME_WATCH = `(() => {
   poll();
 })();`;
 
+/** Init script: records when the page's camera first opens (getUserMedia resolves), in window.__cameraOpen (epoch ms). */
+export const CAMERA_WATCH = `(() => {
+  const devices = navigator.mediaDevices;
+  if (!devices || !devices.getUserMedia) return;
+  const get = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (...args) => {
+    const stream = await get(...args);
+    window.__cameraOpen ??= performance.timeOrigin + performance.now();
+    return stream;
+  };
+})();`;
+
 /**
  * The floor: two RTCPeerConnections in one page, signaling each other in memory.
  * Media is obtained first; returns ms from creating the connections to the first
