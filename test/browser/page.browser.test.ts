@@ -4,8 +4,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled, mediaProgress, newPerson } from '../support/browser.js';
-import { browserSuite } from '../support/browser-suite.js';
+import { browserTestsEnabled, mediaProgress, type OpenOptions } from '../support/browser.js';
+import { browserSuite, openTracked } from '../support/browser-suite.js';
 import { expectMediaFlowing, joinCall, statusOf, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 
@@ -30,11 +30,7 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
   let server: Running;
   let browser: Browser;
   const pages: Page[] = [];
-  const person = async (options: Parameters<typeof newPerson>[1] = {}) => {
-    const made = await newPerson(browser, options);
-    pages.push(made.page);
-    return made;
-  };
+  const person = (options: OpenOptions = {}) => openTracked(browser, pages, options);
 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 

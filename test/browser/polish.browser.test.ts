@@ -5,8 +5,8 @@
  */
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled, newPerson } from '../support/browser.js';
-import { browserSuite } from '../support/browser-suite.js';
+import { browserTestsEnabled, type OpenOptions } from '../support/browser.js';
+import { browserSuite, openTracked } from '../support/browser-suite.js';
 import { uniqueRoom } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 
@@ -14,11 +14,7 @@ describe.runIf(browserTestsEnabled())('the first minute with duet', () => {
   let server: Running;
   let browser: Browser;
   const pages: Page[] = [];
-  const person = async (options: Parameters<typeof newPerson>[1] = {}) => {
-    const made = await newPerson(browser, options);
-    pages.push(made.page);
-    return made.page;
-  };
+  const person = async (options: OpenOptions = {}) => (await openTracked(browser, pages, options)).page;
 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 

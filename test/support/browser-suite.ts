@@ -5,9 +5,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, newPerson, type OpenOptions } from './browser.js';
 import type { ServerConfig } from '../../src/server/app.js';
 import { startServer, type Running } from './server.js';
+
+/** A new person (a browser context of their own) whose context the suite closes after the test. */
+export async function openTracked(browser: Browser, pages: Page[], options: OpenOptions = {}): ReturnType<typeof newPerson> {
+  const made = await newPerson(browser, options);
+  pages.push(made.page);
+  return made;
+}
 
 /** `config` changes the server's configuration (a short RING_TIMEOUT_S, an ACCESS_CODE…). */
 export function browserSuite(ready: (server: Running, browser: Browser) => void, pages: Page[], config: Partial<ServerConfig> = {}): void {
