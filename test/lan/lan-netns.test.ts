@@ -148,7 +148,8 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
       expect(await browser.call('goto', `https://${SERVER}:${HTTPS_PORT}/setup`)).toBe(200);
       const qrText = await browser.call('until', "document.getElementById('qr').dataset.text");
       expect(qrText).toBe(`https://${SERVER}:${HTTPS_PORT}/setup`);
-      expect(await browser.call('evaluate', "document.getElementById('fingerprint').textContent")).toBe(ready.caFingerprint);
+      // the fingerprint arrives by its own request, after the QR code may already be drawn
+      expect(await browser.call('until', "((t) => t !== '…' && t)(document.getElementById('fingerprint').textContent)")).toBe(ready.caFingerprint);
       // the canvas holds a drawn code: both dark and light pixels
       const shades = await browser.call<number[]>(
         'evaluate',
