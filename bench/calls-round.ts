@@ -4,6 +4,7 @@
  * on /people (person 1 rings person 2, person 2's Accept click is timed). Both are measured
  * the same way: from the timed click to the first decoded remote frame on both sides.
  */
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { round } from './stats.js';
 import { CAMERA_WATCH, FIRST_FRAME_WATCH } from './calls-page.js';
@@ -23,6 +24,10 @@ const SETTLE_MS = 500;
 /** How long the first person waits in the room before the second one joins. */
 const WAITING_MS = 1000;
 const WAIT = { timeout: 20_000 };
+/** `BENCH_TRACE=<dir>`: a Chromium trace of each timed click to the first frames, for bench/trace-summary.ts. */
+const TRACE_DIR = process.env.BENCH_TRACE;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'blink', 'webrtc', 'renderer.scheduler'];
+let traced = 0;
 
 /** A page in a new context (closed by the caller through `contexts`) with the benchmark's init scripts, at `url`. */
 async function freshPage(browser: Browser, contexts: BrowserContext[], url: string): Promise<Page> {
@@ -40,6 +45,9 @@ async function freshPage(browser: Browser, contexts: BrowserContext[], url: stri
  * frame on both pages; pushes the step times of both sides to `steps`. Returns ms.
  */
 async function timedClick(first: Page, second: Page, selector: string, steps: Sides[]): Promise<number> {
+  const browser = TRACE_DIR ? second.context().browser() : null;
+  const kind = new URL(second.url()).pathname.split('/')[1] ?? 'page';
+  if (browser) await browser.startTracing(second, { path: join(TRACE_DIR!, `${kind}-${++traced}.json`), categories: TRACE_CATEGORIES });
   const clickedAt = await second.evaluate((sel) => {
     const at = performance.timeOrigin + performance.now();
     (document.querySelector(sel) as HTMLElement).click();
@@ -47,6 +55,7 @@ async function timedClick(first: Page, second: Page, selector: string, steps: Si
   }, selector);
   const frame = (p: Page) => p.waitForFunction(() => (window as { __firstRemoteFrame?: number }).__firstRemoteFrame, null, { ...WAIT, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
   const [a, b] = await Promise.all([frame(first), frame(second)]);
+  if (browser) await browser.stopTracing();
   const stepsOf = (p: Page) => p.evaluate(() => (window as { __benchSteps?: Record<string, number> }).__benchSteps ?? {});
   const relative = (s: Record<string, number>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v - clickedAt, 1)]));
   // main-thread time in long tasks between the click and the last first frame

@@ -55,8 +55,8 @@ function main(): void {
   });
   ui.cancel.addEventListener('click', () => people.cancel());
   ui.accept.addEventListener('click', () => {
+    people.accept(); // first: the server seats both people while this page starts its session
     call?.start();
-    people.accept();
   });
   ui.decline.addEventListener('click', () => people.decline());
   ui.logout.addEventListener('click', () => people.logout());

@@ -9,6 +9,7 @@ import { roomFromPath, roomUrl } from './room/roomname.js';
 import { MAX_NAME_CHARS } from './session/channel.js';
 import { createSession } from './session/session.js';
 import { openSocket } from './session/signaling.js';
+import { spareFor, type Spare } from './session/spare.js';
 import { IDLE_LINE } from './session/status.js';
 import { liveIceConfig } from './session/ice-config.js';
 import { safeGet, safeSet } from './store/storage.js';
@@ -22,6 +23,7 @@ import { bindCopyLink, showRoomLink } from './view/room-link.js';
 import { bindShareOrigin } from './view/share-link.js';
 import { askAccessCode } from './view/access-form.js';
 import { watchIce } from './view/icewatch.js';
+import { revealCall, stageCall } from './view/stage.js';
 
 const NAME_KEY = 'duet.name';
 const ui = roomElements();
@@ -52,14 +54,17 @@ async function main(): Promise<void> {
   bindLangSwitch(ui.lang, () => rerender.forEach((render) => render()));
   const prejoin = await startPrejoin(ui);
   rerender.push(prejoin.rerender);
+  stageCall(ui.call); // laid out now, so Join only reveals it (issue 16)
+  let spare: Spare | undefined; // a connection ready for the offer we get if we join second
+  void ice.ready.then(() => (spare = spareFor(() => ice.servers())));
 
   ui.join.addEventListener('click', async () => {
     ui.join.disabled = true;
     const name = ui.name.value.trim().slice(0, MAX_NAME_CHARS);
-    const stream = prejoin.finish();
+    const stream = prejoin.media.stream; // the preview stops once `join` is out (prejoin.finish below)
     await ice.ready;
     const iceServers = () => ice.servers();
-    const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers, name });
+    const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers, name, spare });
     session.on('peer', (pc) => {
       ice.watch(pc);
       rerenderIce = watchIce(pc, () => ice.hasTurn(), iceView);
@@ -67,10 +72,11 @@ async function main(): Promise<void> {
     // `join` goes out first: the views below subscribe in this same task, before any server answer can
     // arrive, and draw the status line the session has by then (issue 16: join left 10-25 ms later before)
     session.start();
+    prejoin.finish();
     safeSet(NAME_KEY, name);
     rememberRoom(room);
     ui.prejoin.hidden = true;
-    ui.call.hidden = false;
+    revealCall(ui.call);
     const call = bindCall(ui, session, stream, () => session.hangup());
     rerender.push(call.render);
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS

@@ -8,6 +8,8 @@
  * `warm` (the caller): the session is told it is in the room as soon as it connects, so it
  * prepares its offer and ICE candidates while the other phone rings; the server's own `joined`
  * then changes nothing and `otherjoin` sends the prepared offer, as in a room.
+ *
+ * `sent` is told each time the session sends a message into the call (its offer or answer first).
  */
 import type { SignalingHandlers, Signaling, OpenSocket } from '../session/signaling.js';
 import type { PeopleSocket } from './people-socket.js';
@@ -21,7 +23,7 @@ export interface CallLink {
 
 type Pending = (on: SignalingHandlers) => void;
 
-export function createCallLink(socket: PeopleSocket, warm: boolean): CallLink {
+export function createCallLink(socket: PeopleSocket, warm: boolean, sent: () => void = () => {}): CallLink {
   let room: string | undefined;
   let handlers: SignalingHandlers | undefined;
   let skipJoined = warm;
@@ -60,7 +62,9 @@ export function createCallLink(socket: PeopleSocket, warm: boolean): CallLink {
       for (const event of pending.splice(0)) event(on);
       return {
         send(data) {
-          if (room !== undefined && socket.connected) socket.emit('message', room, data);
+          if (room === undefined || !socket.connected) return;
+          socket.emit('message', room, data);
+          sent();
         },
         leave: close,
         get id() {

@@ -1,14 +1,13 @@
 /**
- * One RTCPeerConnection with perfect negotiation. The peer that got `otherjoin`
- * is impolite and offers first; the polite one answers and rolls back on glare.
- * Candidates wait until a remote description is set. ICE restarts when the
- * connection fails or stays disconnected for a few seconds. A held peer
- * (prepared ahead, see standby.ts) keeps its offer, candidates and data
- * channel to itself until released.
+ * One RTCPeerConnection with perfect negotiation. The peer that got `otherjoin` is impolite and offers first;
+ * the polite one answers and rolls back on glare. Candidates wait until a remote description is set. ICE restarts
+ * when the connection fails or stays disconnected for a few seconds. A held peer (prepared ahead, see standby.ts)
+ * keeps its offer, candidates and data channel to itself until released.
  */
 import type { SignalData } from '../../../shared/events.js';
 import { FILES_CHANNEL_LABEL } from '../files/protocol.js';
 import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
+import { peerConfig } from './spare.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 
 export interface PeerOptions {
@@ -17,6 +16,8 @@ export interface PeerOptions {
   local: MediaStream;
   /** Prepared ahead (impolite side, while waiting): hold outgoing messages and the data channel until `release()`. */
   held?: boolean;
+  /** A connection made ahead to use (polite side, spare.ts), instead of a new one. */
+  pc?: RTCPeerConnection;
   send(data: SignalData): void;
   onTrack(track: MediaStreamTrack): void;
   onChannel(channel: RTCDataChannel): void;
@@ -48,8 +49,7 @@ export function createPeer(options: PeerOptions): Peer {
   const { polite, local } = options;
   let held: SignalData[] | undefined = options.held ? [] : undefined;
   const send = (data: SignalData) => (held ? held.push(data) : options.send(data));
-  // max-bundle: one ICE transport from the start, a third of the candidates to send and check (issue 16)
-  const pc = new RTCPeerConnection({ iceServers: options.iceServers, bundlePolicy: 'max-bundle' });
+  const pc = options.pc ?? new RTCPeerConnection(peerConfig(options.iceServers));
   const pending: RTCIceCandidateInit[] = [];
   let makingOffer = false;
   let ignoreOffer = false;

@@ -8,6 +8,7 @@ import type { OutgoingTransfer } from '../files/sender.js';
 import type { FilesEvents, PickedFile } from './files-link.js';
 import { createPeer, type Peer, type PeerOptions } from './peer.js';
 import { connectSignaling, type OpenSocket, type Signaling, type SignalingHandlers } from './signaling.js';
+import type { Spare } from './spare.js';
 import type { StatusLine } from './status.js';
 
 /** Microphone muted, camera off, screen shared: ours, or the other person's as they told us. */
@@ -64,6 +65,8 @@ export interface SessionOptions {
   /** The freshest ICE servers (TURN credentials expire; see ice-config.ts). */
   iceServers(): RTCIceServer[];
   name: string;
+  /** A connection made ahead for the first answer, if the page made one; the session takes or closes it. */
+  spare?: Spare;
   deps?: Partial<SessionDeps>;
 }
 

@@ -20,8 +20,7 @@ export function createSession(o: SessionOptions): Session {
   const events = createEmitter<SessionEvents>();
   const f: CallFacts = { ended: false, full: false, peer: undefined, link: 'connecting', inRoom: false, otherLeft: false };
   let line = statusLine(f);
-  let peer: Peer | undefined;
-  let channel: Channel | undefined;
+  let peer: Peer | undefined, channel: Channel | undefined;
   let signaling: Signaling | undefined;
   let local: MediaState = o.state;
   let startedAt = 0, setupMs: number | undefined;
@@ -37,7 +36,7 @@ export function createSession(o: SessionOptions): Session {
 
   const alive = () => Boolean(peer && peer.pc.connectionState === 'connected' && (!channel || channel.open));
   const standby = createStandby(
-    () => preparePeer(false, true),
+    () => (o.spare?.close(), preparePeer(false, true)), // alone in the room: we will offer, not answer
     () => !peer && f.inRoom && !f.ended && !f.full,
   );
   const them = createRemoteSide({
@@ -61,6 +60,7 @@ export function createSession(o: SessionOptions): Session {
       iceServers: o.iceServers(),
       polite,
       held,
+      pc: polite ? o.spare?.take() : undefined,
       local: o.local,
       send: (data) => signaling?.send(data),
       onTrack: (track) => stream.addTrack(track),
@@ -191,6 +191,7 @@ export function createSession(o: SessionOptions): Session {
       channel?.send({ kind: 'bye' });
       f.ended = true;
       standby.cancel();
+      o.spare?.close();
       dropPeer();
       signaling?.leave();
       update();

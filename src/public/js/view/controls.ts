@@ -8,6 +8,7 @@ import type { LocalMedia } from '../media/local.js';
 import { setToggle } from './dom.js';
 import type { CallElements } from './elements.js';
 import { callIsOver } from './ended.js';
+import { callShown } from './stage.js';
 
 export interface ControlActions {
   toggleChat(): void;
@@ -77,7 +78,7 @@ export function bindControls(ui: CallElements, media: LocalMedia, actions: Contr
     const target = event.target as HTMLElement | null;
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    if (ui.call.hidden || callIsOver(ui)) return;
+    if (!callShown(ui.call) || callIsOver(ui)) return;
     const action = keys[event.shiftKey ? event.key.toUpperCase() : event.key.toLowerCase()];
     if (!action || (event.shiftKey && event.key.toUpperCase() !== 'H')) return;
     event.preventDefault();

@@ -1,9 +1,10 @@
 /**
  * A call by name on the people page. Made when the ring starts: the camera opens and, for the
  * caller, the session starts at once (its link says it is in the room), so the offer and ICE
- * candidates are ready when the other person accepts. On `accepted` the call view (a fresh copy
- * of partials/call.html from #call-template) replaces the list, without the room name; `end`
- * stops everything and gives the list back.
+ * candidates are ready when the other person accepts. The call view (a fresh copy of
+ * partials/call.html from #call-template) is laid out out of sight while it rings (stage.ts) and
+ * replaces the list on `accepted`, without the room name; `end` stops everything and gives the
+ * list back.
  */
 import { applyI18n, currentLang } from '../i18n/i18n.js';
 import { openMedia } from '../media/devices.js';
@@ -11,11 +12,13 @@ import { createCallLink } from '../people/call-link.js';
 import type { LiveIceConfig } from '../session/ice-config.js';
 import { createSession } from '../session/session.js';
 import type { Session } from '../session/session-types.js';
+import { spareFor, type Spare } from '../session/spare.js';
 import type { OpenSocket } from '../session/signaling.js';
 import { bindCall, type BoundCall } from './call-binding.js';
 import { byId } from './dom.js';
 import { callElements } from './elements.js';
 import { watchIce } from './icewatch.js';
+import { revealCall, stageCall } from './stage.js';
 
 export interface CallSetup {
   open: OpenSocket;
@@ -32,7 +35,7 @@ export interface CallSetup {
 export interface NameCall {
   /** Starts the session as soon as the camera is open (the callee, on Accept). */
   start(): void;
-  /** The call was accepted: shows the call view. */
+  /** The call was accepted: starts the session and shows the call view once our offer or answer is out. */
   show(): void;
   /** Stops the call or the ring and gives the list back. */
   end(): void;
@@ -40,8 +43,13 @@ export interface NameCall {
   render(): void;
 }
 
+/** The longest the call view waits after `accepted` for our offer or answer to go out before it shows. */
+export const REVEAL_AFTER_MS = 300;
+
 export function prepareCall(o: CallSetup): NameCall {
-  const link = createCallLink(o.open.socket, o.caller);
+  // the call view replaces the list once our offer or answer is out, so that drawing it is not in the
+  // way of the negotiation (issue 16: the caller's offer left 25-30 ms later), or REVEAL_AFTER_MS at the latest
+  const link = createCallLink(o.open.socket, o.caller, () => reveal());
   let session: Session | undefined;
   let stream: MediaStream | undefined;
   let bound: BoundCall | undefined;
@@ -49,29 +57,44 @@ export function prepareCall(o: CallSetup): NameCall {
   let lastPc: RTCPeerConnection | undefined;
   let wanted = o.caller;
   let started = false;
+  let accepted = false;
   let shown = false;
   let over = false;
+  let revealTimer: ReturnType<typeof setTimeout> | undefined;
   const statusPlace = document.createComment('status');
+  const view = stagedView();
 
   const watchPath = () => {
     if (bound && lastPc) rerenderIce = watchIce(lastPc, () => o.ice.hasTurn(), { path: byId('call-path'), problem: byId('ice-problem') });
   };
+  // bound to the staged view as soon as there is a session, so the view hears every event from the start
   const bind = () => {
-    if (!session || !stream || !shown || bound) return;
-    const ui = callElements();
-    ui.call.hidden = false;
+    if (!session || !stream || bound) return;
+    const ui = { ...callElements(), status: view.status }; // the list's #status is the one in the page until then
     bound = bindCall(ui, session, stream, o.hangup);
     watchPath();
+  };
+  const reveal = () => {
+    if (!accepted || shown || over) return;
+    clearTimeout(revealTimer);
+    shown = true;
+    o.listStatus.replaceWith(statusPlace);
+    view.place.replaceWith(view.status); // one #status in the page at a time
+    applyI18n(currentLang(), view.root); // the copy still has the template's English
+    revealCall(view.root);
+    document.body.classList.add('room');
   };
   const begin = () => {
     if (!session || !wanted || started) return;
     started = true;
     session.start();
   };
+  let spare: Spare | undefined; // the one called answers the offer: a connection ready for it (spare.ts)
+  if (!o.caller) void o.ice.ready.then(() => void (over || (spare = spareFor(() => o.ice.servers()))));
   void Promise.all([openMedia(), o.ice.ready]).then(([media]) => {
     stream = media.stream;
     if (over) return stream.getTracks().forEach((track) => track.stop());
-    const s = createSession({ room: '', socket: o.open, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers: () => o.ice.servers(), name: o.name, deps: { connect: link.connect } });
+    const s = createSession({ room: '', socket: o.open, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers: () => o.ice.servers(), name: o.name, spare, deps: { connect: link.connect } });
     s.on('peer', (pc) => {
       o.ice.watch(pc);
       lastPc = pc;
@@ -88,24 +111,22 @@ export function prepareCall(o: CallSetup): NameCall {
       begin();
     },
     show() {
-      if (shown || over) return;
-      shown = true;
-      o.listStatus.replaceWith(statusPlace);
-      document.body.append(byId<HTMLTemplateElement>('call-template').content.cloneNode(true));
-      applyI18n(currentLang(), byId('call-view')); // the copy still has the template's English
-      document.body.classList.add('room');
-      bind();
+      if (accepted || over) return;
+      accepted = true;
       wanted = true;
       begin();
+      revealTimer = setTimeout(reveal, REVEAL_AFTER_MS);
     },
     end() {
       if (over) return;
       over = true;
+      clearTimeout(revealTimer);
       link.close();
+      spare?.close();
       session?.hangup();
       stream?.getTracks().forEach((track) => track.stop());
+      view.root.remove();
       if (!shown) return;
-      document.getElementById('call-view')?.remove();
       document.body.classList.remove('room');
       statusPlace.replaceWith(o.listStatus);
     },
@@ -114,4 +135,19 @@ export function prepareCall(o: CallSetup): NameCall {
       rerenderIce();
     },
   };
+}
+
+/**
+ * A copy of the call view, staged in the page while it rings. Its #status waits outside the
+ * page (`place` stands in for it) while the list's own #status shows.
+ */
+function stagedView(): { root: HTMLElement; status: HTMLElement; place: Comment } {
+  const fragment = byId<HTMLTemplateElement>('call-template').content.cloneNode(true) as DocumentFragment;
+  const root = fragment.querySelector<HTMLElement>('#call-view')!;
+  const status = root.querySelector<HTMLElement>('#status')!;
+  const place = document.createComment('call status');
+  status.replaceWith(place);
+  document.body.append(root);
+  stageCall(root);
+  return { root, status, place };
 }
