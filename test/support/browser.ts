@@ -89,6 +89,7 @@ export interface MediaProgress {
   currentTime: number;
   framesDecoded: number;
   audioPackets: number;
+  /** Connections that made or took an offer: the spare made ahead and closed unused (session/spare.ts) is not counted. */
   peerConnections: number;
 }
 
@@ -113,7 +114,8 @@ export async function mediaProgress(page: Page, videoSelector = 'video#remote'):
       currentTime: video?.currentTime ?? 0,
       framesDecoded,
       audioPackets,
-      peerConnections: pcs.length,
+      // connections that negotiated: not the spare a page makes ahead and closes unused (session/spare.ts)
+      peerConnections: pcs.filter((c) => c.localDescription || c.remoteDescription).length,
     };
   }, videoSelector);
 }

@@ -73,7 +73,8 @@ const ICE_STATE = `(() => {
   const status = document.getElementById('status');
   const ufrag = pc && pc.localDescription ? /a=ice-ufrag:(\\S+)/.exec(pc.localDescription.sdp) : null;
   return {
-    peerConnections: pcs.length,
+    // connections that negotiated: not the spare a page makes ahead and closes unused (session/spare.ts)
+    peerConnections: pcs.filter((c) => c.localDescription || c.remoteDescription).length,
     state: pc ? pc.connectionState : null,
     ufrag: ufrag ? ufrag[1] : null,
     status: status ? status.dataset.state : null,

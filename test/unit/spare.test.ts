@@ -95,6 +95,13 @@ describe('the call session with a connection made ahead', () => {
     expect(h.lastPeer().options.pc).toBeUndefined();
   });
 
+  it('closes it when the room is full: no call will come', () => {
+    const { h, list } = joined();
+    h.server.full();
+    expect(list[0]!.closed).toBe(true);
+    expect(h.peers).toHaveLength(0);
+  });
+
   it('closes it on hang-up', () => {
     const { h, list } = joined();
     h.session.hangup();

@@ -39,6 +39,7 @@ export function createSession(o: SessionOptions): Session {
     () => (o.spare?.close(), preparePeer(false, true)), // alone in the room: we will offer, not answer
     () => !peer && f.inRoom && !f.ended && !f.full,
   );
+  const nothingAhead = () => (standby.cancel(), o.spare?.close()); // no call to come: drop what was made ahead
   const them = createRemoteSide({
     emit: events.emit,
     bye: () => otherPersonLeft(),
@@ -146,7 +147,7 @@ export function createSession(o: SessionOptions): Session {
       },
       full() {
         if (alive()) return; // a stale seat during a server restart; the call goes on
-        standby.cancel();
+        nothingAhead();
         dropPeer();
         f.full = true;
         update();
@@ -190,8 +191,7 @@ export function createSession(o: SessionOptions): Session {
     hangup() {
       channel?.send({ kind: 'bye' });
       f.ended = true;
-      standby.cancel();
-      o.spare?.close();
+      nothingAhead();
       dropPeer();
       signaling?.leave();
       update();
