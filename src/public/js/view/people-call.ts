@@ -2,9 +2,9 @@
  * A call by name on the people page. Made when the ring starts: the camera opens and, for the
  * caller, the session starts at once (its link says it is in the room), so the offer and ICE
  * candidates are ready when the other person accepts. The call view (a fresh copy of
- * partials/call.html from #call-template) is laid out out of sight while it rings (stage.ts) and
- * replaces the list on `accepted`, without the room name; `end` stops everything and gives the
- * list back.
+ * partials/call.html from #call-template) is laid out out of sight and bound while it rings
+ * (stage.ts), and replaces the list after `accepted` once our offer or answer is out, without the
+ * room name; `end` stops everything and gives the list back.
  */
 import { applyI18n, currentLang } from '../i18n/i18n.js';
 import { openMedia } from '../media/devices.js';
