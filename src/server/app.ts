@@ -9,8 +9,9 @@ import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
 import type { IceServer, PeopleConfig, TurnConfig } from './config/config.js';
-import { wirePeople, type PeopleBackend, type Timers } from './people/wire-people.js';
+import { serviceOptions, wirePeople, type PeopleBackend, type Timers } from './people/wire-people.js';
 import { createAdmission } from './admission/admission.js';
+import { createProbePacer } from './admission/probe-pacer.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
 import { throttleWarnings } from './log/log-throttle.js';
@@ -132,15 +133,17 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
   cluster?.attach(io);
   const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
   // calls by name seat their private rooms in the same store and hear of room calls from it
-  const backend = deps.people ?? cluster?.people({ clock, directory: peopleConfig.directory, ringTimeoutMs: peopleConfig.ringTimeoutS * 1000 });
+  const backend = deps.people ?? cluster?.people({ clock, ...serviceOptions(peopleConfig) });
   const store = countSeats(cluster?.store ?? createMemoryRoomStore(rooms), metrics);
-  const people = wirePeople(io, { config: peopleConfig, store, logger, clock, timers: deps.timers, backend, metrics });
+  const congestion = { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs };
+  const probes = createProbePacer(clock);
+  const people = wirePeople(io, { config: peopleConfig, store, logger, clock, timers: deps.timers, backend, metrics, congestion, probes });
   attachSignaling(io, {
     store: people.store,
     remote: cluster !== undefined,
     logger,
     maxMessageBytes: limits.maxMessageBytes,
-    congestion: { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs },
+    congestion,
     metrics,
   });
   metrics.setSource('connectedSockets', () => io.sockets.sockets.size);

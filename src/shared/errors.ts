@@ -18,6 +18,7 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
   'not-logged-in': 'Sign in with a name first.',
   'invalid-name': "Names are 1-32 letters, digits, spaces or - _ . ' (at least one letter or digit).",
   'name-taken': 'Someone else is signed in with that name.',
+  'too-many-names': 'Too many names are signed in from your address; sign one out first.',
   self: 'You cannot call yourself.',
   'already-in-call': 'You are already in a call or ringing someone.',
   'no-such-call': 'There is no such call (it may have ended).',

@@ -5,7 +5,7 @@
  */
 
 /** Why a request of this fragment was refused (plus the contract's existing `rate-limited`). */
-export type PeopleErrorCode = 'not-logged-in' | 'invalid-name' | 'name-taken' | 'self' | 'already-in-call' | 'no-such-call';
+export type PeopleErrorCode = 'not-logged-in' | 'invalid-name' | 'name-taken' | 'too-many-names' | 'self' | 'already-in-call' | 'no-such-call';
 
 /** Why a call did not ring or stopped ringing, told to the caller by `unavailable`. */
 export type UnavailableReason = 'offline' | 'busy' | 'declined' | 'no-answer';
@@ -21,7 +21,7 @@ export type PeopleRefusal = { ok: false; error: PeopleErrorCode | 'rate-limited'
 export type PeopleAck<T extends object = object> = (reply: ({ ok: true } & T) | PeopleRefusal) => void;
 
 /** The answer to `login`, sent both as its acknowledgement and as the `login` event. */
-export type LoginResult = { ok: true; name: string; token: string } | { ok: false; error: 'invalid-name' | 'name-taken' | 'rate-limited' };
+export type LoginResult = { ok: true; name: string; token: string } | { ok: false; error: 'invalid-name' | 'name-taken' | 'too-many-names' | 'rate-limited' };
 export type LoginAck = (reply: LoginResult) => void;
 
 /** Events a client sends to the server. */
@@ -35,7 +35,10 @@ export interface PeopleClientToServerEvents {
   cancel: (ack?: PeopleAck) => void;
   /** Accepts the ring from `from`; both then get `accepted`. */
   accept: (from: string, ack?: PeopleAck<{ room: string; peer: string }>) => void;
+  /** Declines the ring from `from`; its caller may not ring me again for RING_COOLDOWN_S. Never rate-limited. */
   decline: (from: string, ack?: PeopleAck) => void;
+  /** Declines any ring from `name` and refuses its rings while I stay signed in on this connection. Never rate-limited. */
+  block: (name: string, ack?: PeopleAck) => void;
   /** Ends my call by name. */
   hangup: (ack?: PeopleAck) => void;
 }
@@ -44,8 +47,12 @@ export interface PeopleClientToServerEvents {
 export interface PeopleServerToClientEvents {
   /** The result of `login`, also for clients that sent no acknowledgement. */
   login: (result: LoginResult) => void;
-  /** Everyone signed in except you, sorted; after login and on every change (coalesced). */
-  people: (list: Person[]) => void;
+  /**
+   * Everyone signed in except you, sorted, at most MAX_LISTED_PEOPLE of them; `total` counts
+   * everyone signed in except you. After login and on changes, at most one a second, and held
+   * back (the newest one only) while the connection is not reading.
+   */
+  people: (list: Person[], total: number) => void;
   /** To the person called: `from` is ringing you. */
   incoming: (from: string) => void;
   /** To the caller: your ring reached `to`. */

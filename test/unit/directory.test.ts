@@ -87,6 +87,19 @@ describe('signing in by name', () => {
   });
 });
 
+describe('names per address', () => {
+  it('refuses a name past maxPerAddress from one address, counting neither a rename nor other addresses', () => {
+    const directory = createDirectory({ clock: () => 0, randomBytes: (n) => new Uint8Array(n).fill(1), maxPerAddress: 2 });
+    expect(directory.login('s1', 'ann', undefined, '10.0.0.1')).toMatchObject({ ok: true });
+    expect(directory.login('s2', 'bob', undefined, '10.0.0.1')).toMatchObject({ ok: true });
+    expect(directory.login('s3', 'cat', undefined, '10.0.0.1')).toEqual({ ok: false, error: 'too-many-names' });
+    expect(directory.login('s2', 'bea', undefined, '10.0.0.1')).toMatchObject({ ok: true, previous: 'bob' });
+    expect(directory.login('s4', 'dan', undefined, '10.0.0.2')).toMatchObject({ ok: true });
+    directory.logout('s1');
+    expect(directory.login('s3', 'cat', undefined, '10.0.0.1')).toMatchObject({ ok: true });
+  });
+});
+
 describe('keeping a name across a disconnect', () => {
   it('reserves the name for 15 s: others are refused, the owner takes it back with the token on a new socket', () => {
     const { directory, advance } = setup();
@@ -160,13 +173,19 @@ describe('the people list', () => {
     const { directory } = setup();
     for (const [socket, name] of [['s1', 'carol'], ['s2', 'Bob'], ['s3', '张伟'], ['s4', 'ann'], ['s5', 'Émile']]) directory.login(socket!, name);
     const roster = directory.roster((socket) => socket === 's2');
-    expect(peopleFor(roster, 's1')).toEqual([
+    expect(peopleFor(roster, 's1').list).toEqual([
       { name: 'ann', busy: false },
       { name: 'Bob', busy: true },
       { name: 'Émile', busy: false },
       { name: '张伟', busy: false },
     ]);
-    expect(peopleFor(roster, 'nobody')).toHaveLength(5);
+    expect(peopleFor(roster, 'nobody')).toMatchObject({ list: { length: 5 }, total: 5 });
+  });
+
+  it('sends a viewer at most `max` names, the first in order, and counts them all', () => {
+    const { directory } = setup();
+    for (const [socket, name] of [['s1', 'carol'], ['s2', 'Bob'], ['s3', 'dan'], ['s4', 'ann']]) directory.login(socket!, name);
+    expect(peopleFor(directory.roster(nobodyBusy), 's1', 2)).toEqual({ list: [{ name: 'ann', busy: false }, { name: 'Bob', busy: false }], total: 3 });
   });
 
   it('leaves out reserved names: a disconnected person is not online', () => {
@@ -174,7 +193,7 @@ describe('the people list', () => {
     directory.login('s1', 'ann');
     directory.login('s2', 'bob');
     directory.disconnect('s2');
-    expect(peopleFor(directory.roster(nobodyBusy), 's1')).toEqual([]);
+    expect(peopleFor(directory.roster(nobodyBusy), 's1')).toEqual({ list: [], total: 0 });
   });
 });
 

@@ -14,17 +14,18 @@ function clientCalls(socket: Client): void {
   socket.emit('login', 'bob', 'token', (result) => expectTypeOf(result).toEqualTypeOf<LoginResult>());
   socket.emit('call', 'ann', (reply) => {
     if (reply.ok) expectTypeOf(reply.to).toBeString();
-    else expectTypeOf(reply.error).toEqualTypeOf<'not-logged-in' | 'invalid-name' | 'name-taken' | 'self' | 'already-in-call' | 'no-such-call' | 'rate-limited'>();
+    else expectTypeOf(reply.error).toEqualTypeOf<'not-logged-in' | 'invalid-name' | 'name-taken' | 'too-many-names' | 'self' | 'already-in-call' | 'no-such-call' | 'rate-limited'>();
   });
   socket.emit('accept', 'ann', (reply) => {
     if (reply.ok) expectTypeOf(reply.room).toBeString();
   });
   socket.emit('cancel');
   socket.emit('decline', 'ann');
+  socket.emit('block', 'ann', (reply) => expectTypeOf(reply.ok).toBeBoolean());
   socket.emit('hangup');
   socket.emit('logout');
   socket.on('unavailable', (to, reason) => expectTypeOf(reason).toEqualTypeOf<'offline' | 'busy' | 'declined' | 'no-answer'>());
-  socket.on('people', (list) => expectTypeOf(list[0]!.busy).toBeBoolean());
+  socket.on('people', (list, total) => (expectTypeOf(list[0]!.busy).toBeBoolean(), expectTypeOf(total).toBeNumber()));
   // @ts-expect-error: the token is a string
   socket.emit('login', 'bob', 42);
   // @ts-expect-error: call needs a name
@@ -33,6 +34,7 @@ function clientCalls(socket: Client): void {
 
 function serverCalls(socket: Server): void {
   socket.emit('accepted', 'room', 'ann');
+  socket.emit('people', [{ name: 'ann', busy: false }], 1);
   socket.emit('unavailable', 'ann', 'busy');
   // @ts-expect-error: not a reason
   socket.emit('unavailable', 'ann', 'away');

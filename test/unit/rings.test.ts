@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/server/people/directory.js';
-import { RING_TIMEOUT_MS, createRings, type PeopleEvent } from '../../src/server/people/rings.js';
+import { MAX_BLOCKED, RING_COOLDOWN_MS, RING_TIMEOUT_MS, createRings, type PeopleEvent } from '../../src/server/people/rings.js';
 
 /** A directory and rings on one fake clock; socket ids are the lower-case names. */
 function setup(names: string[] = ['ann', 'bob', 'cat', 'dan'], ringTimeoutMs?: number) {
@@ -88,9 +88,11 @@ describe('ringing someone', () => {
     expect(rings.call('bob', 'ann')).toEqual({ ok: true, to: 'ann', events: [ev('bob', 'unavailable', 'ann', 'busy')] });
   });
 
-  it('delivers several rings to one person', () => {
+  it('keeps one ring pending per person: a second caller hears busy and the person hears nothing', () => {
     const { rings } = setup();
     ringing(rings, 'ann', 'dan');
+    expect(rings.call('bob', 'dan')).toEqual({ ok: true, to: 'dan', events: [ev('bob', 'unavailable', 'dan', 'busy')] });
+    expect(rings.decline('dan', 'ann')).toMatchObject({ ok: true });
     expect(rings.call('bob', 'dan')).toEqual({ ok: true, to: 'dan', events: [ev('dan', 'incoming', 'bob'), ev('bob', 'ringing', 'dan')] });
   });
 
@@ -124,16 +126,6 @@ describe('answering a ring', () => {
     ringing(rings, 'ann', 'bob');
     ringing(rings, 'cat', 'dan');
     expect(accepted(rings, 'bob', 'ann')).not.toBe(accepted(rings, 'dan', 'cat'));
-  });
-
-  it('accepting one of two rings tells the other caller busy and the callee that ring ended', () => {
-    const { rings } = setup();
-    ringing(rings, 'ann', 'dan');
-    ringing(rings, 'bob', 'dan');
-    const result = rings.accept('dan', 'bob');
-    expect(result.ok && result.events.slice(2)).toEqual([ev('ann', 'unavailable', 'dan', 'busy'), ev('dan', 'cancelled', 'ann')]);
-    expect(rings.isBusy('ann')).toBe(false);
-    expect(rings.call('ann', 'cat')).toMatchObject({ ok: true });
   });
 
   it('accepting ends the callee\'s own outgoing ring and the caller\'s incoming rings too', () => {
@@ -198,13 +190,13 @@ describe('ending a ring or a call', () => {
     const { rings, advance, now } = setup(undefined, 1_000);
     ringing(rings, 'ann', 'dan');
     advance(400);
-    ringing(rings, 'bob', 'dan');
+    ringing(rings, 'bob', 'cat');
     expect(rings.nextExpiry()).toBe(now() + 600);
     advance(600);
     expect(rings.expire()).toEqual([ev('ann', 'unavailable', 'dan', 'no-answer'), ev('dan', 'cancelled', 'ann')]);
     expect(rings.nextExpiry()).toBe(now() + 400);
     advance(400);
-    expect(rings.expire()).toEqual([ev('bob', 'unavailable', 'dan', 'no-answer'), ev('dan', 'cancelled', 'bob')]);
+    expect(rings.expire()).toEqual([ev('bob', 'unavailable', 'cat', 'no-answer'), ev('cat', 'cancelled', 'bob')]);
   });
 
   it('hangs up: the other person is told who hung up, and both are free', () => {
@@ -229,10 +221,9 @@ describe('ending a ring or a call', () => {
   it('on a disconnect while ringing and being rung tells everyone involved', () => {
     const { rings } = setup();
     ringing(rings, 'dan', 'bob');
-    ringing(rings, 'ann', 'bob');
     ringing(rings, 'bob', 'cat');
     expect(rings.release('bob', true)).toEqual({
-      events: [ev('cat', 'cancelled', 'bob'), ev('dan', 'unavailable', 'bob', 'offline'), ev('ann', 'unavailable', 'bob', 'offline')],
+      events: [ev('cat', 'cancelled', 'bob'), ev('dan', 'unavailable', 'bob', 'offline')],
     });
     for (const person of ['ann', 'bob', 'cat', 'dan']) expect(rings.isBusy(person)).toBe(false);
     expect(rings.nextExpiry()).toBeUndefined();
@@ -261,5 +252,40 @@ describe('ending a ring or a call', () => {
     expect(rings.isBusy('bob')).toBe(true);
     expect(rings.setInRoom('bob', false)).toEqual([]);
     expect(rings.isBusy('bob')).toBe(false);
+  });
+});
+
+describe('refusing rings', () => {
+  it('answers a caller who was just declined declined, until the cooldown is over', () => {
+    const { rings, advance } = setup();
+    ringing(rings, 'ann', 'bob');
+    rings.decline('bob', 'ann');
+    expect(rings.call('ann', 'Bob')).toEqual({ ok: true, to: 'bob', events: [ev('ann', 'unavailable', 'bob', 'declined')] });
+    ringing(rings, 'ann', 'cat'); // other people may still be rung
+    rings.cancel('ann');
+    advance(RING_COOLDOWN_MS - 1);
+    expect(rings.call('ann', 'bob')).toMatchObject({ events: [ev('ann', 'unavailable', 'bob', 'declined')] });
+    advance(1);
+    ringing(rings, 'ann', 'bob');
+  });
+
+  it('blocks a name for as long as the person holds theirs: a pending ring from it ends as declined', () => {
+    const { rings } = setup();
+    ringing(rings, 'ann', 'bob');
+    expect(rings.block('bob', 'ANN')).toEqual({ ok: true, events: [ev('ann', 'unavailable', 'bob', 'declined')] });
+    expect(rings.call('ann', 'bob')).toMatchObject({ events: [ev('ann', 'unavailable', 'bob', 'declined')] });
+    ringing(rings, 'cat', 'bob');
+    rings.release('bob');
+    ringing(rings, 'ann', 'dan');
+    expect(rings.block('stranger', 'ann')).toEqual({ ok: false, error: 'not-logged-in' });
+    expect(rings.block('bob', '')).toEqual({ ok: false, error: 'invalid-name' });
+  });
+
+  it('keeps at most MAX_BLOCKED blocked names per person, forgetting the oldest', () => {
+    const { rings, directory } = setup();
+    for (let i = 0; i <= MAX_BLOCKED; i++) rings.block('bob', `name${i}`);
+    expect(rings.snapshot().blocked).toEqual([['bob', Array.from({ length: MAX_BLOCKED }, (_, i) => `name${i + 1}`)]]);
+    directory.login('n0', 'name0');
+    ringing(rings, 'n0', 'bob');
   });
 });

@@ -13,7 +13,7 @@ import { escapeForLog, type Logger } from '../log/logger.js';
 import type { SignalingMetrics } from '../metrics/metrics.js';
 import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
 import { splitAck } from '../signaling/validate.js';
-import { PEOPLE_REQUESTS } from '../people/people-socket.js';
+import { PEOPLE_ANSWERS, PEOPLE_REQUESTS } from '../people/people-socket.js';
 import { createAccessGate } from './access-gate.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
@@ -83,6 +83,8 @@ export function createAdmission(options: AdmissionOptions): Admission {
     // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
     if (!socket.connected) return;
     const [event] = packet;
+    // an answer to a ring is never counted (people-socket.ts bounds answers that answer no ring)
+    if (PEOPLE_ANSWERS.has(event as string)) return pass(socket, next);
     const kind = event === 'join' || event === 'leave' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
     const verdict = guard.check(socket.id, socket.data.address, kind);
     if (verdict === 'gone') return;

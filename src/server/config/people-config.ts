@@ -1,6 +1,7 @@
 /**
  * The settings of calls by name (issue 12), read purely from an environment object:
- * DIRECTORY, RING_TIMEOUT_S and ACCESS_CODE; part of loadConfig (config.ts).
+ * DIRECTORY, RING_TIMEOUT_S, RING_COOLDOWN_S, MAX_LISTED_PEOPLE, MAX_NAMES_PER_ADDRESS and
+ * ACCESS_CODE; part of loadConfig (config.ts).
  */
 import { ConfigError, parseNumber, read, type Env } from './env.js';
 
@@ -9,11 +10,24 @@ export interface PeopleConfig {
   readonly directory: boolean;
   /** RING_TIMEOUT_S: how long a ring lasts before `no-answer`. */
   readonly ringTimeoutS: number;
+  /** RING_COOLDOWN_S: after a decline, how long that caller may not ring that person again (0: not at all). */
+  readonly ringCooldownS: number;
+  /** MAX_LISTED_PEOPLE: the most names one `people` list carries (its `total` counts them all). */
+  readonly maxListedPeople: number;
+  /** MAX_NAMES_PER_ADDRESS: the most names signed in at once from one client address. */
+  readonly maxNamesPerAddress: number;
   /** ACCESS_CODE: when set, every handshake must carry `auth: {code}` equal to it. */
   readonly accessCode: string | undefined;
 }
 
-export const PEOPLE_DEFAULTS: PeopleConfig = { directory: true, ringTimeoutS: 30, accessCode: undefined };
+export const PEOPLE_DEFAULTS: PeopleConfig = {
+  directory: true,
+  ringTimeoutS: 30,
+  ringCooldownS: 60,
+  maxListedPeople: 100,
+  maxNamesPerAddress: 16,
+  accessCode: undefined,
+};
 export const MAX_ACCESS_CODE_LENGTH = 256;
 
 export function loadPeopleConfig(env: Env): PeopleConfig {
@@ -26,6 +40,9 @@ export function loadPeopleConfig(env: Env): PeopleConfig {
   return {
     directory: directory === 'on',
     ringTimeoutS: parseNumber(env, 'RING_TIMEOUT_S', PEOPLE_DEFAULTS.ringTimeoutS, 1, 600, false),
+    ringCooldownS: parseNumber(env, 'RING_COOLDOWN_S', PEOPLE_DEFAULTS.ringCooldownS, 0, 3600, false),
+    maxListedPeople: parseNumber(env, 'MAX_LISTED_PEOPLE', PEOPLE_DEFAULTS.maxListedPeople, 1, 10_000, true),
+    maxNamesPerAddress: parseNumber(env, 'MAX_NAMES_PER_ADDRESS', PEOPLE_DEFAULTS.maxNamesPerAddress, 1, 1e6, true),
     accessCode,
   };
 }

@@ -50,6 +50,7 @@ const PEOPLE_CODES: Record<PeopleErrorCode, true> = {
   'not-logged-in': true,
   'invalid-name': true,
   'name-taken': true,
+  'too-many-names': true,
   self: true,
   'already-in-call': true,
   'no-such-call': true,

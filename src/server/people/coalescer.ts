@@ -6,8 +6,8 @@
 import type { Clock } from './directory.js';
 import type { PacerState } from './state.js';
 
-/** At most four lists a second per viewer. */
-export const PEOPLE_INTERVAL_MS = 250;
+/** At most one list a second per viewer: a list is up to MAX_LISTED_PEOPLE names, and every change marks every viewer. */
+export const PEOPLE_INTERVAL_MS = 1000;
 
 export interface Coalescer {
   /** `viewer` should see a changed list (the first one goes out at once). */

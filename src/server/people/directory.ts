@@ -30,7 +30,7 @@ export type LoginOutcome =
       /** Another socket that held this name and lost it to the right token (a network blip). */
       displaced?: string;
     }
-  | { ok: false; error: 'invalid-name' | 'name-taken' };
+  | { ok: false; error: 'invalid-name' | 'name-taken' | 'too-many-names' };
 
 export interface SignedIn {
   name: string;
@@ -43,7 +43,8 @@ export interface RosterEntry extends Person {
 }
 
 export interface Directory {
-  login(socketId: string, name: unknown, token?: unknown): LoginOutcome;
+  /** `address`: the client's, counted against `maxPerAddress` (no cap without one). */
+  login(socketId: string, name: unknown, token?: unknown, address?: string): LoginOutcome;
   /** Frees the name at once (no reservation). */
   logout(socketId: string): SignedIn | undefined;
   /** Keeps the name reserved for its token; returns what the socket held. */
@@ -64,6 +65,8 @@ export interface DirectoryOptions {
   clock: Clock;
   randomBytes: RandomBytes;
   reserveMs?: number;
+  /** The most names signed in at once from one address (default: no cap). */
+  maxPerAddress?: number;
   /** Start from this state (from `snapshot()`) instead of empty. */
   state?: DirectoryState;
 }
@@ -74,6 +77,7 @@ type Reservation = ReservationState;
 export function createDirectory(options: DirectoryOptions): Directory {
   const { clock, randomBytes } = options;
   const reserveMs = options.reserveMs ?? NAME_RESERVE_MS;
+  const maxPerAddress = options.maxPerAddress ?? Infinity;
   const online = new Map<string, Holder>(structuredClone(options.state?.online ?? [])); // key → holder
   const keys = new Map<string, string>([...online].map(([key, holder]) => [holder.socketId, key])); // socket id → key
   // insertion order is expiry order (one constant delay), so sweeping stops at the first live one
@@ -107,8 +111,12 @@ export function createDirectory(options: DirectoryOptions): Directory {
     }
   }
 
+  /** Names held from `address`, but by `socketId` or under `key` (a login would replace those). */
+  const heldFrom = (address: string, socketId: string, key: string) =>
+    [...online].filter(([held, holder]) => holder.address === address && holder.socketId !== socketId && held !== key).length;
+
   return {
-    login(socketId, name, token) {
+    login(socketId, name, token, address) {
       sweep();
       const check = checkDisplayName(name);
       if (!check.ok) return { ok: false, error: 'invalid-name' };
@@ -121,10 +129,11 @@ export function createDirectory(options: DirectoryOptions): Directory {
       const owner = holder ?? liveReservation(key);
       const proof = typeof token === 'string' && TOKEN_PATTERN.test(token) ? token : undefined;
       if (owner && (proof === undefined || !sameToken(proof, owner.token))) return { ok: false, error: 'name-taken' };
+      if (address !== undefined && heldFrom(address, socketId, key) >= maxPerAddress) return { ok: false, error: 'too-many-names' };
       const previous = release(socketId)?.name;
       if (holder) release(holder.socketId);
       reservations.delete(key);
-      const claimed: Holder = { name: check.name, token: owner?.token ?? newToken(), socketId };
+      const claimed: Holder = { name: check.name, token: owner?.token ?? newToken(), socketId, ...(address !== undefined && { address }) };
       online.set(key, claimed);
       keys.set(socketId, key);
       return {
@@ -166,9 +175,16 @@ export function createDirectory(options: DirectoryOptions): Directory {
   };
 }
 
-/** The `people` list for `viewer`: everyone in `roster` but the viewer, without socket ids. */
-export function peopleFor(roster: readonly RosterEntry[], viewer: string): Person[] {
-  return roster.filter((entry) => entry.socketId !== viewer).map(({ name, busy }) => ({ name, busy }));
+/** The first `max` of everyone in `roster` but `viewer` (no socket ids), and how many that is in all. */
+export function peopleFor(roster: readonly RosterEntry[], viewer: string, max = Infinity): { list: Person[]; total: number } {
+  const list: Person[] = [];
+  let total = 0;
+  for (const entry of roster) {
+    if (entry.socketId === viewer) continue;
+    total++;
+    if (list.length < max) list.push({ name: entry.name, busy: entry.busy });
+  }
+  return { list, total };
 }
 
 /** Compares two tokens of equal, public length without an early exit. */

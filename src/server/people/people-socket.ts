@@ -13,7 +13,10 @@ import type { RoomStore } from '../signaling/room-store.js';
 import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
 import { splitAck, type Ack } from '../signaling/validate.js';
 import type { PeopleBackend, PeopleEvent, Step } from './backend.js';
+import type { CongestionLimits } from '../signaling/backpressure.js';
 import { createCallRooms } from './call-rooms.js';
+import { createDelivery } from './delivery.js';
+import { revealing, type ProbePacer } from './probes.js';
 import { createWakeTimer, REAL_TIMERS, type Timers } from './wake-timer.js';
 
 export interface PeopleSocketDeps {
@@ -25,6 +28,10 @@ export interface PeopleSocketDeps {
   timers?: Timers;
   /** Counts refusals by code (metrics.ts); nothing counted when left out. */
   metrics?: Pick<SignalingMetrics, 'refused'>;
+  /** The cap on what may wait for one connection (delivery.ts); none when left out. */
+  congestion?: CongestionLimits;
+  /** DIRECTORY=off: paces the answers that tell whether a name is online or busy (probes.ts). */
+  probes?: ProbePacer;
 }
 
 export interface PeopleSocket {
@@ -37,39 +44,67 @@ export interface PeopleSocket {
 /** Longest string argument read at all (display-name.ts refuses over 256 UTF-16 units too). */
 const MAX_ARGUMENT_LENGTH = 256;
 
-type Request = (backend: PeopleBackend, id: string, params: unknown[]) => Promise<Step<object>> | ErrorCode;
+type Request = (backend: PeopleBackend, socket: DuetSocket, params: unknown[]) => Promise<Step<object>> | ErrorCode;
 
 const isName = (value: unknown) => typeof value === 'string' && value.length <= MAX_ARGUMENT_LENGTH;
 /** A token that is no string of sane length is no proof: the login goes on without one. */
 const tokenOf = (value: unknown) => (isName(value) ? value : undefined);
 
 const REQUESTS: Record<string, Request> = {
-  login: (b, id, [name, token]) => b.login(id, isName(name) ? name : '', tokenOf(token)),
-  logout: (b, id) => b.logout(id),
-  call: (b, id, [name]) => (isName(name) ? b.call(id, name) : 'invalid-name'),
-  cancel: (b, id) => b.cancel(id),
-  accept: (b, id, [from]) => (isName(from) ? b.accept(id, from) : 'invalid-name'),
-  decline: (b, id, [from]) => (isName(from) ? b.decline(id, from) : 'invalid-name'),
-  hangup: (b, id) => b.hangup(id),
+  login: (b, { id, data }, [name, token]) => b.login(id, isName(name) ? name : '', tokenOf(token), data.address),
+  logout: (b, { id }) => b.logout(id),
+  call: (b, { id }, [name]) => (isName(name) ? b.call(id, name) : 'invalid-name'),
+  cancel: (b, { id }) => b.cancel(id),
+  accept: (b, { id }, [from]) => (isName(from) ? b.accept(id, from) : 'invalid-name'),
+  decline: (b, { id }, [from]) => (isName(from) ? b.decline(id, from) : 'invalid-name'),
+  block: (b, { id }, [name]) => (isName(name) ? b.block(id, name) : 'invalid-name'),
+  hangup: (b, { id }) => b.hangup(id),
 };
 
-/** The events of calls by name that count against the rate limits like `join` (admission.ts). */
-export const PEOPLE_REQUESTS: ReadonlySet<string> = new Set(Object.keys(REQUESTS));
+/**
+ * Answers to a ring: never counted against the rate limits (a person rung again and again must
+ * be able to say no every time). One that answers no ring at all costs a stray answer instead.
+ */
+export const PEOPLE_ANSWERS: ReadonlySet<string> = new Set(['decline', 'block']);
+/** The other events of calls by name, which count against the rate limits like `join` (admission.ts). */
+export const PEOPLE_REQUESTS: ReadonlySet<string> = new Set(Object.keys(REQUESTS).filter((event) => !PEOPLE_ANSWERS.has(event)));
+/** Answers to no ring that one socket may send per STRAY_WINDOW_MS before they are refused unasked. */
+const STRAY_ANSWERS = 20;
+const STRAY_WINDOW_MS = 10_000;
+
+function refusedLogin(socketId: string): Step<object> {
+  const reply = { ok: false, error: 'rate-limited' } as const;
+  return { reply, events: [{ to: socketId, event: 'login', args: [reply] }] };
+}
 
 export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSocket {
   const { backend, logger } = deps;
   const rooms = createCallRooms(io, deps.store);
   const logError = (what: string) => (error: unknown) => logger.error(`${what} failed: ${escapeForLog(String(error), 200)}`);
+  const timers = deps.timers ?? REAL_TIMERS;
+  const delivery = createDelivery(io, { logger, clock: deps.clock, timers, congestion: deps.congestion });
+  const emitAll = (events: readonly PeopleEvent[]) => delivery.send(events);
   const timer = createWakeTimer({
     nextWake: () => backend.nextWake(),
     tick: async () => emitAll(await backend.tick()),
     clock: deps.clock,
-    timers: deps.timers ?? REAL_TIMERS,
+    timers,
     onError: logError('people timer'),
   });
+  const strays = new Map<string, { count: number; since: number }>(); // socket id → its answers to no ring
 
-  function emitAll(events: readonly PeopleEvent[]): void {
-    for (const { to, event, args } of events) (io.to(to).emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
+  /** May `socket` send another answer that may turn out to answer no ring? */
+  function strayBudget(id: string): boolean {
+    const now = deps.clock();
+    const mine = strays.get(id);
+    if (!mine || now - mine.since >= STRAY_WINDOW_MS) return true;
+    return mine.count < STRAY_ANSWERS;
+  }
+  function countStray(id: string): void {
+    const now = deps.clock();
+    const mine = strays.get(id);
+    if (!mine || now - mine.since >= STRAY_WINDOW_MS) strays.set(id, { count: 1, since: now });
+    else mine.count++;
   }
 
   /** Carries out a step of `by`: its events, then the seats it takes or frees, then the timer. */
@@ -103,7 +138,9 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
   function listener(event: string, request: Request) {
     async function handle(socket: DuetSocket, args: unknown[]): Promise<void> {
       const { params, ack } = splitAck(args);
-      const outcome = request(backend, socket.id, params);
+      const answering = PEOPLE_ANSWERS.has(event);
+      if (answering && !strayBudget(socket.id)) return answer(socket, event, { ok: false, error: 'rate-limited' }, ack);
+      const outcome = request(backend, socket, params);
       if (typeof outcome === 'string') return answer(socket, event, { ok: false, error: outcome }, ack);
       let step: Step<object>;
       try {
@@ -114,6 +151,11 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
         deps.metrics?.refused('unavailable');
         if (ack) return ack({ ok: false, error: 'unavailable' });
         return void socket.emit('error', { code: 'unavailable', event, message: ERROR_TEXT.unavailable });
+      }
+      if (answering && (step.reply as { ok?: boolean }).ok === false) countStray(socket.id);
+      if (deps.probes && revealing(event, step, socket.id) && !deps.probes.allow(socket.data.address)) {
+        // DIRECTORY=off: this answer would tell whether the name is online or busy; the address asked too often
+        step = event === 'login' ? refusedLogin(socket.id) : { reply: { ok: false, error: 'rate-limited' }, events: [] };
       }
       await apply(step, socket.id);
       answer(socket, event, step.reply, ack);
@@ -127,6 +169,7 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
 
   function onDisconnect(this: DuetSocket): void {
     const id = this.id;
+    strays.delete(id);
     backend.disconnect(id).then((step) => apply(step, id)).catch(logError(`people disconnect of ${id}`));
   }
 
@@ -143,6 +186,7 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
     },
     close() {
       timer.close();
+      delivery.close();
       backend.close?.();
     },
   };

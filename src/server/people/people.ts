@@ -4,6 +4,7 @@
  * returned events, answers the ack with `reply`, seats or frees rooms, and keeps one timer
  * for `nextWake()` that calls `tick()`. No I/O, no timers.
  */
+import { createHash } from 'node:crypto';
 import type { LoginResult } from '../../shared/people-events.js';
 import { createCoalescer } from './coalescer.js';
 import { createDirectory, peopleFor, type Clock, type RandomBytes } from './directory.js';
@@ -17,7 +18,13 @@ export interface PeopleOptions {
   directory?: boolean;
   reserveMs?: number;
   ringTimeoutMs?: number;
+  /** After a decline, how long that caller's rings to that person are answered `declined`. */
+  ringCooldownMs?: number;
   intervalMs?: number;
+  /** The most names one `people` list carries (its `total` counts them all). */
+  maxListed?: number;
+  /** The most names signed in at once from one client address. */
+  maxNamesPerAddress?: number;
   /** Start from this state (from `snapshot()`), e.g. read from a store shared by several nodes. */
   state?: PeopleState;
 }
@@ -32,6 +39,9 @@ export interface Step<R = object> {
   free?: string[];
 }
 
+/** The most names one `people` list carries by default (MAX_LISTED_PEOPLE). */
+export const MAX_LISTED = 100;
+
 type Reply = { ok: true } & object;
 type Refusal = { ok: false; error: string };
 
@@ -39,10 +49,24 @@ export function createPeople(options: PeopleOptions) {
   const { clock, randomBytes } = options;
   const listing = options.directory ?? true;
   const { state } = options;
-  const directory = createDirectory({ clock, randomBytes, state: state?.directory, ...(options.reserveMs !== undefined && { reserveMs: options.reserveMs }) });
-  const rings = createRings({ lookup: directory, clock, randomBytes, state: state?.rings, ...(options.ringTimeoutMs !== undefined && { ringTimeoutMs: options.ringTimeoutMs }) });
+  const maxListed = options.maxListed ?? MAX_LISTED;
+  const directory = createDirectory({
+    clock,
+    randomBytes,
+    state: state?.directory,
+    ...(options.reserveMs !== undefined && { reserveMs: options.reserveMs }),
+    ...(options.maxNamesPerAddress !== undefined && { maxPerAddress: options.maxNamesPerAddress }),
+  });
+  const rings = createRings({
+    lookup: directory,
+    clock,
+    randomBytes,
+    state: state?.rings,
+    ...(options.ringTimeoutMs !== undefined && { ringTimeoutMs: options.ringTimeoutMs }),
+    ...(options.ringCooldownMs !== undefined && { cooldownMs: options.ringCooldownMs }),
+  });
   const pacer = createCoalescer({ clock, state: state?.pacer, ...(options.intervalMs !== undefined && { intervalMs: options.intervalMs }) });
-  const lastList = new Map<string, string>(state?.lastList ?? []); // viewer → the list they last got, as JSON
+  const lastList = new Map<string, string>(state?.lastList ?? []); // viewer → digest of the list they last got
 
   /** The due `people` lists, leaving out a list identical to the one a viewer already has. */
   function lists(): PeopleEvent[] {
@@ -51,11 +75,11 @@ export function createPeople(options: PeopleOptions) {
     if (due.length === 0) return [];
     const roster = directory.roster(rings.isBusy);
     return due.flatMap((viewer) => {
-      const list = peopleFor(roster, viewer);
-      const json = JSON.stringify(list);
-      if (lastList.get(viewer) === json) return [];
-      lastList.set(viewer, json);
-      return [{ to: viewer, event: 'people' as const, args: [list] as [typeof list] }];
+      const { list, total } = peopleFor(roster, viewer, maxListed);
+      const digest = createHash('sha256').update(JSON.stringify([list, total])).digest('base64url').slice(0, 16);
+      if (lastList.get(viewer) === digest) return [];
+      lastList.set(viewer, digest);
+      return [{ to: viewer, event: 'people' as const, args: [list, total] as [typeof list, number] }];
     });
   }
 
@@ -81,8 +105,8 @@ export function createPeople(options: PeopleOptions) {
   }
 
   return {
-    login(socketId: string, name: unknown, token?: unknown): Step<LoginResult> {
-      const outcome = directory.login(socketId, name, token);
+    login(socketId: string, name: unknown, token?: unknown, address?: string): Step<LoginResult> {
+      const outcome = directory.login(socketId, name, token, address);
       if (!outcome.ok) {
         const reply: LoginResult = { ok: false, error: outcome.error };
         return { reply, events: [{ to: socketId, event: 'login', args: [reply] }] };
@@ -109,6 +133,7 @@ export function createPeople(options: PeopleOptions) {
     call: (socketId: string, name: unknown) => step(rings.call(socketId, name), (o) => ({ reply: { to: o.to } })),
     cancel: (socketId: string) => step(rings.cancel(socketId)),
     decline: (socketId: string, from: unknown) => step(rings.decline(socketId, from)),
+    block: (socketId: string, name: unknown) => step(rings.block(socketId, name)),
     accept: (socketId: string, from: unknown) =>
       step(rings.accept(socketId, from), (o) => ({ reply: { room: o.room, peer: o.peer }, seat: { room: o.room, caller: o.caller, callee: socketId } })),
     hangup: (socketId: string) => step(rings.hangup(socketId), (o) => ({ reply: {}, free: [o.room] })),

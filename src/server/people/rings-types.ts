@@ -26,7 +26,10 @@ export interface Rings {
   cancel(from: string): Outcome;
   /** Seats nobody: returns the private room for the socket layer to seat caller then callee. */
   accept(callee: string, from: unknown): Outcome<{ room: string; caller: string; peer: string }>;
+  /** Ends the ring from `from`; that caller's rings to `callee` are then answered `declined` for a while. */
   decline(callee: string, from: unknown): Outcome;
+  /** `callee` refuses rings from the name `name` while they hold their name; a ring from it now ends as declined. */
+  block(callee: string, name: unknown): Outcome;
   /** Ends the call; returns the room whose two seats the socket layer frees. */
   hangup(person: string): Outcome<{ room: string; peer: string }>;
   /**
@@ -51,6 +54,8 @@ export interface RingsOptions {
   clock: Clock;
   randomBytes: RandomBytes;
   ringTimeoutMs?: number;
+  /** After a decline, how long that caller's rings to that person are answered `declined` (0: not at all). */
+  cooldownMs?: number;
   /** Start from this state (from `snapshot()`) instead of empty. */
   state?: RingsState;
 }

@@ -5,20 +5,24 @@
  *
  * Busy: a person ringing someone, being rung, in a call by name or in a room call is shown
  * busy. A new call is refused with `unavailable(to,'busy')` when the person called is ringing
- * someone or in a call; a person who is only being rung still gets further rings (several
- * people may ring one person). Entering a call (accepting, or joining a room) ends every other
+ * someone, already being rung (one pending ring per person: further callers hear busy) or in a
+ * call. After a decline, that caller's rings to that person are answered `declined` for
+ * `cooldownMs`; a person may block a name, whose rings are then answered `declined` for as long
+ * as they hold their name. Entering a call (accepting, or joining a room) ends every other
  * ring of both people: their callers get `unavailable(them,'busy')` and they get
  * `cancelled(caller)`; the person they were ringing gets `cancelled(them)` (their own ring is
  * withdrawn without an event to them: they chose the other call).
  */
 import { checkDisplayName } from '../../shared/display-name.js';
 import type { PeopleServerToClientEvents } from '../../shared/people-events.js';
+import { createRefusals } from './refusals.js';
 import { ringMaps, ringsSnapshot, type PartyState, type RingState } from './state.js';
 import type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
 
 export type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
 
 export const RING_TIMEOUT_MS = 30_000;
+export { MAX_BLOCKED, RING_COOLDOWN_MS } from './refusals.js';
 export const CALL_ROOM_PREFIX = 'call-';
 
 type Party = PartyState;
@@ -30,9 +34,12 @@ export function createRings(options: RingsOptions): Rings {
   const { lookup, clock, randomBytes } = options;
   const ringTimeoutMs = options.ringTimeoutMs ?? RING_TIMEOUT_MS;
   // outgoing: caller → ring, insertion order is expiry order; incoming: callee → caller → ring;
-  // calls: person → seat in a call by name; inRooms: people in a room call
+  // calls: person → seat in a call by name; inRooms: people in a room call;
+  // cooldowns: "caller key \n callee key" → until, in expiry order; blocked: person → name keys
   const maps = ringMaps(options.state);
   const { outgoing, incoming, calls, inRooms } = maps;
+
+  const refusals = createRefusals(maps, clock, options.cooldownMs);
 
   const send = <K extends PeopleEvent['event']>(to: string, event: K, ...args: Parameters<PeopleServerToClientEvents[K]>) =>
     ({ to, event, args }) as PeopleEvent;
@@ -94,7 +101,8 @@ export function createRings(options: RingsOptions): Rings {
       const callee = target === undefined ? undefined : party(target);
       if (!callee) return { ok: true, to: check.name, events: [send(from, 'unavailable', check.name, 'offline')] };
       const to = callee.name;
-      if (calls.has(callee.socketId) || inRooms.has(callee.socketId) || outgoing.has(callee.socketId)) {
+      if (refusals.refuses(callee, caller)) return { ok: true, to, events: [send(from, 'unavailable', to, 'declined')] };
+      if (calls.has(callee.socketId) || inRooms.has(callee.socketId) || outgoing.has(callee.socketId) || incoming.has(callee.socketId)) {
         return { ok: true, to, events: [send(from, 'unavailable', to, 'busy')] };
       }
       const ring: Ring = { caller, callee, until: clock() + ringTimeoutMs };
@@ -127,6 +135,17 @@ export function createRings(options: RingsOptions): Rings {
       const ring = ringFrom(callee, from);
       if (typeof ring === 'string') return { ok: false, error: ring };
       drop(ring);
+      refusals.declined(ring.caller, ring.callee);
+      return { ok: true, events: [send(ring.caller.socketId, 'unavailable', ring.callee.name, 'declined')] };
+    },
+    block(callee, name) {
+      if (!lookup.whoIs(callee)) return { ok: false, error: 'not-logged-in' };
+      const check = checkDisplayName(name);
+      if (!check.ok) return { ok: false, error: 'invalid-name' };
+      refusals.block(callee, check.key);
+      const ring = [...(incoming.get(callee)?.values() ?? [])].find((r) => r.caller.key === check.key);
+      if (!ring) return { ok: true, events: [] };
+      drop(ring);
       return { ok: true, events: [send(ring.caller.socketId, 'unavailable', ring.callee.name, 'declined')] };
     },
     hangup(person) {
@@ -137,6 +156,7 @@ export function createRings(options: RingsOptions): Rings {
     },
     release(person, gone = false) {
       if (gone) inRooms.delete(person);
+      refusals.forget(person); // blocks last while the name is held on this connection
       const events = endRings(person, 'offline');
       const ended = endCall(person);
       return ended ? { events: [...events, ...ended.events], room: ended.room } : { events };
@@ -150,6 +170,7 @@ export function createRings(options: RingsOptions): Rings {
       return endRings(person, 'busy');
     },
     expire() {
+      refusals.prune();
       const now = clock();
       const events: PeopleEvent[] = [];
       for (const ring of [...outgoing.values()]) {

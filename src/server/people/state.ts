@@ -10,6 +10,8 @@ export interface HolderState {
   name: string;
   token: string;
   socketId: string;
+  /** The client address it signed in from (names per address are capped). */
+  address?: string;
 }
 export interface ReservationState {
   name: string;
@@ -45,6 +47,10 @@ export interface RingsState {
   calls: Array<[string, SeatState]>;
   /** People in a room call. */
   inRooms: string[];
+  /** "caller key \n callee key" → until when that caller may not ring that person (after a decline), in expiry order. */
+  cooldowns?: Array<[string, number]>;
+  /** person → the name keys whose rings they refuse (blocked for as long as they hold their name). */
+  blocked?: Array<[string, string[]]>;
 }
 
 export interface PacerState {
@@ -56,7 +62,7 @@ export interface PeopleState {
   directory: DirectoryState;
   rings: RingsState;
   pacer: PacerState;
-  /** viewer → the list they last got, as JSON. */
+  /** viewer → a digest of the list they last got (a short hash, so this stays linear in viewers). */
   lastList: Array<[string, string]>;
 }
 
@@ -68,7 +74,7 @@ export interface PeopleStateStore {
 
 export const EMPTY_PEOPLE_STATE: PeopleState = {
   directory: { online: [], reservations: [] },
-  rings: { rings: [], calls: [], inRooms: [] },
+  rings: { rings: [], calls: [], inRooms: [], cooldowns: [], blocked: [] },
   pacer: { lastSent: [], waiting: [] },
   lastList: [],
 };
@@ -86,9 +92,17 @@ export function ringMaps(state: RingsState | undefined) {
   }
   const calls = new Map<string, SeatState>(structuredClone(state?.calls ?? []));
   const inRooms = new Set<string>(state?.inRooms ?? []);
-  return { outgoing, incoming, calls, inRooms };
+  const cooldowns = new Map<string, number>(state?.cooldowns ?? []);
+  const blocked = new Map<string, Set<string>>((state?.blocked ?? []).map(([person, keys]) => [person, new Set(keys)]));
+  return { outgoing, incoming, calls, inRooms, cooldowns, blocked };
 }
 
 export function ringsSnapshot(maps: ReturnType<typeof ringMaps>): RingsState {
-  return structuredClone({ rings: [...maps.outgoing.values()], calls: [...maps.calls], inRooms: [...maps.inRooms] });
+  return structuredClone({
+    rings: [...maps.outgoing.values()],
+    calls: [...maps.calls],
+    inRooms: [...maps.inRooms],
+    cooldowns: [...maps.cooldowns],
+    blocked: [...maps.blocked].map(([person, keys]) => [person, [...keys]] as [string, string[]]),
+  });
 }

@@ -6,16 +6,17 @@ import { PEOPLE_DEFAULTS, type PeopleConfig } from '../config/people-config.js';
 import type { Logger } from '../log/logger.js';
 import type { RoomStore } from '../signaling/room-store.js';
 import type { DuetServer } from '../signaling/signaling.js';
-import { createMemoryPeopleBackend, type PeopleBackend } from './backend.js';
+import { createMemoryPeopleBackend, serviceOptions, type PeopleBackend } from './backend.js';
 import { attachPeople, type PeopleSocketDeps } from './people-socket.js';
 import type { Timers } from './wake-timer.js';
+import type { ProbePacer } from './probes.js';
 import { watchRoomStore } from './watch-store.js';
 
-export type { PeopleBackend } from './backend.js';
+export { serviceOptions, type PeopleBackend } from './backend.js';
 export type { Timers } from './wake-timer.js';
 
 export interface WirePeopleOptions {
-  /** DIRECTORY and RING_TIMEOUT_S (default PEOPLE_DEFAULTS). */
+  /** DIRECTORY, RING_TIMEOUT_S and the other people settings (default PEOPLE_DEFAULTS). */
   config?: PeopleConfig;
   /** The room store; the one returned, which the room events must use, reports to calls by name. */
   store: RoomStore;
@@ -24,6 +25,10 @@ export interface WirePeopleOptions {
   timers?: Timers;
   backend?: PeopleBackend;
   metrics?: PeopleSocketDeps['metrics'];
+  /** The cap on what may wait for one connection (MAX_QUEUED_BYTES): `people` lists wait while over it. */
+  congestion?: PeopleSocketDeps['congestion'];
+  /** With DIRECTORY=off: the budget of answers that tell whether a name is online (admission/probe-pacer.ts). */
+  probes?: ProbePacer;
 }
 
 export interface WiredPeople {
@@ -36,7 +41,16 @@ export interface WiredPeople {
 
 export function wirePeople(io: DuetServer, options: WirePeopleOptions): WiredPeople {
   const { config = PEOPLE_DEFAULTS, clock } = options;
-  const backend = options.backend ?? createMemoryPeopleBackend({ clock, directory: config.directory, ringTimeoutMs: config.ringTimeoutS * 1000 });
-  const people = attachPeople(io, { backend, store: options.store, logger: options.logger, clock, timers: options.timers, metrics: options.metrics });
+  const backend = options.backend ?? createMemoryPeopleBackend({ clock, ...serviceOptions(config) });
+  const people = attachPeople(io, {
+    backend,
+    store: options.store,
+    logger: options.logger,
+    clock,
+    timers: options.timers,
+    metrics: options.metrics,
+    congestion: options.congestion,
+    probes: config.directory ? undefined : options.probes,
+  });
   return { store: watchRoomStore(options.store, people.roomChanged), signedIn: () => backend.signedIn(), close: people.close };
 }

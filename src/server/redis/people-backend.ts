@@ -41,7 +41,7 @@ export function createRedisPeopleBackend(options: RedisPeopleOptions): RedisPeop
   const stateKey = `${prefix}people:state`;
   const state = createRedisPeopleState({ ...service, redis: client, prefix });
   const base = backendOn(state);
-  const mine = new Map<string, { name: string; token: string }>(); // this node's signed-in sockets
+  const mine = new Map<string, { name: string; token: string; address?: string }>(); // this node's signed-in sockets
   const listeners: Array<(step: Step<undefined>, by: string) => void> = [];
   const own = (step: Step<undefined>, by: string) => listeners.forEach((listener) => listener(step, by));
 
@@ -81,10 +81,10 @@ export function createRedisPeopleBackend(options: RedisPeopleOptions): RedisPeop
 
   return {
     ...base,
-    async login(socketId, name, token) {
+    async login(socketId, name, token, address) {
       await client.hset(nodesKey, socketId, node);
-      const step = await base.login(socketId, name, token);
-      if (step.reply.ok) mine.set(socketId, { name: step.reply.name, token: step.reply.token });
+      const step = await base.login(socketId, name, token, address);
+      if (step.reply.ok) mine.set(socketId, { name: step.reply.name, token: step.reply.token, address });
       else if (!mine.has(socketId)) forget(socketId);
       return step;
     },
@@ -103,11 +103,11 @@ export function createRedisPeopleBackend(options: RedisPeopleOptions): RedisPeop
     async restore() {
       if (mine.size === 0 || (await client.exists(stateKey)) === 1) return;
       logger.warn(`Redis lost the names of calls by name: signing in this node's ${mine.size} people again`);
-      for (const [socketId, { name, token }] of [...mine]) {
+      for (const [socketId, { name, token, address }] of [...mine]) {
         await client.hset(nodesKey, socketId, node);
-        const step = await base.login(socketId, name, token);
+        const step = await base.login(socketId, name, token, address);
         const reply = step.reply as LoginResult;
-        if (reply.ok) mine.set(socketId, { name: reply.name, token: reply.token });
+        if (reply.ok) mine.set(socketId, { name: reply.name, token: reply.token, address });
         else mine.delete(socketId);
         own({ ...step, reply: undefined }, socketId);
       }
