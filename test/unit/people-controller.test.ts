@@ -117,4 +117,23 @@ describe('the people controller', () => {
     expect(people.state.outcome).toEqual({ kind: 'lost', name: 'Bob' });
     expect(people.state.call).toBeUndefined();
   });
+
+  it('blocks the name ringing: declines it, and refuses its later rings without showing them', () => {
+    const { fake, people } = signedIn();
+    fake.fire('incoming', 'Mallory');
+    people.block();
+    expect(fake.sent.at(-1)).toEqual(['block', 'Mallory']);
+    expect(phaseOf(people.state)).toBe('list');
+    fake.fire('incoming', 'MALLORY');
+    expect(fake.sent.at(-1)).toEqual(['block', 'MALLORY']);
+    expect(people.state.incoming).toEqual([]);
+  });
+
+  it('keeps how many people are online besides the names it was sent', () => {
+    const { fake, people } = signedIn();
+    fake.fire('people', [{ name: 'bob', busy: false }], 250);
+    expect(people.state).toMatchObject({ people: [{ name: 'bob', busy: false }], total: 250 });
+    fake.fire('people', [{ name: 'bob', busy: false }]);
+    expect(people.state.total).toBe(1);
+  });
 });

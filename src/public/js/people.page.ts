@@ -59,6 +59,7 @@ function main(): void {
     call?.start();
   });
   ui.decline.addEventListener('click', () => people.decline());
+  ui.block.addEventListener('click', () => people.block());
   ui.logout.addEventListener('click', () => people.logout());
   bindLangSwitch(byId<HTMLSelectElement>('lang'), () => {
     render();

@@ -2,7 +2,8 @@
  * The people page's controller, with no DOM: signs in (again after a reload or reconnect, with
  * the remembered token), keeps the list of who is online, rings and is rung, and follows a call
  * by name to its end, raising the state for a view to draw and the moments the page acts on
- * (a ring starts: prepare the camera; accepted: the call starts; idle: nothing rings any more).
+ * (a ring starts: prepare the call, whose camera opens only on my own click; accepted: the call
+ * starts; idle: nothing rings any more). A blocked name's rings are refused and never shown.
  */
 import { checkDisplayName, nameKey } from '../../../shared/display-name.js';
 import type { PeopleRefusal } from '../../../shared/people-events.js';
@@ -29,6 +30,8 @@ export interface PeopleController {
   cancel(): void;
   accept(): void;
   decline(): void;
+  /** Declines the ring shown and refuses that name's rings from now on. */
+  block(): void;
   hangup(): void;
 }
 
@@ -60,7 +63,7 @@ export function createPeopleController(socket: PeopleSocket, store: LoginStore):
   socket.on('disconnect', () => {
     // the server ends rings and calls of a lost connection; the name waits 15 s for our token
     const peer = s.call?.peer;
-    settle(peer ? { kind: 'lost', name: peer } : s.outcome, { connected: false, me: undefined, people: [], outgoing: undefined, incoming: [], call: undefined });
+    settle(peer ? { kind: 'lost', name: peer } : s.outcome, { connected: false, me: undefined, people: [], total: 0, outgoing: undefined, incoming: [], call: undefined });
   });
   socket.on('login', (result) => {
     if (result.ok) {
@@ -70,7 +73,10 @@ export function createPeopleController(socket: PeopleSocket, store: LoginStore):
     store.set(undefined);
     set({ me: undefined, signingIn: false, outcome: { kind: 'error', code: result.error } });
   });
-  socket.on('people', (list) => set({ people: Array.isArray(list) ? list : [] }));
+  socket.on('people', (list, total) => {
+    const people = Array.isArray(list) ? list : [];
+    set({ people, total: typeof total === 'number' && total >= people.length ? total : people.length });
+  });
   socket.on('ringing', (to) => {
     if (s.outgoing && same(s.outgoing.to, to)) set({ outgoing: { to: s.outgoing.to, ringing: true } });
   });
@@ -78,6 +84,8 @@ export function createPeopleController(socket: PeopleSocket, store: LoginStore):
     if (s.outgoing && same(s.outgoing.to, to)) settle({ kind: reason, name: s.outgoing.to }, { outgoing: undefined });
   });
   socket.on('incoming', (from) => {
+    // a reconnect forgets the server's blocks: the page tells it again
+    if (s.blocked.includes(nameKey(from))) return void socket.emit('block', from);
     if (s.incoming.some((name) => same(name, from))) return;
     set({ incoming: [...s.incoming, from], outcome: undefined });
     events.emit('ring', { caller: false, name: from });
@@ -108,7 +116,7 @@ export function createPeopleController(socket: PeopleSocket, store: LoginStore):
     logout() {
       store.set(undefined);
       socket.emit('logout');
-      settle(undefined, { me: undefined, people: [], outgoing: undefined, incoming: [], call: undefined });
+      settle(undefined, { me: undefined, people: [], total: 0, outgoing: undefined, incoming: [], call: undefined });
     },
     call(name) {
       const to = name.trim();
@@ -136,6 +144,12 @@ export function createPeopleController(socket: PeopleSocket, store: LoginStore):
       if (from === undefined) return;
       socket.emit('decline', from);
       settle(undefined, { incoming: s.incoming.slice(1) });
+    },
+    block() {
+      const from = s.incoming[0];
+      if (from === undefined) return;
+      socket.emit('block', from);
+      settle(undefined, { incoming: s.incoming.slice(1), blocked: [...new Set([...s.blocked, nameKey(from)])] });
     },
     hangup() {
       if (!s.call) return;

@@ -18,6 +18,10 @@ export interface PeopleState {
   /** A login sent and not answered yet. */
   signingIn: boolean;
   people: Person[];
+  /** How many people are online besides me (the list may show fewer). */
+  total: number;
+  /** Name keys I blocked on this page: their rings are refused, and never shown. */
+  blocked: string[];
   /** The person I am ringing, and whether the ring reached them. */
   outgoing: { to: string; ringing: boolean } | undefined;
   /** The people ringing me, oldest first; the first is the one shown. */
@@ -32,6 +36,8 @@ export const INITIAL_STATE: PeopleState = {
   me: undefined,
   signingIn: false,
   people: [],
+  total: 0,
+  blocked: [],
   outgoing: undefined,
   incoming: [],
   call: undefined,

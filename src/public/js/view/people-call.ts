@@ -1,7 +1,8 @@
 /**
- * A call by name on the people page. Made when the ring starts: the camera opens and, for the
- * caller, the session starts at once (its link says it is in the room), so the offer and ICE
- * candidates are ready when the other person accepts. The call view (a fresh copy of
+ * A call by name on the people page. Made when the ring starts. The caller's camera opens at once
+ * (they asked for the call) and their session starts, so the offer and ICE candidates are ready
+ * when the other person accepts. The person called gets only a spare connection that opens no
+ * media (spare.ts): their camera and microphone open on Accept, never because someone rang. The call view (a fresh copy of
  * partials/call.html from #call-template) is laid out out of sight and bound while it rings
  * (stage.ts), and replaces the list after `accepted` once our offer or answer is out, without the
  * room name; `end` stops everything and gives the list back.
@@ -33,7 +34,7 @@ export interface CallSetup {
 }
 
 export interface NameCall {
-  /** Starts the session as soon as the camera is open (the callee, on Accept). */
+  /** Opens the camera and starts the session as soon as it is open (the callee, on Accept). */
   start(): void;
   /** The call was accepted: starts the session and shows the call view once our offer or answer is out. */
   show(): void;
@@ -91,7 +92,8 @@ export function prepareCall(o: CallSetup): NameCall {
   };
   let spare: Spare | undefined; // the one called answers the offer: a connection ready for it (spare.ts)
   if (!o.caller) void o.ice.ready.then(() => void (over || (spare = spareFor(() => o.ice.servers()))));
-  void Promise.all([openMedia(), o.ice.ready]).then(([media]) => {
+  let opening: Promise<void> | undefined;
+  const openCamera = () => (opening ??= Promise.all([openMedia(), o.ice.ready]).then(([media]) => {
     stream = media.stream;
     if (over) return stream.getTracks().forEach((track) => track.stop());
     const s = createSession({ room: '', socket: o.open, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers: () => o.ice.servers(), name: o.name, spare, deps: { connect: link.connect } });
@@ -103,17 +105,20 @@ export function prepareCall(o: CallSetup): NameCall {
     session = s;
     bind();
     begin();
-  });
+  }));
+  if (o.caller) void openCamera();
 
   return {
     start() {
       wanted = true;
+      if (!over) void openCamera();
       begin();
     },
     show() {
       if (accepted || over) return;
       accepted = true;
       wanted = true;
+      void openCamera();
       begin();
       revealTimer = setTimeout(reveal, REVEAL_AFTER_MS);
     },

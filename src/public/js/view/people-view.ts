@@ -17,6 +17,7 @@ export function peopleElements() {
     directory: byId('directory'),
     people: byId<HTMLUListElement>('people'),
     nobody: byId('nobody'),
+    more: byId('more'),
     callForm: byId<HTMLFormElement>('call-form'),
     callName: byId<HTMLInputElement>('call-name'),
     logout: byId<HTMLButtonElement>('logout'),
@@ -27,6 +28,7 @@ export function peopleElements() {
     incomingText: byId('incoming-text'),
     accept: byId<HTMLButtonElement>('accept'),
     decline: byId<HTMLButtonElement>('decline'),
+    block: byId<HTMLButtonElement>('block'),
   };
 }
 
@@ -76,6 +78,9 @@ export function renderPeople(ui: PeopleElements, s: PeopleState, call: (name: st
   ui.incomingText.textContent = s.incoming[0] !== undefined ? t('people.incoming', { name: s.incoming[0] }) : '';
   ui.people.replaceChildren(...s.people.map((p) => personItem(p.name, p.busy, call)));
   ui.nobody.hidden = s.people.length > 0;
+  const more = s.total - s.people.length;
+  ui.more.hidden = more <= 0;
+  ui.more.textContent = more > 0 ? t('people.more', { count: String(more) }) : '';
   const text = phase === 'connecting' ? t('people.connecting') : outcomeText(s.outcome);
   ui.status.textContent = text;
   ui.status.dataset.state = phase === 'connecting' ? 'connecting' : (s.outcome?.kind ?? 'idle');
