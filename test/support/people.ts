@@ -19,7 +19,7 @@ export async function signIn(socket: Client, name: string): Promise<{ name: stri
   return reply;
 }
 
-type Request = 'logout' | 'call' | 'cancel' | 'accept' | 'decline' | 'hangup';
+type Request = 'logout' | 'call' | 'cancel' | 'accept' | 'decline' | 'block' | 'hangup';
 
 /** Sends a people request with an acknowledgement and returns the reply. */
 export function ask(socket: Client, event: Request, ...args: string[]): Promise<{ ok: boolean; [key: string]: unknown }> {
