@@ -1,6 +1,6 @@
 /**
- * `npm run soak [-- --duet <checkout>] [--only D1,D6]`: the red-team attacks D1, D4, D5 and D6
- * of issue 10 against duet's built entry point in a child process, each on a fresh server,
+ * `npm run soak [-- --duet <checkout>] [--only D1,P4]`: the red-team attacks D1, D4, D5 and D6
+ * of issue 10 and P1, P4 of calls by name (soak-people.ts) against duet's built entry point in a child process, each on a fresh server,
  * printing a Markdown table of figures per attack. `--duet` runs another checkout's build
  * (e.g. the code before the fixes) with this script's attacks.
  */
@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { attackD1, attackD4, attackD5, attackD6, type Figures } from './soak-attacks.js';
 import { startChild, type Child, type ChildOptions } from './soak-child.js';
+import { attackPeopleFlood, attackRingHarassment } from './soak-people.js';
 
 interface Attack {
   name: string;
@@ -21,6 +22,8 @@ const ATTACKS: Attack[] = [
   { name: 'D4', what: '3 paused readers, their senders relaying 20,000-character (~60 KB) messages within the rate limits for 15 s', child: {}, run: (c) => attackD4(c) },
   { name: 'D5', what: '100 addresses × 4 sockets × 25 joins of distinct rooms into a table of `MAX_ROOMS=2000` (reachable within a minute)', child: { env: { MAX_ROOMS: '2000' } }, run: (c) => attackD5(c) },
   { name: 'D6', what: '6000 TCP connections from 100 addresses without a ClientHello, server `ulimit -n 4096`', child: { fileLimit: 4096 }, run: (c) => attackD6(c) },
+  { name: 'P1', what: '12 addresses × 23 long-polling sockets signed in that never poll again (a blind pong every 3 s), 4 sockets signing out and in every second, for 60 s', child: {}, run: (c) => attackPeopleFlood(c) },
+  { name: 'P4', what: '64 callers from 8 addresses ringing one person for 30 s, ringing again 1 s after each answer; the person declines every ring 200 ms after it shows', child: {}, run: (c) => attackRingHarassment(c) },
 ];
 
 function option(name: string): string | undefined {
