@@ -64,6 +64,11 @@ export async function attackR7(duetDir: string): Promise<Figures> {
       receiver.on('message', () => arrived++);
       senders.push(sender);
     }
+    const inFlight = senders.map(() => 0);
+    let relayed = 0;
+    const refusals = new Map<string, number>();
+    let disconnects = 0;
+    for (const socket of sockets) socket.on('disconnect', () => disconnects++);
     const samples: string[] = [];
     let highestStream = 0;
     const started = Date.now();
@@ -71,9 +76,16 @@ export async function attackR7(duetDir: string): Promise<Figures> {
     for (let tick = 0; Date.now() - started < SECONDS * 1000; tick++) {
       // one batch every 100 ms: PER_SECOND / 10 messages from each sender
       for (const [n, sender] of senders.entries()) {
-        for (let i = 0; i < PER_SECOND / 10; i++) {
-          sender.emit('message', `stream-${n}`, { type: 'offer', sdp: body });
+        // at most 2 s of messages unanswered per sender: a loaded machine slows the attack rather than queueing it
+        for (let i = 0; i < PER_SECOND / 10 && inFlight[n]! < PER_SECOND * 2; i++) {
+          inFlight[n]!++;
           sent++;
+          sender
+            .timeout(30_000)
+            .emitWithAck('message', `stream-${n}`, { type: 'offer', sdp: body })
+            .then((reply: { ok?: boolean; error?: string }) => (reply?.ok ? relayed++ : refusals.set(reply?.error ?? '?', (refusals.get(reply?.error ?? '?') ?? 0) + 1)))
+            .catch(() => refusals.set('no answer', (refusals.get('no answer') ?? 0) + 1))
+            .finally(() => inFlight[n]!--);
         }
       }
       if (tick % 50 === 49) {
@@ -90,7 +102,10 @@ export async function attackR7(duetDir: string): Promise<Figures> {
     const perSecond = (after - before) / SECONDS;
     return {
       'messages sent (20,000 characters each)': sent,
+      'messages the server accepted (ack ok)': relayed,
+      'messages refused or unanswered': [...refusals].map(([why, count]) => `${why} ${count}`).join(', ') || 0,
       'messages that arrived on the other node': arrived,
+      'clients disconnected': disconnects,
       'Redis used_memory before (MB)': mb(before),
       'Redis used_memory after 30 s (MB)': mb(after),
       'stream MEMORY USAGE, highest sampled (MB)': mb(highestStream),
