@@ -10,23 +10,13 @@ import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { joinCall, openChat, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
+import { channelsOpen, GRAB_ALL_CHANNELS } from '../support/hostile-peer.js';
 import { MAX_LOG_ROWS, PEER_BURST } from '../../src/public/js/view/chat.js';
 
 /** Keeps the page's data channel in `window.__dc` as soon as the page sends on it. */
 const GRAB_CHANNEL = `{
   const send = RTCDataChannel.prototype.send;
   RTCDataChannel.prototype.send = function (data) { window.__dc = this; return send.call(this, data); };
-}`;
-
-/** Keeps every data channel of the page in `window.__dcs`, made here or by the other side. */
-const GRAB_ALL_CHANNELS = `{
-  window.__dcs = [];
-  const create = RTCPeerConnection.prototype.createDataChannel;
-  RTCPeerConnection.prototype.createDataChannel = function (...args) { const dc = create.apply(this, args); window.__dcs.push(dc); return dc; };
-  const Original = RTCPeerConnection;
-  window.RTCPeerConnection = class extends Original {
-    constructor(...args) { super(...args); this.addEventListener('datachannel', (event) => window.__dcs.push(event.channel)); }
-  };
 }`;
 
 const HOSTILE_FRAMES = [
@@ -47,16 +37,22 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
   const pages: Page[] = [];
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
-  it('ignores a chat message with an absurd time from the other person, without an error', async () => {
-    const room = uniqueRoom('hostile-chat');
+  /** Mallory (with `script` in her page) joins `room` first, then Bob. */
+  async function hostileCall(room: string, script: string): Promise<{ mallory: Page; bob: Page }> {
     const { context, page: mallory } = await newPerson(browser);
     pages.push(mallory);
-    await context.addInitScript(GRAB_CHANNEL);
+    await context.addInitScript(script);
     await mallory.goto(`${server.url}/r/${room}`);
     await mallory.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
     await mallory.click('#join');
     const bob = await joinCall(browser, server.url, room);
     pages.push(bob);
+    return { mallory, bob };
+  }
+
+  it('ignores a chat message with an absurd time from the other person, without an error', async () => {
+    const room = uniqueRoom('hostile-chat');
+    const { mallory, bob } = await hostileCall(room, GRAB_CHANNEL);
     const errors: string[] = [];
     const warnings: string[] = [];
     bob.on('pageerror', (error) => errors.push(error.message));
@@ -80,21 +76,12 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
 
   it('keeps the chat log bounded when the other person floods it with thousands of messages and refused file offers', async () => {
     const room = uniqueRoom('hostile-flood');
-    const { context, page: mallory } = await newPerson(browser);
-    pages.push(mallory);
-    await context.addInitScript(GRAB_ALL_CHANNELS);
-    await mallory.goto(`${server.url}/r/${room}`);
-    await mallory.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
-    await mallory.click('#join');
-    const bob = await joinCall(browser, server.url, room);
-    pages.push(bob);
+    const { mallory, bob } = await hostileCall(room, GRAB_ALL_CHANNELS);
     const errors: string[] = [];
     bob.on('pageerror', (error) => errors.push(error.message));
     await waitForState(bob, 'connected', 30_000);
     await openChat(bob);
-    const open = (label: string) =>
-      mallory.evaluate((l) => (window as unknown as { __dcs: RTCDataChannel[] }).__dcs.some((dc) => dc.label === l && dc.readyState === 'open'), label);
-    await expect.poll(async () => (await open('duet')) && (await open('files')), { timeout: 15_000 }).toBe(true);
+    await channelsOpen(mallory);
 
     // 12 copies of one message: one row that says ×12
     await mallory.evaluate(() => {
