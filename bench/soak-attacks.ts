@@ -13,7 +13,8 @@ export type Figures = Record<string, string | number | boolean>;
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const mb = (n: number) => Math.round(n * 10) / 10;
 
-function client(child: Child, localAddress: string): Promise<Socket> {
+/** A Socket.IO client (websocket, no reconnection) of `child` from `localAddress`. */
+export function client(child: Child, localAddress: string): Promise<Socket> {
   const socket = io(`https://127.0.0.1:${child.port}`, { ca: child.ca, localAddress, transports: ['websocket'], reconnection: false, forceNew: true } as never);
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => (socket.close(), fail(new Error(`no connection from ${localAddress} within 10 s`))), 10_000);

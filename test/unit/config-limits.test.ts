@@ -30,6 +30,7 @@ describe('limit settings from the environment', () => {
       MAX_PENDING_TLS_PER_ADDRESS: '8',
       MAX_CONNECTIONS: '500',
       MAX_MESSAGE_BYTES: '32768',
+      REDIS_STREAM_MAX_BYTES: '8388608',
       PING_INTERVAL_MS: '2000',
       PING_TIMEOUT_MS: '2500',
     });
@@ -53,6 +54,7 @@ describe('limit settings from the environment', () => {
       maxPendingTlsPerAddress: 8,
       maxConnections: 500,
       maxMessageBytes: 32768,
+      maxRedisStreamBytes: 8388608,
       pingIntervalMs: 2000,
       pingTimeoutMs: 2500,
     });
@@ -67,6 +69,7 @@ describe('limit settings from the environment', () => {
     ['MAX_QUEUED_BYTES', '1000'],
     ['TLS_HANDSHAKE_TIMEOUT_MS', 'soon'],
     ['MAX_MESSAGE_BYTES', '10'],
+    ['REDIS_STREAM_MAX_BYTES', '1000'],
     ['PING_TIMEOUT_MS', '1e3'],
   ])('refuses %s=%s with an error naming the variable and the value', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

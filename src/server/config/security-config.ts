@@ -37,6 +37,8 @@ export interface Limits {
   readonly maxConnections: number;
   /** Largest relayed payload (estimated JSON bytes). */
   readonly maxMessageBytes: number;
+  /** Bytes the Redis stream that carries events between nodes may hold (REDIS_URL only). */
+  readonly maxRedisStreamBytes: number;
   /** Engine.IO heartbeat: a silent peer is dropped after at most interval + timeout. */
   readonly pingIntervalMs: number;
   readonly pingTimeoutMs: number;
@@ -64,6 +66,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxRoomsPerSocket: 4,
   maxRoomsPerAddress: 64,
   maxMessageBytes: MAX_MESSAGE_BYTES,
+  maxRedisStreamBytes: 64 * 1024 * 1024,
   maxQueuedBytes: 1024 * 1024,
   maxCongestedMs: 5000,
   tlsHandshakeTimeoutMs: 10_000,
@@ -89,6 +92,7 @@ const LIMIT_VARS: ReadonlyArray<[string, keyof Limits, number, number, boolean]>
   ['MAX_ROOMS_PER_SOCKET', 'maxRoomsPerSocket', 1, 1e6, true],
   ['MAX_ROOMS_PER_ADDRESS', 'maxRoomsPerAddress', 1, 1e7, true],
   ['MAX_MESSAGE_BYTES', 'maxMessageBytes', 1024, 1024 * 1024, true],
+  ['REDIS_STREAM_MAX_BYTES', 'maxRedisStreamBytes', 1024 * 1024, 64 * 1024 * 1024 * 1024, true],
   ['MAX_QUEUED_BYTES', 'maxQueuedBytes', 64 * 1024, 1024 * 1024 * 1024, true],
   ['MAX_CONGESTED_MS', 'maxCongestedMs', 100, 300_000, true],
   ['TLS_HANDSHAKE_TIMEOUT_MS', 'tlsHandshakeTimeoutMs', 100, 120_000, true],

@@ -1,7 +1,7 @@
 /**
  * Several duet nodes acting as one server through Redis (REDIS_URL): the Socket.IO
- * Redis Streams adapter carries events between nodes, the room store and the
- * per-address limits live in Redis, and a heartbeat frees the seats of dead nodes,
+ * Redis Streams adapter carries events between nodes (on a stream bounded in bytes,
+ * adapter-stream.ts), the room store and the per-address limits live in Redis, and a heartbeat frees the seats of dead nodes,
  * telling the other person `bye`. Created by app.ts only when REDIS_URL is set.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,21 +11,11 @@ import type { Limits } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { DuetServer } from '../signaling/signaling.js';
 import { connectRedis, type RedisConnection } from './connection.js';
+import { ADAPTER_STREAM, boundedStreamClient } from './adapter-stream.js';
 import { createNodeHeartbeat, type NodeHeartbeat, type ReapedSeat } from './node-heartbeat.js';
 import { createRedisRoomStore, DEFAULT_PREFIX, type RedisRoomStore } from './redis-room-store.js';
 import { createSharedLimits, type SharedLimits } from './shared-limits.js';
 import { createRedisPeopleBackend, type RedisPeopleBackend, type RedisPeopleOptions } from './people-backend.js';
-
-/**
- * How much of the adapter's stream each node reads per XREAD, and how many entries the stream
- * keeps (the adapter's defaults: 100 and 10,000). Every node reads every entry; in a burst of
- * cross-node relays (the cluster bench: 1,000 rooms negotiating at once, about 44,000 entries)
- * a node fell more than 10,000 entries behind, the entries it had not read yet were trimmed
- * away, and those messages were lost: 5 of 1,000 negotiations finished. Entries average about
- * 0.5 KB (an 8 KB offer and answer, then small candidates), so 100,000 of them are about 50 MB
- * in Redis at most; the per-address message limits bound how fast anyone can fill it.
- */
-export const ADAPTER_STREAM = { readCount: 1000, maxLen: 100_000 } as const;
 
 export interface ClusterOptions {
   url: string;
@@ -117,7 +107,9 @@ export function createCluster(options: ClusterOptions): Cluster {
     },
     attach(server) {
       io = server;
-      server.adapter(createAdapter(redis.adapterClient, { streamName: `${prefix}socket.io`, channelPrefix: `${prefix}socket.io`, blockTimeInMs: 1000, ...ADAPTER_STREAM }) as never);
+      const streamName = `${prefix}socket.io`;
+      const client = boundedStreamClient(redis.adapterClient, { stream: streamName, maxLen: ADAPTER_STREAM.maxLen, maxBytes: limits.maxRedisStreamBytes });
+      server.adapter(createAdapter(client, { streamName, channelPrefix: streamName, blockTimeInMs: 1000, ...ADAPTER_STREAM }) as never);
       heartbeat.start();
     },
     release: () => heartbeat.stop(),

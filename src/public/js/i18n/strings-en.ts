@@ -62,6 +62,7 @@ export const en = {
   'chat.send': 'Send',
   'chat.you': 'You',
   'chat.them': 'Them',
+  'chat.dropped': 'Too many messages from the other person at once: {count} not shown.',
   'chat.unavailable': 'Chat works once the other person is connected with duet.',
   'stats.title': 'Statistics',
   'stats.path': 'Connection path',

@@ -63,6 +63,7 @@ export const zh: Record<Key, string> = {
   'chat.send': '发送',
   'chat.you': '我',
   'chat.them': '对方',
+  'chat.dropped': '对方同时发来的消息太多：{count} 条未显示。',
   'chat.unavailable': '对方用 duet 连接后才能聊天。',
   'stats.title': '统计',
   'stats.path': '连接路径',

@@ -58,6 +58,7 @@ export function bindCallView(ui: CallElements, session: Session, chat: Chat): Ca
     renderStatus(ui, session.line);
     renderRemote(ui, session.remote);
     files.render();
+    chat.render();
   };
   render();
   return { render };

@@ -7,7 +7,7 @@
 import { t } from '../i18n/i18n.js';
 import type { PickedFile } from '../session/files-link.js';
 import type { Session } from '../session/session-types.js';
-import type { Chat } from './chat.js';
+import { MAX_LOG_ROWS, type Chat } from './chat.js';
 import { fileItem, type AnyTransfer, type FileItem } from './file-item.js';
 
 export interface FilesElements {
@@ -29,8 +29,14 @@ export function bindFiles(ui: FilesElements, session: Session, chat: Chat): File
 
   const show = (transfer: AnyTransfer, mine: boolean) => {
     const item = fileItem(transfer, mine ? t('chat.you') : session.remote.name || t('chat.them'), Date.now());
+    // an offer of theirs the log leaves out (too many at once) is declined: nobody could accept it
+    if (!chat.append(item.el, mine)) {
+      if (transfer.direction === 'in' && transfer.state === 'offered') transfer.decline();
+      return;
+    }
     items.push(item);
-    chat.append(item.el, mine);
+    // rows the log dropped (the oldest, past its cap) are drawn no more
+    if (items.length > MAX_LOG_ROWS) items.splice(0, items.length, ...items.filter((i) => i.el.isConnected));
   };
   const sendAll = (files: Iterable<PickedFile>) => {
     for (const file of files) {
