@@ -152,6 +152,7 @@ export async function attackRingHarassment(child: Child, addresses = 8, perAddre
     ringAgain(caller);
   }
   while (Date.now() - started < seconds * 1000 && child.alive()) await sleep(500);
+  const disconnected = victimDisconnected; // before our own close below, which fires `disconnect` too
   callers.forEach((c) => c.close());
   const callMs = await legitimateCall(child, 'legit-p4');
   victim.close();
@@ -161,7 +162,7 @@ export async function attackRingHarassment(child: Child, addresses = 8, perAddre
     'rings pending on the victim at once (most)': mostPending,
     'answers to callers': Object.entries(answers).map(([k, v]) => `${k} ${v}`).join(', ') || 'none',
     'victim refused rate-limited': victimRefused,
-    'victim disconnected': victimDisconnected,
+    'victim disconnected by the server': disconnected,
     'legitimate call ms': callMs,
     survived: child.alive(),
   };

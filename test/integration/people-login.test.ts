@@ -72,15 +72,15 @@ describe('the people list', () => {
     const [a, b, c] = [await duet.client(), await duet.client(), await duet.client()];
     const first = next(a, 'people');
     await signIn(a, 'Ann');
-    expect(await first).toEqual([[]]);
+    expect(await first).toEqual([[], 0]);
     const aSees = next(a, 'people');
     const bSees = next(b, 'people');
     await signIn(b, 'bob');
-    expect(await bSees).toEqual([[{ name: 'Ann', busy: false }]]);
-    expect(await aSees).toEqual([[{ name: 'bob', busy: false }]]);
+    expect(await bSees).toEqual([[{ name: 'Ann', busy: false }], 1]);
+    expect(await aSees).toEqual([[{ name: 'bob', busy: false }], 1]);
     const cSees = next(c, 'people');
     await signIn(c, 'Cat');
-    expect(await cSees).toEqual([[{ name: 'Ann', busy: false }, { name: 'bob', busy: false }]]);
+    expect(await cSees).toEqual([[{ name: 'Ann', busy: false }, { name: 'bob', busy: false }], 2]);
     const later = next(a, 'people', 3000);
     await ask(c, 'call', 'bob');
     // coalesced: the list after Cat's login and Cat's ring may come as one
@@ -94,9 +94,9 @@ describe('the people list', () => {
     await signIn(a, 'Ann');
     const aSees = record(a, 'people');
     await signIn(b, 'Bob');
-    await expect.poll(() => aSees.at(-1), { timeout: 3000 }).toEqual([[{ name: 'Bob', busy: false }]]);
+    await expect.poll(() => aSees.at(-1), { timeout: 3000 }).toEqual([[{ name: 'Bob', busy: false }], 1]);
     await ask(b, 'logout');
-    await expect.poll(() => aSees.at(-1), { timeout: 3000 }).toEqual([[]]);
+    await expect.poll(() => aSees.at(-1), { timeout: 3000 }).toEqual([[], 0]);
   });
 });
 

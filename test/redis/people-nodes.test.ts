@@ -49,7 +49,7 @@ describe.runIf(redisTestsEnabled())('calls by name across nodes', () => {
     expect(await login(ann, 'Ann')).toMatchObject({ ok: true, name: 'Ann' });
     const annSees = next(ann, 'people', 10_000);
     expect(await login(bob, 'Bob')).toMatchObject({ ok: true, name: 'Bob' });
-    expect(await annSees).toEqual([[{ name: 'Bob', busy: false }]]);
+    expect(await annSees).toEqual([[{ name: 'Bob', busy: false }], 1]);
 
     const incoming = next(bob, 'incoming', 10_000);
     const ringing = next(ann, 'ringing', 10_000);

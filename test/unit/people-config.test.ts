@@ -4,9 +4,16 @@ import { DEFAULTS, loadConfig } from '../../src/server/config/config.js';
 import { PEOPLE_DEFAULTS, loadPeopleConfig } from '../../src/server/config/people-config.js';
 
 describe('settings of calls by name', () => {
-  it('defaults to a directory, 30 s rings and no access code', () => {
+  it('defaults to a directory, 30 s rings, a 60 s cooldown, 100 names a list, 16 names an address and no access code', () => {
     expect(loadPeopleConfig({})).toEqual(PEOPLE_DEFAULTS);
-    expect(PEOPLE_DEFAULTS).toEqual({ directory: true, ringTimeoutS: 30, accessCode: undefined });
+    expect(PEOPLE_DEFAULTS).toEqual({ directory: true, ringTimeoutS: 30, ringCooldownS: 60, maxListedPeople: 100, maxNamesPerAddress: 16, accessCode: undefined });
+  });
+
+  it('reads RING_COOLDOWN_S, MAX_LISTED_PEOPLE and MAX_NAMES_PER_ADDRESS, naming a bad value', () => {
+    expect(loadPeopleConfig({ RING_COOLDOWN_S: '0', MAX_LISTED_PEOPLE: '20', MAX_NAMES_PER_ADDRESS: '4' })).toMatchObject({ ringCooldownS: 0, maxListedPeople: 20, maxNamesPerAddress: 4 });
+    expect(() => loadPeopleConfig({ MAX_LISTED_PEOPLE: '0' })).toThrow('MAX_LISTED_PEOPLE must be a whole number from 1 to 10000, got "0"');
+    expect(() => loadPeopleConfig({ MAX_NAMES_PER_ADDRESS: '2.5' })).toThrow('MAX_NAMES_PER_ADDRESS');
+    expect(() => loadPeopleConfig({ RING_COOLDOWN_S: '3601' })).toThrow('RING_COOLDOWN_S must be a number from 0 to 3600, got "3601"');
   });
 
   it('reads DIRECTORY on or off in any case', () => {
@@ -23,7 +30,7 @@ describe('settings of calls by name', () => {
   });
 
   it('takes a short ring time for tests and an access code of any script', () => {
-    expect(loadPeopleConfig({ RING_TIMEOUT_S: '2.5', ACCESS_CODE: ' 芝麻开门 ' })).toEqual({ directory: true, ringTimeoutS: 2.5, accessCode: '芝麻开门' });
+    expect(loadPeopleConfig({ RING_TIMEOUT_S: '2.5', ACCESS_CODE: ' 芝麻开门 ' })).toEqual({ ...PEOPLE_DEFAULTS, ringTimeoutS: 2.5, accessCode: '芝麻开门' });
   });
 });
 
@@ -31,7 +38,7 @@ describe('the settings of calls by name in loadConfig', () => {
   it('are part of the one configuration, with the same defaults and errors', () => {
     expect(loadConfig({}).people).toEqual(PEOPLE_DEFAULTS);
     expect(DEFAULTS.people).toEqual(PEOPLE_DEFAULTS);
-    expect(loadConfig({ DIRECTORY: 'off', RING_TIMEOUT_S: '45', ACCESS_CODE: 'sesame' }).people).toEqual({ directory: false, ringTimeoutS: 45, accessCode: 'sesame' });
+    expect(loadConfig({ DIRECTORY: 'off', RING_TIMEOUT_S: '45', ACCESS_CODE: 'sesame' }).people).toEqual({ ...PEOPLE_DEFAULTS, directory: false, ringTimeoutS: 45, accessCode: 'sesame' });
     expect(() => loadConfig({ DIRECTORY: 'maybe' })).toThrow('DIRECTORY must be on or off, got "maybe"');
   });
 });
