@@ -134,7 +134,7 @@ describe('the chart', () => {
 
   it('puts each scale\'s top, with its unit, right-aligned in the margin left of the legend, all text centred on its line', () => {
     const { ctx, calls } = recordingContext();
-    const samples = Array.from({ length: 30 }, (_, i) => sample(i * 1000, { kbpsOut: 400, kbpsIn: 300, rttMs: 9000 + i }));
+    const samples = Array.from({ length: 30 }, (_, i) => sample(i * 1000, { kbpsOut: 400, kbpsIn: 300, rttMs: 7000 + i }));
     drawQualityChart(ctx, 352, 150, samples, 29_000, labels);
     const texts = calls.filter((c) => c.op === 'fillText').map((c) => ({ text: c.args[0] as string, x: c.args[1] as number, align: c.args[3], baseline: c.args[4] }));
     const upperScale = texts.find((t) => t.text === '500 kbit/s');

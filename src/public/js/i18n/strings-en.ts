@@ -11,6 +11,9 @@ export const en = {
   'home.new': 'New room',
   'home.recent': 'Recent rooms',
   'home.setup': 'Calling from a phone or another computer? Set it up to trust duet first.',
+  'home.placeholder': 'Type a name, e.g. sunday-call',
+  'home.empty': 'Type a room name first, or press New room.',
+  'home.suggest': 'Join "{room}" instead',
   'home.invalid': 'Room names are 1 to 64 letters or digits, and may use "\u2060-\u2060", "_" and "." (but not only dots).', // U+2060 word joiners: never break inside "-"
   'prejoin.title': 'Ready to join?',
   'prejoin.camera': 'Camera',
