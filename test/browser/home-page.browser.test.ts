@@ -28,7 +28,7 @@ describe.runIf(browserTestsEnabled())('the home page for a newcomer', () => {
     expect(await page.inputValue('#room-input')).toBe('');
     expect(await page.getAttribute('#room-input', 'placeholder')).toBe('Type a name, e.g. sunday-call');
     expect(await page.getAttribute('#new-room', 'class')).toContain('primary');
-    expect(await page.getAttribute('#join-room', 'class')).not.toContain('primary');
+    expect((await page.getAttribute('#join-room', 'class')) ?? '').not.toContain('primary');
     await page.click('#join-room');
     expect(await page.textContent('#room-error')).toBe('Type a room name first, or press New room.');
     expect(await page.isVisible('#room-suggestion')).toBe(false);
