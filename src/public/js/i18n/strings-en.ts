@@ -108,6 +108,8 @@ export const en = {
   'check.media': 'Camera and microphone',
   'check.mediaOk': 'Camera and microphone work.',
   'check.mediaProblem': 'No camera or microphone ({detail}). The network check runs anyway.',
+  'check.yourCamera': 'Your camera',
+  'check.receivedVideo': 'Received in the test call: what the other person would see',
   'check.loopback': 'Test call inside this page',
   'check.connected': 'connected',
   'check.notConnected': 'did not connect',

@@ -109,6 +109,8 @@ export const zh: Record<Key, string> = {
   'check.media': '摄像头和麦克风',
   'check.mediaOk': '摄像头和麦克风工作正常。',
   'check.mediaProblem': '没有可用的摄像头或麦克风（{detail}）。网络检查仍会进行。',
+  'check.yourCamera': '你的摄像头',
+  'check.receivedVideo': '测试通话收到的画面：对方会看到的样子',
   'check.loopback': '页面内测试通话',
   'check.connected': '已连接',
   'check.notConnected': '未能连接',

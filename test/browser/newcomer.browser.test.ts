@@ -2,7 +2,7 @@
  * The home page as a newcomer meets it, in real Chromium: an empty room field that says what
  * to type (not a name that looks filled in), "type a name" for an empty Join, New room as the
  * primary button, and a name the rule refuses answered with the nearest valid one, in both
- * languages.
+ * languages; the people page says that names have no password.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,15 @@ describe.runIf(browserTestsEnabled())('the home page for a newcomer', () => {
     expect(await page.textContent('#room-error')).toContain('Room names are 1 to 64 letters or digits');
     expect(await page.textContent('#room-suggest')).toBe('Join "Grandma-me" instead');
     await Promise.all([page.waitForURL(/\/r\/Grandma-me$/, { timeout: 30_000 }), page.click('#room-suggest')]);
+  }, 60_000);
+
+  it('the people page says names have no password, in both languages', async () => {
+    const { page } = await openTracked(browser, pages);
+    await page.goto(`${server.url}/people`);
+    await page.locator('#login-form').waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await page.textContent('#no-password')).toContain('Names have no password');
+    await page.selectOption('#lang', 'zh');
+    expect(await page.textContent('#no-password')).toContain('名字没有密码');
   }, 60_000);
 
   it('says the same in Chinese', async () => {
