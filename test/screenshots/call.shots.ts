@@ -16,7 +16,8 @@ describe('screenshots', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer();
+    // a page opened on localhost shares the machine's LAN link, as on a real laptop (an example address)
+    server = await startServer({ lanAddresses: () => ['192.168.1.20'] }, { host: '0.0.0.0' });
     browser = await launchBrowser({ cert: server.cert });
   });
   afterAll(async () => {
@@ -84,7 +85,7 @@ describe('screenshots', () => {
     await lei.screenshot({ path: `${OUT}/phone-call-zh.png` });
   });
 
-  it('the verification code and the quality graph, in English and in Chinese (issue 15)', async () => {
+  it('the verification code and the quality graph, in English and in Chinese', async () => {
     for (const [locale, suffix, names] of [['en-US', '', ['Alice', 'Bob']], ['zh-CN', '-zh', ['小梅', '小雷']]] as const) {
       const room = `verify${suffix}`;
       const first = await join(room, names[0], { width: 1280, height: 800 }, locale);
@@ -113,6 +114,9 @@ describe('screenshots', () => {
     await phone.locator('#signal:not([hidden])').waitFor({ timeout: 60_000 });
     await settle(1500);
     await phone.screenshot({ path: `${OUT}/phone-verify.png` });
+    await phone.click('#verify-toggle'); // folded away, as it is after 15 s
+    await settle(300);
+    await phone.screenshot({ path: `${OUT}/phone-verify-folded.png` });
     await phone.context().close();
     await desk.context().close();
   }, 240_000);

@@ -54,7 +54,7 @@ export const en = {
   'link.copy': 'Copy link',
   'link.copied': 'Copied',
   'link.network': 'For devices on the same network as this computer ({address}).',
-  'link.loopbackHost': 'No other device can open duet: it listens on this computer only (HOST={host}). To call another device, start duet without HOST, or with HOST set to this computer\'s network address.',
+  'link.loopbackHost': 'No other device can open duet: it listens on this computer only ({setting}={host}). To call another device, start duet without {setting}, or with {setting} set to this computer\'s network address.',
   'link.noLan': 'This computer has no network address another device can reach: this localhost link works only here. Connect to a network, then reload.',
   'link.scan': 'Scan to join on a phone',
   'badge.muted': 'Microphone muted',

@@ -55,7 +55,7 @@ export const zh: Record<Key, string> = {
   'link.copy': '复制链接',
   'link.copied': '已复制',
   'link.network': '供与本电脑在同一网络中的设备使用（{address}）。',
-  'link.loopbackHost': '其他设备无法打开 duet：它只在本电脑上监听（HOST={host}）。要和其他设备通话，请不设 HOST 启动 duet，或把 HOST 设为本电脑的网络地址。',
+  'link.loopbackHost': '其他设备无法打开 duet：它只在本电脑上监听（{setting}={host}）。要和其他设备通话，请不设 {setting} 启动 duet，或把 {setting} 设为本电脑的网络地址。',
   'link.noLan': '本电脑没有其他设备能访问的网络地址：这个 localhost 链接只能在本机打开。请连接网络后重新加载。',
   'link.scan': '用手机扫码加入',
   'badge.muted': '麦克风已静音',

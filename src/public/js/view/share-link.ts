@@ -63,7 +63,7 @@ export async function bindShareOrigin(
     if (!loopback) return;
     const chosen = el.network.value;
     if (chosen) el.note.textContent = t('link.network', { address: new URL(chosen).hostname });
-    else el.note.textContent = loopbackHost !== null ? t('link.loopbackHost', { host: loopbackHost }) : t(options.noLan ?? 'link.noLan');
+    else el.note.textContent = loopbackHost !== null ? t('link.loopbackHost', { setting: 'HOST', host: loopbackHost }) : t(options.noLan ?? 'link.noLan');
   };
   el.network.addEventListener('change', () => {
     render();
