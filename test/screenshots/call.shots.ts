@@ -28,7 +28,7 @@ describe('screenshots', () => {
   async function join(room: string, name: string, viewport = { width: 1280, height: 800 }, locale = 'en-US'): Promise<Page> {
     const { page } = await newPerson(browser, { viewport, locale });
     await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 60_000 });
     await page.fill('#name', name);
     return page;
   }
@@ -52,10 +52,10 @@ describe('screenshots', () => {
     await bob.fill('#chat-input', 'Hi! Can you see me?');
     await bob.press('#chat-input', 'Enter');
     await openChat(alice);
-    await alice.locator('#chat-log li.theirs').waitFor({ timeout: 5000 });
+    await alice.locator('#chat-log li.theirs').waitFor({ timeout: 60_000 });
     await alice.fill('#chat-input', 'Yes, loud and clear!');
     await alice.press('#chat-input', 'Enter');
-    await bob.locator('#chat-log li.theirs').waitFor({ timeout: 5000 });
+    await bob.locator('#chat-log li.theirs').waitFor({ timeout: 60_000 });
     await bob.click('#chat-toggle'); // close chat on the phone for a clean call view
     await alice.click('#mute');
     await settle(1500);
