@@ -49,6 +49,16 @@ describe.runIf(browserTestsEnabled())('the home page for a newcomer', () => {
     await page.goto(`${server.url}/people`);
     await page.locator('#login-form').waitFor({ state: 'visible', timeout: 30_000 });
     expect(await page.textContent('#no-password')).toContain('Names have no password');
+    // a person's Call button is an ordinary blue button, not drawn with the call view's black stage
+    const callButton = await page.evaluate(() => {
+      const li = document.createElement('li');
+      const button = Object.assign(document.createElement('button'), { className: 'call primary', textContent: 'Call' });
+      li.append(button);
+      document.getElementById('people')!.append(li);
+      const style = getComputedStyle(button);
+      return { background: style.backgroundColor, position: style.position };
+    });
+    expect(callButton).toEqual({ background: 'rgb(59, 130, 246)', position: 'static' });
     await page.selectOption('#lang', 'zh');
     expect(await page.textContent('#no-password')).toContain('名字没有密码');
   }, 60_000);
