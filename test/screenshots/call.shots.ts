@@ -27,7 +27,7 @@ describe('screenshots', () => {
 
   async function join(room: string, name: string, viewport = { width: 1280, height: 800 }, locale = 'en-US'): Promise<Page> {
     const { page } = await newPerson(browser, { viewport, locale });
-    await page.goto(`${server.url}/r/${room}`);
+    await page.goto(`${server.url}/r/${room}`, { timeout: 120_000 });
     await page.locator('#join:not([disabled])').waitFor({ timeout: 60_000 });
     await page.fill('#name', name);
     return page;
