@@ -119,5 +119,5 @@ describe('screenshots', () => {
     await phone.screenshot({ path: `${OUT}/phone-verify-folded.png` });
     await phone.context().close();
     await desk.context().close();
-  }, 240_000);
+  }, 600_000);
 });
