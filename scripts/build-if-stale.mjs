@@ -1,6 +1,8 @@
-// npm start's prestart: builds dist/ (server and browser) only when a source is
-// newer than the last build, so a start without changes listens at once.
-// `node scripts/build-if-stale.mjs` prints what it did; exit code 1 if the build fails.
+// Run before npm start, npm run certs and npm run turn-config (and by the duet command in a
+// checkout): builds dist/ (server and browser) only when a source is newer than the last
+// build, so a command without changes runs at once. It says what it did on stderr, so
+// `npm run -s turn-config > turnserver.conf` keeps only the configuration; exit code 1 if
+// the build fails.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,15 +34,16 @@ function builtAt() {
 
 const changed = Math.max(...SOURCES.map((s) => newest(join(root, s))));
 if (builtAt() > changed) {
-  console.log('duet: dist/ is up to date, not rebuilding');
+  console.error('duet: dist/ is up to date, not rebuilding');
 } else {
-  console.log('duet: sources changed since the last build, building dist/');
-  const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  console.error('duet: sources changed since the last build, building dist/');
+  // the compiler's own output goes to stderr too, for the same reason
+  const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
   try {
     run([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
     run([join(root, 'scripts/build-client.mjs')]);
   } catch {
-    console.error('duet: the build failed (see above); fix it and run npm start again');
+    console.error('duet: the build failed (see above); fix it and run the command again');
     process.exit(1);
   }
   writeFileSync(stamp, `${new Date().toISOString()}\n`);

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (result.issued) console.log(`Issued a server certificate (${result.issued}): ${result.paths.cert}`);
   else console.log(`The server certificate is current: ${result.paths.cert}`);
   console.log(`It covers: ${result.names.join(', ')}`);
-  console.log('Trust the CA on each device once (see README, "Trusting the certificate").');
+  console.log('Trust the CA on each device once (see README, "Trusting the CA", or open /setup on duet).');
 }
 
 main().catch((error: unknown) => {

@@ -119,7 +119,12 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     if (!address || typeof address === 'string') return [];
     return lanUrls(address.address, address.port, (deps.lanAddresses ?? lanAddresses)()); // the bound host, not the setting
   };
-  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, health });
+  // bound to 127.x or ::1 (HOST=localhost, 127.0.0.1, ::1): the pages name HOST instead of a missing network
+  const loopbackHost = () => {
+    const address = httpServer.address();
+    return address && typeof address !== 'string' && /^(127\.|::1$|::ffff:127\.)/.test(address.address) ? config.host : null;
+  };
+  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, loopbackHost, health });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io = createSocketServer(httpServer, limits, admission.allowRequest);
   // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits

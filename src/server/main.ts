@@ -51,7 +51,9 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLog4jsLogger({ level: config.logLevel, dir: config.logDir });
+  // colour codes only for a terminal: a log redirected to a file or read by journald stays plain text
+  const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+  const logger = createLog4jsLogger({ level: config.logLevel, dir: config.logDir, color });
 
   const certs = await step(() => ensureCertificates({ dir: config.certsDir }), (error) => certsDirProblem(error, config.certsDir));
   for (const line of caReplacedWarning(certs)) logger.warn(line);
@@ -91,6 +93,8 @@ async function main(): Promise<void> {
       caPath: certs.paths.ca,
       caFingerprint: certs.caFingerprint,
       loopbackHost: isLoopbackHost(config.host) ? config.host : undefined,
+      accessCode: config.people.accessCode !== undefined,
+      directory: config.people.directory,
     }),
   );
   if (server.cluster) console.log(`Sharing rooms with other duet nodes through Redis ${redactUrl(config.redisUrl ?? '')} as node ${server.cluster.node}`);
@@ -110,6 +114,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     void Promise.all([server.shutdown(config.shutdownGraceMs), helper?.close(), metricsServer?.close()])
+      .then(() => logger.info('duet stopped.'))
       .then(() => logger.shutdown())
       .then(() => process.exit(0));
   };

@@ -27,4 +27,6 @@ export interface LanInfo {
   urls: string[];
   /** SHA-256 of the CA, to compare with what the server printed. */
   caFingerprint: string | null;
+  /** The HOST setting when duet listens on a loopback address only (no other device can reach it); null otherwise. */
+  loopbackHost: string | null;
 }

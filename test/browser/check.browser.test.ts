@@ -64,6 +64,11 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
     expect(await row(page, 'relay-udp')).toBe('notConfigured');
     // no TURN configured: the page says so next to the verdict
     expect(await page.locator('#check-note').isVisible()).toBe(true);
+    // each picture says what it is; the received one goes once the test call hangs up, leaving no black box
+    expect(await page.locator('#check-preview + figcaption').textContent()).toBe('Your camera');
+    expect(await page.locator('#check-received + figcaption').textContent()).toContain('Received in the test call');
+    await page.locator('#check-received-box').waitFor({ state: 'hidden', timeout: 30_000 });
+    expect(await page.isVisible('#check-received')).toBe(false);
   }, 90_000);
 
   it('says calls will not work across the internet when nothing but a relay would get through and there is none (in Chinese, on a phone)', async () => {

@@ -40,11 +40,20 @@ describe.runIf(browserTestsEnabled())('the access code on the pages', () => {
     expect(await page.locator('#access-form').count()).toBe(0);
   }, 120_000);
 
-  it('the room page asks for the code and then joins', async () => {
+  it('the room page asks for the code in a dialog that blocks Join beneath it, and then joins', async () => {
     const { page } = await newPerson(browser);
     pages.push(page);
     await page.goto(`${server.url}/r/${uniqueRoom('coded')}`);
+    await page.locator('#access-code').waitFor({ state: 'visible', ...PEOPLE_WAIT });
+    // what a click on Join would reach while the code is asked: the dialog (or its backdrop), not Join
+    const underJoin = await page.locator('#join').evaluate((join) => {
+      const box = join.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { onJoin: hit === join || join.contains(hit), inDialog: hit?.closest('dialog')?.open === true };
+    });
+    expect(underJoin).toEqual({ onJoin: false, inDialog: true });
     await answer(page, CODE);
+    expect(await page.locator('dialog').count()).toBe(0);
     await page.locator('#join:not([disabled])').waitFor(PEOPLE_WAIT);
     await page.click('#join');
     await waitForState(page, 'waiting', 20_000);

@@ -103,14 +103,16 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     await alice.page.locator('#directory').waitFor({ state: 'visible', ...PEOPLE_WAIT });
   }, 120_000);
 
-  it('a third person calling someone in a call hears that they are busy', async () => {
+  it('a third person sees a disabled Call button for someone in a call, and typing the name hears they are busy, as they signed in', async () => {
     const alice = await someone('alice');
     const bob = await someone('bob');
     const carol = await someone('carol');
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await callAndAccept(alice, bob);
     await person(carol.page, bob.name).and(carol.page.locator('[data-busy="true"]')).waitFor(PEOPLE_WAIT);
-    await person(carol.page, bob.name).locator('button.call').click();
+    expect(await person(carol.page, bob.name).locator('button.call').isDisabled()).toBe(true);
+    await carol.page.fill('#call-name', bob.name.toUpperCase());
+    await carol.page.click('#call');
     await waitForStatus(carol.page, `${bob.name} is busy`);
     await carol.page.locator('#directory').waitFor({ state: 'visible', ...PEOPLE_WAIT });
     await expectMediaFlowing(bob.page); // the call goes on
@@ -121,6 +123,8 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     const bob = await someone('bob');
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await ring(alice.page, bob.page, bob.name);
+    // the caller sees their own camera while it rings
+    await expect.poll(() => alice.page.locator('#ring-preview').evaluate((video: HTMLVideoElement) => (video.hidden ? 0 : video.videoWidth)), { timeout: 30_000 }).toBeGreaterThan(0);
     await alice.page.click('#cancel');
     await waitForStatus(bob.page, `Missed call from ${alice.name}`);
     await bob.page.locator('#directory').waitFor({ state: 'visible', ...PEOPLE_WAIT });

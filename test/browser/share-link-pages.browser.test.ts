@@ -15,6 +15,7 @@ const LAN_NAME = 'duet-lan.test';
 describe.runIf(browserTestsEnabled())('the address for another device on the home page and /setup opened on localhost', () => {
   let lan: Running;
   let alone: Running;
+  let loopbackOnly: Running;
   let browser: Browser;
   const pages: Page[] = [];
   const errors: string[] = [];
@@ -22,6 +23,7 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
   beforeAll(async () => {
     lan = await startServer({ lanAddresses: () => ['192.168.7.20', '10.9.8.7'] }, { host: '0.0.0.0' });
     alone = await startServer({ lanAddresses: () => [] }, { host: '0.0.0.0' });
+    loopbackOnly = await startServer({ lanAddresses: () => ['192.168.7.20'] }, { host: '127.0.0.1' });
     browser = await launchBrowser({ cert: lan.cert, extraArgs: [`--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`] });
   }, 60_000);
   afterEach(async () => {
@@ -32,6 +34,7 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
     await browser?.close();
     await lan?.close();
     await alone?.close();
+    await loopbackOnly?.close();
   });
 
   async function open(url: string, locale = 'en-US'): Promise<Page> {
@@ -72,6 +75,15 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
     expect(await page.isVisible('#link-network')).toBe(false);
   }, 60_000);
 
+  it('the home page names HOST as the cause when duet listens on loopback only, although the machine has a network', async () => {
+    const page = await open(`https://localhost:${loopbackOnly.port}/`);
+    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('listens on this computer only (HOST=127.0.0.1)');
+    expect(await page.textContent('#link-note')).not.toContain('no network address');
+    expect(await page.isVisible('#other-line')).toBe(false);
+    await page.selectOption('#lang', 'zh');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: 5000 }).toContain('只在本电脑上监听（HOST=127.0.0.1）');
+  }, 60_000);
+
   it('the home page opened on a LAN name adds no line for another device', async () => {
     const page = await open(`https://${LAN_NAME}:${lan.port}/`);
     await page.locator('#new-room').waitFor({ timeout: 10_000 });
@@ -94,9 +106,17 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
     await expect.poll(() => page.textContent('#link-note'), { timeout: 5000 }).toContain('同一网络');
   }, 60_000);
 
-  it('/setup says plainly that its localhost link works only here when the machine has no LAN address', async () => {
+  it('/setup says plainly that its localhost link works only here when the machine has no LAN address, with no QR code', async () => {
     const page = await open(`https://localhost:${alone.port}/setup`);
     await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('works only here');
     expect(await page.isVisible('#link-network')).toBe(false);
+    expect(await page.isVisible('#qr')).toBe(false);
+  }, 60_000);
+
+  it('/setup names HOST when duet listens on loopback only and offers no QR code of a link no device can open', async () => {
+    const page = await open(`https://localhost:${loopbackOnly.port}/setup`);
+    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('(HOST=127.0.0.1)');
+    expect(await page.isVisible('#qr')).toBe(false);
+    expect(await page.isVisible('#lan-url')).toBe(false);
   }, 60_000);
 });

@@ -12,12 +12,14 @@ import { startServer, type Running } from '../support/server.js';
 describe.runIf(browserTestsEnabled())('the link to share from a page opened on localhost', () => {
   let lan: Running;
   let alone: Running;
+  let loopbackOnly: Running;
   let browser: Browser;
   const pages: Page[] = [];
 
   beforeAll(async () => {
     lan = await startServer({ lanAddresses: () => ['192.168.7.20', '10.9.8.7'] }, { host: '0.0.0.0' });
     alone = await startServer({ lanAddresses: () => [] }, { host: '0.0.0.0' });
+    loopbackOnly = await startServer({ lanAddresses: () => ['192.168.7.20'] }, { host: '127.0.0.1' });
     browser = await launchBrowser({ cert: lan.cert });
   }, 60_000);
   afterAll(async () => {
@@ -25,6 +27,7 @@ describe.runIf(browserTestsEnabled())('the link to share from a page opened on l
     await browser?.close();
     await lan?.close();
     await alone?.close();
+    await loopbackOnly?.close();
   });
 
   async function waiting(server: Running, room: string): Promise<Page> {
@@ -48,9 +51,23 @@ describe.runIf(browserTestsEnabled())('the link to share from a page opened on l
     expect(await page.textContent('#link-note')).toContain('10.9.8.7');
   }, 90_000);
 
-  it('says plainly that a localhost link works only here when the machine has no LAN address', async () => {
+  it('says plainly that a localhost link works only here when the machine has no LAN address, with no QR code', async () => {
     const page = await waiting(alone, uniqueRoom('no-lan'));
     await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('works only here');
     expect(await page.isVisible('#link-network')).toBe(false);
+    expect(await page.isVisible('#qr')).toBe(false);
+  }, 90_000);
+
+  it('names HOST when duet listens on loopback only, and draws no QR code of a link no device can open', async () => {
+    const page = await waiting(loopbackOnly, uniqueRoom('loopback-host'));
+    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('(HOST=127.0.0.1)');
+    expect(await page.textContent('#link-note')).not.toContain('no network address');
+    expect(await page.isVisible('#qr')).toBe(false);
+  }, 90_000);
+
+  it('draws the QR code of the LAN link', async () => {
+    const page = await waiting(lan, uniqueRoom('lan-qr'));
+    await expect.poll(() => page.inputValue('#room-link'), { timeout: 10_000 }).toContain('192.168.7.20');
+    expect(await page.isVisible('#qr')).toBe(true);
   }, 90_000);
 });

@@ -3,7 +3,7 @@
  * skipped when dist/ is newer than the sources and redone after a change, and
  * SIGTERM to the npm process stops duet (no server left on the port).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,8 +21,12 @@ const entries: Entry[] = [];
 afterEach(() => entries.splice(0).forEach((e) => e.kill()));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
+/** What the prestart build says (on stderr, so stdout stays the command's own). */
 function prestart(): string {
-  return execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: project, encoding: 'utf8', timeout: 240_000 });
+  const run = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: project, encoding: 'utf8', timeout: 240_000 });
+  if (run.status !== 0) throw new Error(`build-if-stale failed:\n${run.stderr}`);
+  expect(run.stdout).toBe('');
+  return run.stderr;
 }
 const builtMain = () => statSync(join(project, 'dist/src/server/main.js')).mtimeMs;
 
@@ -53,6 +57,22 @@ describe('npm start', () => {
     utimesSync(join(project, 'src/server/lan/lan.ts'), later, later);
     expect(prestart()).toContain('building dist/');
     expect(builtMain()).toBeGreaterThan(first);
+  }, 600_000);
+
+  it('npm run certs and npm run turn-config reuse a current build, and turn-config prints only the configuration', () => {
+    prestart();
+    const built = builtMain();
+    const env = { ...process.env, CERTS_DIR: join(base, 'certs-script'), TURN_URLS: 'turn:turn.example.org:3478', TURN_SECRET: 'a-secret-of-sixteen-chars' };
+    const certs = spawnSync('npm', ['run', '-s', 'certs'], { cwd: project, env, encoding: 'utf8', timeout: 120_000 });
+    expect(certs.status).toBe(0);
+    expect(certs.stderr).toContain('dist/ is up to date');
+    expect(certs.stdout).toContain('CA fingerprint (SHA-256)');
+    const turn = spawnSync('npm', ['run', '-s', 'turn-config'], { cwd: project, env, encoding: 'utf8', timeout: 120_000 });
+    expect(turn.status).toBe(0);
+    expect(turn.stderr).toContain('dist/ is up to date');
+    expect(turn.stdout).not.toContain('duet:');
+    expect(turn.stdout).toContain('static-auth-secret=a-secret-of-sixteen-chars');
+    expect(builtMain()).toBe(built);
   }, 600_000);
 
   it('stops duet cleanly when the npm process gets SIGTERM', async () => {

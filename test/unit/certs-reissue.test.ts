@@ -77,6 +77,15 @@ describe('the start-up banner', () => {
     expect(new Set(qrLines.map((l) => l.length)).size).toBe(1); // a square block of equal lines
   });
 
+  it('says when ACCESS_CODE and DIRECTORY=off are active, and nothing about them by default', async () => {
+    const plain = await startupBanner(input);
+    expect(plain).not.toContain('ACCESS_CODE');
+    expect(plain).not.toContain('DIRECTORY');
+    const guarded = await startupBanner({ ...input, accessCode: true, directory: false });
+    expect(guarded).toContain('ACCESS_CODE is set: the room and people pages ask for it');
+    expect(guarded).toContain('DIRECTORY=off: no one sees who is online');
+  });
+
   it('says so when no LAN address was found', async () => {
     const text = await startupBanner({ ...input, lanUrls: [], helperUrl: undefined });
     expect(text).toContain('No LAN address found');

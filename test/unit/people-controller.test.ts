@@ -61,7 +61,7 @@ describe('the people controller', () => {
     fake.fire('ringing', 'Bob');
     expect(people.state.outgoing?.ringing).toBe(true);
     fake.fire('unavailable', 'BOB', 'declined');
-    expect(people.state.outcome).toEqual({ kind: 'declined', name: 'bob' });
+    expect(people.state.outcome).toEqual({ kind: 'declined', name: 'BOB' }); // the name as its owner signed in
     expect(phaseOf(people.state)).toBe('list');
     expect(seen.at(-1)).toEqual(['idle', undefined]);
   });

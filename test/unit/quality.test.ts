@@ -4,7 +4,7 @@
  * chart that draws lines for what it is given.
  */
 import { describe, expect, it } from 'vitest';
-import { drawQualityChart, niceMax, type ChartContext } from '../../src/public/js/quality/chart.js';
+import { drawQualityChart, formatKbps, formatMs, niceMax, rttScale, type ChartContext } from '../../src/public/js/quality/chart.js';
 import { createQualityHistory, readTotals, sampleBetween, type Sample, type Totals } from '../../src/public/js/quality/samples.js';
 import { levelFor, LOSS_STEPS_PERCENT, RTT_STEPS_MS, signalLevel } from '../../src/public/js/quality/signal.js';
 
@@ -94,6 +94,8 @@ function recordingContext() {
     fillStyle: '',
     lineWidth: 1,
     font: '',
+    textAlign: 'start',
+    textBaseline: 'alphabetic',
     clearRect: (...args) => calls.push({ op: 'clearRect', args }),
     beginPath: () => {
       segments = 0;
@@ -104,7 +106,7 @@ function recordingContext() {
       calls.push({ op: 'lineTo', args });
     },
     stroke: () => strokes.push({ color: ctx.strokeStyle, segments }),
-    fillText: (...args) => calls.push({ op: 'fillText', args }),
+    fillText: (...args) => calls.push({ op: 'fillText', args: [...args, ctx.textAlign, ctx.textBaseline] }),
   };
   return { ctx, calls, strokes };
 }
@@ -127,7 +129,35 @@ describe('the chart', () => {
       expect(y).toBeLessThanOrEqual(160);
     }
     const texts = calls.filter((c) => c.op === 'fillText').map((c) => c.args[0]);
-    expect(texts).toEqual(expect.arrayContaining(['Out 2900 kbit/s', 'In 400 kbit/s', 'RTT 49 ms', 'Loss 2.0 %', '5000', '100 ms', '5 %']));
+    expect(texts).toEqual(expect.arrayContaining(['Out 2900 kbit/s', 'In 400 kbit/s', 'RTT 49 ms', 'Loss 2.0 %', '5 Mbit/s', '100 ms', '5 %']));
+  });
+
+  it('puts each scale\'s top, with its unit, right-aligned in the margin left of the legend, all text centred on its line', () => {
+    const { ctx, calls } = recordingContext();
+    const samples = Array.from({ length: 30 }, (_, i) => sample(i * 1000, { kbpsOut: 400, kbpsIn: 300, rttMs: 7000 + i }));
+    drawQualityChart(ctx, 352, 150, samples, 29_000, labels);
+    const texts = calls.filter((c) => c.op === 'fillText').map((c) => ({ text: c.args[0] as string, x: c.args[1] as number, align: c.args[3], baseline: c.args[4] }));
+    const upperScale = texts.find((t) => t.text === '500 kbit/s');
+    const rttScaleText = texts.find((t) => t.text === '10 s');
+    expect(upperScale).toMatchObject({ align: 'right' });
+    expect(rttScaleText).toMatchObject({ align: 'right' });
+    const legendLeft = Math.min(...texts.filter((t) => t.text.startsWith('Out') || t.text.startsWith('RTT')).map((t) => t.x));
+    expect(upperScale!.x).toBeLessThan(legendLeft);
+    // right-aligned at x: even "500 kbit/s" at about 6 px a character (60 px) fits left of x, inside the canvas
+    expect(upperScale!.x).toBeGreaterThanOrEqual('500 kbit/s'.length * 5.5);
+    expect(texts.every((t) => t.baseline === 'middle')).toBe(true);
+  });
+
+  it('scales round-trip time to the usual values, not to a brief spike', () => {
+    const { ctx, calls } = recordingContext();
+    const samples = Array.from({ length: 30 }, (_, i) => sample(i * 1000, { rttMs: i === 3 ? 10_000 : 30 + (i % 5) }));
+    drawQualityChart(ctx, 352, 150, samples, 29_000, labels);
+    const texts = calls.filter((c) => c.op === 'fillText').map((c) => c.args[0]);
+    expect(texts).toContain('100 ms');
+    expect(texts).not.toContain('10 s');
+    expect(rttScale(Array.from({ length: 20 }, (_, i) => (i === 0 ? 10_000 : 40)))).toBe(100);
+    expect(rttScale(Array.from({ length: 20 }, () => 1800))).toBe(5000);
+    expect([formatKbps(500), formatKbps(2000), formatMs(200), formatMs(10_000)]).toEqual(['500 kbit/s', '2 Mbit/s', '200 ms', '10 s']);
   });
 
   it('draws only the axes and empty legend without data, and breaks a line where a value is unknown', () => {

@@ -20,6 +20,7 @@ const el = {
   start: byId<HTMLButtonElement>('check-start'),
   preview: byId<HTMLVideoElement>('check-preview'),
   received: byId<HTMLVideoElement>('check-received'),
+  receivedBox: byId('check-received-box'),
   level: byId<HTMLMeterElement>('check-level'),
   media: byId('check-media'),
   loopback: byId('check-loopback'),
@@ -65,7 +66,9 @@ async function run(): Promise<void> {
   const stun = config.iceServers.length > 0;
   const any = loopbackCall(config.iceServers, 'all', media.stream, CALL_MS);
   const [gathered, anyResult] = await Promise.all([gatherCandidates(config.iceServers, GATHER_MS), any.result]);
+  // the received picture only while the test call runs: no black box once it has hung up
   el.received.srcObject = anyResult.received ?? null;
+  el.receivedBox.hidden = anyResult.received === undefined;
   let relayWorks = anyResult.path === 'relay';
   if (turn && !relayWorks) {
     const relay = loopbackCall(config.iceServers, 'relay', new MediaStream(), CALL_MS);
@@ -75,7 +78,11 @@ async function run(): Promise<void> {
   const connected = anyResult.connected || relayWorks;
   shown = { gathered, stun, turn, connected, stats: anyResult.stats, verdict: verdict({ anyPath: anyResult.path, relayWorks }) };
   render();
-  setTimeout(() => any.close(), 3000); // a few seconds of the received picture, then hang up
+  setTimeout(() => {
+    any.close(); // a few seconds of the received picture, then hang up
+    el.receivedBox.hidden = true;
+    el.received.srcObject = null;
+  }, 3000);
   el.start.disabled = false;
   el.start.textContent = t('check.start');
 }

@@ -36,7 +36,7 @@ function main(): void {
     else ringer.start(next);
   });
   people.on('ring', ({ caller }) => {
-    call ??= prepareCall({ open, ice, name: people.state.me ?? '', caller, hangup: () => people.hangup(), listStatus: ui.status });
+    call ??= prepareCall({ open, ice, name: people.state.me ?? '', caller, hangup: () => people.hangup(), listStatus: ui.status, preview: caller ? byId<HTMLVideoElement>('ring-preview') : undefined });
   });
   people.on('accepted', () => call?.show());
   people.on('idle', () => {

@@ -29,12 +29,16 @@ async function showFingerprint(): Promise<void> {
   if (fingerprint && typeof info?.caFingerprint === 'string') fingerprint.textContent = info.caFingerprint;
 }
 
-async function showLink(origin: string): Promise<void> {
+/** The link and QR code for another device; neither when no other device can open duet. */
+async function showLink(origin: string, reachable: boolean): Promise<void> {
   const target = `${origin}/setup`;
   const link = document.getElementById('lan-url') as HTMLAnchorElement;
   link.href = target;
   link.textContent = target;
+  link.hidden = !reachable;
   const canvas = document.getElementById('qr') as HTMLCanvasElement;
+  canvas.hidden = !reachable;
+  if (!reachable) return;
   await QRCode.toCanvas(canvas, target, { width: 232, margin: 2, errorCorrectionLevel: 'M' });
   canvas.dataset.text = target;
 }
@@ -42,8 +46,8 @@ async function showLink(origin: string): Promise<void> {
 setLang(detectLang());
 const network = document.getElementById('link-network') as HTMLSelectElement;
 const note = document.getElementById('link-note') as HTMLElement;
-const rendered = bindShareOrigin({ network, note }, (origin) => {
-  showLink(origin).catch((error: unknown) => console.warn('duet: QR code not drawn', error));
+const rendered = bindShareOrigin({ network, note }, (origin, reachable) => {
+  showLink(origin, reachable).catch((error: unknown) => console.warn('duet: QR code not drawn', error));
 });
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-set-lang]')) {
   button.addEventListener('click', () => {

@@ -19,6 +19,8 @@ export interface WebOptions {
   ca?: string;
   /** The current HTTPS links for other LAN devices (GET /api/lan). */
   lanUrls?: () => string[];
+  /** The HOST setting when duet listens on loopback only, else null (GET /api/lan). */
+  loopbackHost?: () => string | null;
   /** STUN/TURN servers for browsers, answered by GET /api/config. */
   iceServers?: readonly IceServer[];
   /** TURN relay and STUN servers added to GET /api/config. */
@@ -33,7 +35,7 @@ export function createWebApp(options: WebOptions): Express {
   app.set('etag', 'strong');
   app.use(securityHeaders());
   if (options.health) app.use(healthRoutes(options.health));
-  app.use(createLanRouter({ publicDir: options.publicDir, ca: options.ca, lanUrls: options.lanUrls ?? (() => []) }));
+  app.use(createLanRouter({ publicDir: options.publicDir, ca: options.ca, lanUrls: options.lanUrls ?? (() => []), loopbackHost: options.loopbackHost }));
   addPageRoutes(app, { publicDir: options.publicDir, iceServers: options.iceServers ?? [], turn: options.turn });
 
   app.use(

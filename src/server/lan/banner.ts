@@ -61,6 +61,18 @@ export interface BannerInput {
   caFingerprint: string;
   /** The HOST setting when it is a loopback name or address: only this machine can open duet. */
   loopbackHost?: string;
+  /** ACCESS_CODE is set: every page and client must give it. */
+  accessCode?: boolean;
+  /** DIRECTORY: false when DIRECTORY=off (no list of who is online). */
+  directory?: boolean;
+}
+
+/** The settings that change what a visitor meets, one line each; none by default. */
+function activeSettings(input: BannerInput): string[] {
+  const lines: string[] = [];
+  if (input.accessCode === true) lines.push('ACCESS_CODE is set: the room and people pages ask for it before anyone can join or sign in.');
+  if (input.directory === false) lines.push('DIRECTORY=off: no one sees who is online; callers type the exact name.');
+  return lines;
 }
 
 export async function startupBanner(input: BannerInput): Promise<string> {
@@ -79,6 +91,6 @@ export async function startupBanner(input: BannerInput): Promise<string> {
   if (input.helperUrl) {
     out.push(`  or download it over plain HTTP: ${input.helperUrl}/ca.mobileconfig (iPhone, iPad, Mac), ${input.helperUrl}/ca.crt (Android, Windows), ${input.helperUrl}/ca.pem`);
   }
-  out.push(`Local CA: ${input.caPath}`, `CA fingerprint (SHA-256): ${input.caFingerprint}`, '');
+  out.push(`Local CA: ${input.caPath}`, `CA fingerprint (SHA-256): ${input.caFingerprint}`, ...activeSettings(input), '');
   return out.join('\n');
 }

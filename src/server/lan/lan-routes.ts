@@ -37,6 +37,8 @@ export interface LanRouteOptions {
   ca?: string;
   /** The current LAN links (asked on every request: addresses change). */
   lanUrls(): string[];
+  /** The HOST setting when duet listens on loopback only, else null. */
+  loopbackHost?(): string | null;
 }
 
 /** The CA downloads, GET /api/lan and GET /setup. */
@@ -45,7 +47,7 @@ export function createLanRouter(options: LanRouteOptions): Router {
   const caFingerprint = options.ca ? fingerprint(options.ca) : null;
   if (options.ca) router.use(createCaRouter(options.ca));
   router.get('/api/lan', (_req, res) => {
-    const info: LanInfo = { urls: options.lanUrls(), caFingerprint };
+    const info: LanInfo = { urls: options.lanUrls(), caFingerprint, loopbackHost: options.loopbackHost?.() ?? null };
     res.set('Cache-Control', 'no-store').json(info);
   });
   router.get('/setup', (_req, res, next) => {

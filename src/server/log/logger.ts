@@ -27,10 +27,12 @@ export interface Log4jsOptions {
   level: LogLevel;
   /** Also write rotating files here when set. */
   dir?: string;
+  /** Colour the level on stdout: only for a terminal, never when stdout goes to a file or a journal. */
+  color?: boolean;
 }
 
 export function createLog4jsLogger(options: Log4jsOptions): Logger & { shutdown(): Promise<void> } {
-  const appenders: Record<string, log4js.Appender> = { out: { type: 'stdout' } };
+  const appenders: Record<string, log4js.Appender> = { out: { type: 'stdout', layout: { type: options.color ? 'colored' : 'basic' } } };
   if (options.dir) {
     appenders.file = {
       type: 'file',

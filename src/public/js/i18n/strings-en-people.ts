@@ -11,6 +11,7 @@ export const enPeople = {
   'people.logout': 'Sign out',
   'people.online': 'Who is online',
   'people.nobody': 'Nobody else is online yet.',
+  'people.noPassword': 'Names have no password: anyone can sign in with a name nobody is using. When a call starts, check that you see the person you meant.',
   'people.busy': 'busy',
   'people.call': 'Call',
   'people.callName': 'Or type a name to call',

@@ -13,6 +13,7 @@ export const zhPeople: Record<keyof typeof enPeople, string> = {
   'people.logout': '退出登录',
   'people.online': '谁在线',
   'people.nobody': '暂时没有其他人在线。',
+  'people.noPassword': '名字没有密码：任何人都能用一个没人在用的名字登录。通话开始时，请确认看到的是你要找的人。',
   'people.busy': '忙碌',
   'people.call': '呼叫',
   'people.callName': '或输入要呼叫的名字',

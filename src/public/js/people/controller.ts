@@ -81,7 +81,8 @@ export function createPeopleController(socket: PeopleSocket, store: LoginStore):
     if (s.outgoing && same(s.outgoing.to, to)) set({ outgoing: { to: s.outgoing.to, ringing: true } });
   });
   socket.on('unavailable', (to, reason) => {
-    if (s.outgoing && same(s.outgoing.to, to)) settle({ kind: reason, name: s.outgoing.to }, { outgoing: undefined });
+    // `to` is the name as its owner signed in ("Alice"), not as the caller typed it ("alice")
+    if (s.outgoing && same(s.outgoing.to, to)) settle({ kind: reason, name: to }, { outgoing: undefined });
   });
   socket.on('incoming', (from) => {
     // a reconnect forgets the server's blocks: the page tells it again

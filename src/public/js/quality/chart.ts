@@ -1,8 +1,11 @@
 /**
  * Draws the last minute of quality on a canvas: the upper panel the bitrate
  * each way (kbit/s, one scale), the lower panel the round-trip time (ms, left
- * scale) and packet loss (%, right scale). Takes only the drawing calls it uses,
- * so a test can pass a recording context; text comes in already translated.
+ * scale) and packet loss (%, right scale). Each scale's top value, with its unit, sits
+ * right-aligned in the left margin, apart from the legend inside the plot; all text is
+ * centred on its line (textBaseline middle), so Chinese labels and Latin figures share
+ * one line. Takes only the drawing calls it uses, so a test can pass a recording
+ * context; text comes in already translated.
  */
 import { HISTORY_MS, type Sample } from './samples.js';
 
@@ -11,6 +14,8 @@ export interface ChartContext {
   fillStyle: string | CanvasGradient | CanvasPattern;
   lineWidth: number;
   font: string;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
   clearRect(x: number, y: number, w: number, h: number): void;
   beginPath(): void;
   moveTo(x: number, y: number): void;
@@ -27,7 +32,9 @@ export interface ChartLabels {
 }
 
 export const SERIES_COLORS = { out: '#2f7bf6', in: '#17a673', rtt: '#e0a100', loss: '#d9534f', axis: '#8a8f98' } as const;
-const PAD = { left: 44, right: 36, top: 6, bottom: 6, gap: 10 };
+const PAD = { left: 60, right: 36, top: 6, bottom: 6, gap: 10 };
+/** Where a line of text is centred below a panel's top edge. */
+const TEXT_Y = 7;
 
 interface Panel {
   top: number;
@@ -41,9 +48,32 @@ export function niceMax(value: number, floor: number): number {
   return ([1, 2, 5, 10].map((m) => m * power).find((m) => m >= v) ?? 10 * power);
 }
 
+/** A bitrate scale's top: "500 kbit/s", "2 Mbit/s". */
+export function formatKbps(kbps: number): string {
+  return kbps >= 1000 ? `${kbps / 1000} Mbit/s` : `${kbps} kbit/s`;
+}
+
+/** A round-trip time scale's top: "200 ms", "2 s". */
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/**
+ * The round-trip scale: the 90th percentile of the window, with room above it, rounded up
+ * (at least 100 ms). A few seconds-long spikes (a stalled network, the first measurement)
+ * touch the top instead of flattening the normal tens of milliseconds into the axis.
+ */
+export function rttScale(values: readonly number[]): number {
+  if (values.length === 0) return 100;
+  const sorted = [...values].sort((a, b) => a - b);
+  const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!;
+  return niceMax(p90 * 1.2, 100);
+}
+
 export function drawQualityChart(ctx: ChartContext, width: number, height: number, samples: readonly Sample[], nowMs: number, labels: ChartLabels): void {
   ctx.clearRect(0, 0, width, height);
   ctx.font = '10px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
   ctx.lineWidth = 1;
   const plotHeight = (height - PAD.top - PAD.bottom - PAD.gap) / 2;
   const upper: Panel = { top: PAD.top, height: plotHeight };
@@ -58,8 +88,10 @@ export function drawQualityChart(ctx: ChartContext, width: number, height: numbe
     if (rightText !== undefined) ctx.lineTo(width - PAD.right, panel.top);
     ctx.stroke();
     ctx.fillStyle = SERIES_COLORS.axis;
-    ctx.fillText(leftText, 2, panel.top + 10);
-    if (rightText !== undefined) ctx.fillText(rightText, width - PAD.right + 4, panel.top + 10);
+    ctx.textAlign = 'right';
+    ctx.fillText(leftText, PAD.left - 4, panel.top + TEXT_Y);
+    ctx.textAlign = 'left';
+    if (rightText !== undefined) ctx.fillText(rightText, width - PAD.right + 4, panel.top + TEXT_Y);
   };
   const series = (panel: Panel, max: number, color: string, value: (s: Sample) => number | undefined) => {
     ctx.strokeStyle = color;
@@ -83,10 +115,10 @@ export function drawQualityChart(ctx: ChartContext, width: number, height: numbe
   const maxOf = (value: (s: Sample) => number | undefined) => Math.max(0, ...samples.map((s) => value(s) ?? 0));
 
   const kbps = niceMax(Math.max(maxOf((s) => s.kbpsOut), maxOf((s) => s.kbpsIn)), 100);
-  const rtt = niceMax(maxOf((s) => s.rttMs), 100);
+  const rtt = rttScale(samples.flatMap((s) => (s.rttMs === undefined ? [] : [s.rttMs])));
   const loss = niceMax(maxOf((s) => s.lossPercent), 5);
-  axes(upper, `${kbps}`);
-  axes(lower, `${rtt} ms`, `${loss} %`);
+  axes(upper, formatKbps(kbps));
+  axes(lower, formatMs(rtt), `${loss} %`);
   series(upper, kbps, SERIES_COLORS.out, (s) => s.kbpsOut);
   series(upper, kbps, SERIES_COLORS.in, (s) => s.kbpsIn);
   series(lower, rtt, SERIES_COLORS.rtt, (s) => s.rttMs);
@@ -102,6 +134,6 @@ export function drawQualityChart(ctx: ChartContext, width: number, height: numbe
   legend.forEach(([color, label, value], i) => {
     const panel = i < 2 ? upper : lower;
     ctx.fillStyle = color;
-    ctx.fillText(`${label} ${value}`, PAD.left + 4 + (i % 2) * 110, panel.top + 10);
+    ctx.fillText(`${label} ${value}`, PAD.left + 4 + (i % 2) * 110, panel.top + TEXT_Y);
   });
 }

@@ -12,7 +12,7 @@ import { createCodeTracker } from '../verify/tracker.js';
 import { bindPip } from './pip.js';
 import { renderSignal } from './quality-view.js';
 import { createStatsPanel, type StatsPanelElements } from './stats-panel.js';
-import { renderVerify, type VerifyElements } from './verify-view.js';
+import { bindVerify, type VerifyElements } from './verify-view.js';
 
 export interface InsightElements extends StatsPanelElements, VerifyElements {
   remote: HTMLVideoElement;
@@ -31,7 +31,8 @@ export interface CallInsight {
 export function bindCallInsight(ui: InsightElements, session: Session): CallInsight {
   const poll = createStatsPoll(() => session.stats());
   const history = createQualityHistory();
-  const tracker = createCodeTracker((code) => renderVerify(ui, code));
+  const verify = bindVerify(ui);
+  const tracker = createCodeTracker((code) => verify.render(code));
   const panel = createStatsPanel(ui, () => session.setupMs);
   const pip = bindPip(ui.pip, ui.remote);
   let level = signalLevel([]);
@@ -54,7 +55,7 @@ export function bindCallInsight(ui: InsightElements, session: Session): CallInsi
     renderSignal(ui.signal, (level = undefined));
     pip.close();
   });
-  renderVerify(ui, undefined);
+  verify.render(undefined);
   renderSignal(ui.signal, level);
   poll.start();
   return {

@@ -37,6 +37,7 @@ export function callElements() {
     signal: byId('signal'),
     verify: byId('verify'),
     verifyCode: byId('verify-code'),
+    verifyToggle: byId<HTMLButtonElement>('verify-toggle'),
     hangup: byId<HTMLButtonElement>('hangup'),
     ended: byId('ended'),
     rejoin: byId<HTMLButtonElement>('rejoin'),

@@ -31,6 +31,8 @@ export interface CallSetup {
   hangup(): void;
   /** The list's #status: the call view has its own while it shows. */
   listStatus: HTMLElement;
+  /** Where the caller sees their own camera while it rings. */
+  preview?: HTMLVideoElement;
 }
 
 export interface NameCall {
@@ -96,6 +98,7 @@ export function prepareCall(o: CallSetup): NameCall {
   const openCamera = () => (opening ??= Promise.all([openMedia(), o.ice.ready]).then(([media]) => {
     stream = media.stream;
     if (over) return stream.getTracks().forEach((track) => track.stop());
+    showPreview(o.preview, stream);
     const s = createSession({ room: '', socket: o.open, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers: () => o.ice.servers(), name: o.name, spare, deps: { connect: link.connect } });
     s.on('peer', (pc) => {
       o.ice.watch(pc);
@@ -131,6 +134,7 @@ export function prepareCall(o: CallSetup): NameCall {
       session?.hangup();
       stream?.getTracks().forEach((track) => track.stop());
       view.root.remove();
+      showPreview(o.preview, undefined);
       if (!shown) return;
       document.body.classList.remove('room');
       statusPlace.replaceWith(o.listStatus);
@@ -140,6 +144,13 @@ export function prepareCall(o: CallSetup): NameCall {
       rerenderIce();
     },
   };
+}
+
+/** Our camera in `video` while it rings (the caller's screen would be empty otherwise); none once it is over. */
+function showPreview(video: HTMLVideoElement | undefined, stream: MediaStream | undefined): void {
+  if (!video) return;
+  video.srcObject = stream ?? null;
+  video.hidden = stream === undefined || stream.getVideoTracks().length === 0;
 }
 
 /**

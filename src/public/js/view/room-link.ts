@@ -5,8 +5,12 @@ import { t } from '../i18n/i18n.js';
 import type { RoomElements } from './elements.js';
 import { drawQr } from './qr.js';
 
-export async function showRoomLink(ui: RoomElements, url: string): Promise<void> {
+/** Shows the link, and its QR code only when another device can open it (`reachable`). */
+export async function showRoomLink(ui: RoomElements, url: string, reachable: boolean): Promise<void> {
   ui.link.value = url;
+  const figure = ui.qr.closest('figure') ?? ui.qr;
+  figure.hidden = !reachable;
+  if (!reachable) return;
   try {
     await drawQr(ui.qr, url);
   } catch (error) {

@@ -13,14 +13,21 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
 
-/** LAN origins from /api/lan ([] when there are none or the request fails). */
-async function lanOrigins(): Promise<string[]> {
+interface LanView {
+  origins: string[];
+  /** HOST when duet listens on loopback only (the cause to name), else null. */
+  loopbackHost: string | null;
+}
+
+/** LAN origins and the loopback HOST from /api/lan (none when the request fails). */
+async function lanView(): Promise<LanView> {
   try {
     const res = await fetch('/api/lan', { cache: 'no-store' });
     const body = (await res.json()) as Partial<LanInfo>;
-    return Array.isArray(body.urls) ? body.urls.filter((u): u is string => typeof u === 'string' && u.startsWith('https://')) : [];
+    const origins = Array.isArray(body.urls) ? body.urls.filter((u): u is string => typeof u === 'string' && u.startsWith('https://')) : [];
+    return { origins, loopbackHost: typeof body.loopbackHost === 'string' ? body.loopbackHost.slice(0, 64) : null };
   } catch {
-    return [];
+    return { origins: [], loopbackHost: null };
   }
 }
 
@@ -35,10 +42,11 @@ export interface ShareOptions {
 }
 
 /**
- * Calls `show(origin)` with the origin to share now and whenever the person
- * picks another network (`origin` is null on a loopback page with no LAN
- * address: the page's own origin is then all there is, in `location.origin`);
- * explains which network the link is for. Returns `render`, to call again
+ * Calls `show(origin, reachable)` with the origin to share now and whenever the person
+ * picks another network; `reachable` is false on a loopback page with no LAN address
+ * (the page's own origin is then all there is, and no other device can open it: no QR
+ * code). Explains which network the link is for, or why there is none: duet listens on
+ * loopback only (HOST), or the machine has no network. Returns `render`, to call again
  * after the language changed.
  */
 export async function bindShareOrigin(
@@ -47,20 +55,21 @@ export async function bindShareOrigin(
   options: ShareOptions = {},
 ): Promise<() => void> {
   const loopback = isLoopbackHost(location.hostname);
-  const origins = loopback ? await lanOrigins() : [];
+  const { origins, loopbackHost } = loopback ? await lanView() : { origins: [], loopbackHost: null };
   el.network.replaceChildren(...origins.map((o) => new Option(new URL(o).host, o)));
   el.network.hidden = origins.length < 2;
   const render = () => {
     el.note.hidden = !loopback;
     if (!loopback) return;
     const chosen = el.network.value;
-    el.note.textContent = chosen ? t('link.network', { address: new URL(chosen).hostname }) : t(options.noLan ?? 'link.noLan');
+    if (chosen) el.note.textContent = t('link.network', { address: new URL(chosen).hostname });
+    else el.note.textContent = loopbackHost !== null ? t('link.loopbackHost', { setting: 'HOST', host: loopbackHost }) : t(options.noLan ?? 'link.noLan');
   };
   el.network.addEventListener('change', () => {
     render();
     show(el.network.value, true);
   });
   render();
-  show(origins[0] ?? location.origin, origins.length > 0);
+  show(origins[0] ?? location.origin, !loopback || origins.length > 0);
   return render;
 }
