@@ -133,7 +133,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     await expect.poll(() => bob.locator('#chat-log li.mine .text').last().textContent(), { timeout: 10_000 }).toBe('still responsive');
     expect(errors).toEqual([]);
     expect(await bob.locator('#status').getAttribute('data-state')).toBe('connected');
-  }, 180_000);
+  }, 360_000);
 
   it.each(['.', '..', '...'])('the home page refuses the room name %j and stays home', async (name) => {
     const { page } = await newPerson(browser);

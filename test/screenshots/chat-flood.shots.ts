@@ -31,7 +31,7 @@ describe('screenshots', () => {
     const { context, page } = await newPerson(browser, { viewport, locale });
     if (grab) await context.addInitScript(GRAB_ALL_CHANNELS);
     await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 60_000 });
     await page.fill('#name', name);
     await page.click('#join');
     return page;
@@ -43,9 +43,9 @@ describe('screenshots', () => {
         const room = `flood-${label}-${lang}`;
         const mallory = await person(room, 'Mallory', DESKTOP, locale, true);
         const victim = await person(room, lang === 'zh' ? '小明' : 'Bob', viewport, locale);
-        await waitForState(victim, 'connected', 30_000);
+        await waitForState(victim, 'connected', 90_000);
         await openChat(victim);
-        await channelsOpen(mallory);
+        await channelsOpen(mallory, 60_000);
         await mallory.evaluate(() => {
           const channel = (l: string) => (window as unknown as { __dcs: RTCDataChannel[] }).__dcs.find((dc) => dc.label === l && dc.readyState === 'open')!;
           for (let i = 0; i < 12; i++) channel('duet').send(JSON.stringify({ kind: 'chat', text: 'Cheap watches, click here!', time: Date.now() }));
