@@ -55,7 +55,7 @@ function personItem(name: string, busy: boolean, call: (name: string) => void): 
   }
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = 'call primary';
+  button.className = 'person-call primary';
   button.textContent = t('people.call');
   button.addEventListener('click', () => call(name));
   li.append(button);
