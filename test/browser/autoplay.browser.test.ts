@@ -4,9 +4,9 @@
  * a reload ("Join again" joins without a click) shows the other person's video at once, muted,
  * with a clear "Tap to hear" button that turns the sound on.
  */
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, launchBrowser, newPerson } from '../support/browser.js';
+import { browserTestsEnabled, CHROMIUM_FLAGS, CHROMIUM_PATH, launchBrowser, newPerson, spkiHash } from '../support/browser.js';
 import { expectFramesRising, expectMediaFlowing, joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import { startServer, type Running } from '../support/server.js';
 
@@ -17,7 +17,11 @@ describe.runIf(browserTestsEnabled())('sound the browser will not play by itself
   const pages: Page[] = [];
   beforeAll(async () => {
     server = await startServer();
-    strict = await launchBrowser({ cert: server.cert, extraArgs: ['--autoplay-policy=document-user-activation-required'] });
+    // launched here: launchBrowser's own autoplay switch (no gesture required) is the one this test must not have
+    strict = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_FLAGS, '--autoplay-policy=document-user-activation-required', `--ignore-certificate-errors-spki-list=${spkiHash(server.cert)}`],
+    });
     usual = await launchBrowser({ cert: server.cert });
   });
   afterEach(async () => {
