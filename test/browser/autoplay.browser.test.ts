@@ -41,11 +41,15 @@ describe.runIf(browserTestsEnabled())('sound the browser will not play by itself
   const pages: Page[] = [];
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
-  /** A person whose browser plays sound only after a click on the page. */
-  const strict = async () => {
+  /** Someone waits in a new room; a person whose browser plays sound only after a click opens its pre-join screen. */
+  const strictInRoom = async (label: string) => {
+    const room = uniqueRoom(label);
+    pages.push(await joinCall(browser, server.url, room));
     const { context, page } = await openTracked(browser, pages);
     await context.addInitScript(SOUND_AFTER_A_CLICK);
-    return page;
+    await page.goto(`${server.url}/r/${room}`);
+    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    return { room, page };
   };
   const remote = (page: Page) =>
     page.locator('video#remote').evaluate((el) => {
@@ -54,11 +58,7 @@ describe.runIf(browserTestsEnabled())('sound the browser will not play by itself
     });
 
   it('a call joined without a click plays the other person muted, and "Tap to hear" turns the sound on', async () => {
-    const room = uniqueRoom('autoplay');
-    pages.push(await joinCall(browser, server.url, room));
-    const page = await strict();
-    await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    const { room, page } = await strictInRoom('autoplay');
     // what "Join again" leaves for the next load: this load joins by itself, with no click on the page
     await page.evaluate((name) => sessionStorage.setItem('duet.rejoin', name), room);
     await page.reload();
@@ -75,11 +75,7 @@ describe.runIf(browserTestsEnabled())('sound the browser will not play by itself
   }, 120_000);
 
   it('a call joined with a click has its sound at once, with no extra button', async () => {
-    const room = uniqueRoom('clicked');
-    pages.push(await joinCall(browser, server.url, room));
-    const page = await strict();
-    await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    const { page } = await strictInRoom('clicked');
     await page.click('#join');
     await expectMediaFlowing(page);
     expect(await remote(page)).toEqual({ paused: false, muted: false });
