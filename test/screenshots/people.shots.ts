@@ -52,6 +52,7 @@ describe('screenshots of /people', () => {
         await desk.screenshot({ path: `${OUT}/desktop-people-list${suffix}.png` });
         await phone.screenshot({ path: `${OUT}/phone-people-list${suffix}.png` });
         await fourth.locator('#decline').click();
+        await desk.locator('#people li[data-busy="true"]').first().waitFor({ state: 'detached', timeout: 60_000 });
 
         await person(desk, phoneName).locator('button.person-call').click();
         await phone.locator('#incoming').waitFor({ state: 'visible', timeout: 60_000 });
