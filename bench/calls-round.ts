@@ -111,7 +111,7 @@ export async function nameCall(browser: Browser, base: string, names: readonly [
     };
     const first = await signIn(names[0]);
     const second = await signIn(names[1]);
-    await first.locator(`#people li[data-name="${names[1]}"] button.call`).click(WAIT);
+    await first.locator(`#people li[data-name="${names[1]}"] button.person-call`).click(WAIT);
     await second.locator('#incoming').waitFor({ state: 'visible', ...WAIT });
     // the camera opens with the ring: wait until it has, and for the caller's too
     for (const page of [first, second]) await page.waitForFunction(() => (window as { __cameraOpen?: number }).__cameraOpen, null, { ...WAIT, polling: 50 });

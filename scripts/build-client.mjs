@@ -1,8 +1,10 @@
 // Builds the browser side into dist/public: copies pages and styles from
 // src/public, fills every `<!-- include partials/x.html -->` in a page with that
-// file (markup shared by pages, such as the call view), and bundles every
-// src/public/js/*.ts entry with esbuild.
+// file (markup shared by pages, such as the call view), bundles every
+// src/public/js/*.ts entry with esbuild, and last the service worker (/sw.js) with
+// the build's version (a hash of everything built) and the app shell it keeps.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -38,4 +40,25 @@ if (entries.length > 0) await build({ ...common, entryPoints: entries, format: '
 // workers (*.worker.ts) as classic scripts: module workers are newer than the browsers the pages support
 const workers = (await readdir(entryDir).catch(() => [])).filter((f) => f.endsWith('.worker.ts')).map((f) => join(entryDir, f));
 if (workers.length > 0) await build({ ...common, entryPoints: workers, format: 'iife' });
+
+/** Every built file under `dir`, as paths relative to `out` with forward slashes, sorted. */
+async function files(dir) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found = await Promise.all(entries.map((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name).slice(out.length + 1).split('\\').join('/')])));
+  return found.flat().sort();
+}
+const built = await files(out);
+const version = createHash('sha256');
+for (const file of built) version.update(file).update('\0').update(await readFile(join(out, file))).update('\0');
+// the shell: what the offline page needs, and the pages' styles, scripts and images (pages themselves always come from the server)
+const SHELL = /^(offline\.html|manifest\.webmanifest|favicon\.svg|css\/duet\.css|js\/[a-z0-9-]+\.(page|worker)\.js|img\/.+|icons\/.+)$/;
+const shell = built.filter((file) => SHELL.test(file)).map((file) => `/${file}`);
+await build({
+  ...common,
+  entryPoints: [join(src, 'sw.ts')],
+  outdir: undefined,
+  outfile: join(out, 'sw.js'),
+  format: 'iife',
+  define: { DUET_BUILD: JSON.stringify(version.digest('hex').slice(0, 16)), DUET_SHELL: JSON.stringify(shell) },
+});
 console.log(`built ${out} (${entries.length} page bundles, ${workers.length} workers)`);

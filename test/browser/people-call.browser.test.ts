@@ -62,7 +62,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     const alice = await someone('alice');
     const bob = await someone('bob');
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
-    await person(alice.page, bob.name).locator('button.call').click();
+    await person(alice.page, bob.name).locator('button.person-call').click();
     await alice.page.locator('#outgoing', { hasText: `Calling ${bob.name}` }).waitFor(PEOPLE_WAIT);
     await bob.page.locator('#incoming', { hasText: alice.name }).waitFor(PEOPLE_WAIT);
     await bob.page.click('#accept');
@@ -110,7 +110,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await callAndAccept(alice, bob);
     await person(carol.page, bob.name).and(carol.page.locator('[data-busy="true"]')).waitFor(PEOPLE_WAIT);
-    expect(await person(carol.page, bob.name).locator('button.call').isDisabled()).toBe(true);
+    expect(await person(carol.page, bob.name).locator('button.person-call').isDisabled()).toBe(true);
     await carol.page.fill('#call-name', bob.name.toUpperCase());
     await carol.page.click('#call');
     await waitForStatus(carol.page, `${bob.name} is busy`);

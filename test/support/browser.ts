@@ -69,7 +69,12 @@ export const RECORD_PEER_CONNECTIONS = `
 export interface OpenOptions {
   viewport?: { width: number; height: number };
   locale?: string;
+  /** A phone: touch, the page's meta viewport honoured (use with PHONE_VIEWPORT). */
+  mobile?: boolean;
 }
+
+/** The phone every test and screenshot uses: 390x844 CSS pixels. */
+export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 /** A fresh browser context (a separate person) with one page. */
 export async function newPerson(browser: Browser, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
@@ -77,6 +82,7 @@ export async function newPerson(browser: Browser, options: OpenOptions = {}): Pr
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'en-US',
     permissions: ['camera', 'microphone'],
+    ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
   });
   await context.addInitScript(RECORD_PEER_CONNECTIONS);
   const page = await context.newPage();

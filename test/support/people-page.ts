@@ -31,7 +31,7 @@ export async function waitForStatus(page: Page, text: string): Promise<void> {
 
 /** `caller` calls `callee` by clicking their entry; resolves once `callee` shows the incoming call. */
 export async function ring(caller: Page, callee: Page, calleeName: string): Promise<void> {
-  await person(caller, calleeName).locator('button.call').click();
+  await person(caller, calleeName).locator('button.person-call').click();
   await callee.locator('#incoming').waitFor({ state: 'visible', ...PEOPLE_WAIT });
 }
 

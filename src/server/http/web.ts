@@ -44,6 +44,10 @@ export function createWebApp(options: WebOptions): Express {
       index: ['index.html'],
       redirect: true,
       fallthrough: true,
+      setHeaders: (res, path) => {
+        // the service worker and the manifest are checked again on every load, so an upgraded server is picked up at once
+        if (/[\\/](sw\.js|manifest\.webmanifest)$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
+      },
     }),
   );
   app.use(serveIndex(options.publicDir, { hidden: false, icons: false }));

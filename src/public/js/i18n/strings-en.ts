@@ -1,6 +1,7 @@
 /**
  * English strings of the pages (the reference table: every key lives here).
  */
+import { enApp } from './strings-en-app.js';
 import { enFiles } from './strings-en-files.js';
 import { enPeople } from './strings-en-people.js';
 
@@ -147,6 +148,7 @@ export const en = {
   'signal.4': 'excellent',
   ...enPeople,
   ...enFiles,
+  ...enApp,
 } as const;
 
 export type Key = keyof typeof en;

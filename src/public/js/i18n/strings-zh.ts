@@ -2,6 +2,7 @@
  * 简体中文 strings of the pages, one for each English key.
  */
 import type { Key } from './strings-en.js';
+import { zhApp } from './strings-zh-app.js';
 import { zhFiles } from './strings-zh-files.js';
 import { zhPeople } from './strings-zh-people.js';
 
@@ -148,4 +149,5 @@ export const zh: Record<Key, string> = {
   'signal.4': '极好',
   ...zhPeople,
   ...zhFiles,
+  ...zhApp,
 };

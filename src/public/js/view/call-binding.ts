@@ -1,17 +1,20 @@
 /**
  * Everything a page draws and wires for a call, on the call view of partials/call.html: our
- * media and its controls, chat, statistics, quality and verification code, and the other person, for a session that may not
- * have started yet. Shared by the room page and the people page.
+ * media and its controls, chat, statistics, quality and verification code, the other person (with sound, on the
+ * speaker chosen) and the screen kept awake while connected, for a session that may not have started yet. Shared by the room page and the people page.
  */
 import { t } from '../i18n/i18n.js';
 import { createLocalMedia, type LocalMedia } from '../media/local.js';
 import type { Session } from '../session/session-types.js';
+import { bindAutoplay } from './autoplay.js';
 import { bindCallInsight } from './call-insight.js';
 import { bindCallView } from './call-view.js';
 import { createChat } from './chat.js';
 import { bindControls } from './controls.js';
 import type { CallElements } from './elements.js';
 import { bindCallOver } from './ended.js';
+import { bindSpeaker } from './speaker.js';
+import { holdScreenAwake } from './wake-lock.js';
 
 export interface BoundCall {
   media: LocalMedia;
@@ -35,6 +38,9 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
   );
   chat.setEnabled(false);
   const view = bindCallView(ui, session, chat);
+  bindAutoplay(ui, session); // after the view, which gives video#remote its stream
+  const speaker = bindSpeaker({ pick: ui.speakerPick, speaker: ui.speaker, remote: ui.remote });
+  holdScreenAwake(session);
   bindCallOver(ui, session, () => media.stop());
   const insight = bindCallInsight(ui, session);
   const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: insight.toggleStats, hangup });
@@ -44,6 +50,7 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
       view.render();
       controls.render();
       insight.render();
+      void speaker.render();
     },
   };
 }

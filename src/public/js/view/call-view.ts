@@ -32,6 +32,7 @@ function renderRemote(ui: CallElements, { name, state }: Remote): void {
   ui.badgeCamera.hidden = !state?.cameraOff;
   ui.badgeScreen.hidden = !state?.screen;
   ui.stage.classList.toggle('remote-camera-off', Boolean(state?.cameraOff));
+  ui.stage.classList.toggle('remote-screen', Boolean(state?.screen)); // shown whole on a phone, not cropped
   ui.remoteOff.hidden = !state?.cameraOff;
   ui.remoteInitial.textContent = initial(name);
   ui.remoteName.textContent = name;

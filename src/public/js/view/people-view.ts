@@ -57,7 +57,7 @@ function personItem(name: string, busy: boolean, call: (name: string) => void): 
   }
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = 'call primary';
+  button.className = 'person-call primary';
   button.textContent = t('people.call');
   button.disabled = busy; // they would only hear "busy"; the button comes back when they are free
   button.addEventListener('click', () => call(name));
