@@ -90,6 +90,12 @@ export interface DuetInstance {
   close(): Promise<void>;
 }
 
+/** The access gate's settings, when an ACCESS_CODE is set. */
+function accessOptions(people: PeopleConfig | undefined) {
+  if (people?.accessCode === undefined) return undefined;
+  return { code: people.accessCode, guessesPerMinute: people.accessGuessesPerMinute, lockoutMs: people.accessLockoutS * 1000 };
+}
+
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
   const clock = deps.clock ?? Date.now;
@@ -106,7 +112,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
     clock,
-    accessCode: config.people?.accessCode,
+    access: accessOptions(config.people),
     metrics,
     shared: cluster?.limits,
   });

@@ -1,6 +1,7 @@
 /**
  * The settings of calls by name (issue 12), read purely from an environment object:
- * DIRECTORY, RING_TIMEOUT_S and ACCESS_CODE; part of loadConfig (config.ts).
+ * DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE and the budget of wrong access codes
+ * (ACCESS_GUESSES_PER_MINUTE, ACCESS_LOCKOUT_S); part of loadConfig (config.ts).
  */
 import { ConfigError, parseNumber, read, type Env } from './env.js';
 
@@ -11,10 +12,26 @@ export interface PeopleConfig {
   readonly ringTimeoutS: number;
   /** ACCESS_CODE: when set, every handshake must carry `auth: {code}` equal to it. */
   readonly accessCode: string | undefined;
+  /** ACCESS_GUESSES_PER_MINUTE: wrong codes the whole server takes in a minute before it stops comparing. */
+  readonly accessGuessesPerMinute: number;
+  /** ACCESS_LOCKOUT_S: how long every code is refused unread once that budget is spent. */
+  readonly accessLockoutS: number;
 }
 
-export const PEOPLE_DEFAULTS: PeopleConfig = { directory: true, ringTimeoutS: 30, accessCode: undefined };
+export const PEOPLE_DEFAULTS: PeopleConfig = {
+  directory: true,
+  ringTimeoutS: 30,
+  accessCode: undefined,
+  accessGuessesPerMinute: 30,
+  accessLockoutS: 300,
+};
 export const MAX_ACCESS_CODE_LENGTH = 256;
+/**
+ * The shortest ACCESS_CODE accepted. Wrong codes are budgeted per address and across the server,
+ * but a server facing the internet still takes some thousands of guesses a day: only a code
+ * too long to enumerate (8 random characters are ~10^14 tries) holds.
+ */
+export const MIN_ACCESS_CODE_LENGTH = 8;
 
 export function loadPeopleConfig(env: Env): PeopleConfig {
   const directory = read(env, 'DIRECTORY')?.toLowerCase() ?? 'on';
@@ -23,9 +40,18 @@ export function loadPeopleConfig(env: Env): PeopleConfig {
   if (accessCode !== undefined && (accessCode.length > MAX_ACCESS_CODE_LENGTH || /[\p{Cc}\p{Cf}]/u.test(accessCode))) {
     throw new ConfigError(`ACCESS_CODE must be 1-${MAX_ACCESS_CODE_LENGTH} printable characters, got one of ${accessCode.length} characters`);
   }
+  const length = accessCode === undefined ? 0 : [...accessCode].length;
+  if (accessCode !== undefined && length < MIN_ACCESS_CODE_LENGTH) {
+    throw new ConfigError(
+      `ACCESS_CODE must be at least ${MIN_ACCESS_CODE_LENGTH} characters, got ${length}: a short code is found by guessing ` +
+        `from many addresses (a 4-digit one fell in 24 s from 250); use a few words or random characters`,
+    );
+  }
   return {
     directory: directory === 'on',
     ringTimeoutS: parseNumber(env, 'RING_TIMEOUT_S', PEOPLE_DEFAULTS.ringTimeoutS, 1, 600, false),
     accessCode,
+    accessGuessesPerMinute: parseNumber(env, 'ACCESS_GUESSES_PER_MINUTE', PEOPLE_DEFAULTS.accessGuessesPerMinute, 1, 10_000, true),
+    accessLockoutS: parseNumber(env, 'ACCESS_LOCKOUT_S', PEOPLE_DEFAULTS.accessLockoutS, 1, 86_400, true),
   };
 }
