@@ -85,7 +85,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
     // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
     if (!socket.connected) return;
     const [event] = packet;
-    const kind = event === 'join' || event === 'leave' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
+    const kind = event === 'join' || event === 'leave' || event === 'turn-credentials' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
     const verdict = guard.check(socket.id, socket.data.address, kind);
     if (verdict === 'gone') return;
     if (verdict !== 'ok') return refuseRate(socket, packet, verdict);
