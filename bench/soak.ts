@@ -1,6 +1,7 @@
 /**
- * `npm run soak [-- --duet <checkout>] [--only D1,D6]`: the red-team attacks D1, D4, D5 and D6
- * of issue 10 against duet's built entry point in a child process, each on a fresh server,
+ * `npm run soak [-- --duet <checkout>] [--only D1,R3-6]`: the red-team attacks D1, D4, D5 and D6
+ * of issue 10 and R3-5 and R3-6 of round 3 (soak-access.ts) against duet's built entry point in a
+ * child process, each on a fresh server,
  * printing a Markdown table of figures per attack. `--duet` runs another checkout's build
  * (e.g. the code before the fixes) with this script's attacks.
  */
@@ -8,19 +9,37 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { attackD1, attackD4, attackD5, attackD6, type Figures } from './soak-attacks.js';
 import { startChild, type Child, type ChildOptions } from './soak-child.js';
+import { attackCredentialFarming, attackDistributedGuessing, LONG_CODE, SHORT_CODE, TURN_ENV } from './soak-access.js';
 
 interface Attack {
   name: string;
   what: string;
   child: Omit<ChildOptions, 'duetDir'>;
-  run: (child: Child) => Promise<Figures>;
+  /** Started instead when the server refuses `child`'s settings (a newer duet refusing a short ACCESS_CODE). */
+  fallback?: Omit<ChildOptions, 'duetDir'>;
+  run: (child: Child, options: Omit<ChildOptions, 'duetDir'>) => Promise<Figures>;
 }
+
+const codeOf = (options: Omit<ChildOptions, 'duetDir'>) => options.env?.ACCESS_CODE ?? '';
 
 const ATTACKS: Attack[] = [
   { name: 'D1', what: '8 addresses cycling polling sessions (40, then 41 + event + close in one POST), heap limited to 48 MB', child: { nodeFlags: ['--max-old-space-size=48'] }, run: (c) => attackD1(c) },
   { name: 'D4', what: '3 paused readers, their senders relaying 20,000-character (~60 KB) messages within the rate limits for 15 s', child: {}, run: (c) => attackD4(c) },
   { name: 'D5', what: '100 addresses × 4 sockets × 25 joins of distinct rooms into a table of `MAX_ROOMS=2000` (reachable within a minute)', child: { env: { MAX_ROOMS: '2000' } }, run: (c) => attackD5(c) },
   { name: 'D6', what: '6000 TCP connections from 100 addresses without a ClientHello, server `ulimit -n 4096`', child: { fileLimit: 4096 }, run: (c) => attackD6(c) },
+  {
+    name: 'R3-5',
+    what: 'TURN credential farming from one address for 20 s, ACCESS_CODE and TURN_SECRET set',
+    child: { env: { ...TURN_ENV, ACCESS_CODE: LONG_CODE } },
+    run: (c, o) => attackCredentialFarming(c, codeOf(o)),
+  },
+  {
+    name: 'R3-6',
+    what: `250 addresses guessing the access code (4 unknown digits: ${SHORT_CODE} where the server takes it, else ${LONG_CODE}) for up to 40 s`,
+    child: { env: { ACCESS_CODE: SHORT_CODE } },
+    fallback: { env: { ACCESS_CODE: LONG_CODE } },
+    run: (c, o) => attackDistributedGuessing(c, codeOf(o)),
+  },
 ];
 
 function option(name: string): string | undefined {
@@ -37,10 +56,16 @@ const duetDir = resolve(option('--duet') ?? '.');
 const only = option('--only')?.split(',');
 console.log(`soak: ${duetDir}, node ${process.version}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
 for (const attack of ATTACKS.filter((a) => !only || only.includes(a.name))) {
-  const child = await startChild({ duetDir, ...attack.child });
+  let options = attack.child;
+  const child = await startChild({ duetDir, ...options }).catch((error: Error) => {
+    if (!attack.fallback) throw error;
+    console.log(`\n(${attack.name}: the server refused ${JSON.stringify(options.env)}: ${error.message.trim().split('\n').at(-1)}; trying ${JSON.stringify(attack.fallback.env)})`);
+    options = attack.fallback;
+    return startChild({ duetDir, ...options });
+  });
   try {
     const started = Date.now();
-    const figures = await attack.run(child);
+    const figures = await attack.run(child, options);
     if (!child.alive()) figures['last output'] = JSON.stringify(child.stderrTail().slice(-200));
     console.log(`\n### ${attack.name}: ${attack.what}\n(load average ${loadavg()[0]!.toFixed(2)}, ${Math.round((Date.now() - started) / 1000)} s)\n\n${table(figures)}`);
   } finally {

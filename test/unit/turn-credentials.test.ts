@@ -45,7 +45,7 @@ describe('GET /api/config contents', () => {
 
 describe('TURN_URLS, TURN_SECRET, TURN_TTL_S and STUN_URLS', () => {
   it('default to no relay and a one-day TTL', () => {
-    expect(loadConfig({}).turn).toEqual({ urls: [], secret: undefined, ttlS: 86_400, stunUrls: [], credentialsPerHour: 60 });
+    expect(loadConfig({}).turn).toEqual({ urls: [], secret: undefined, ttlS: 86_400, stunUrls: [], credentialsPerHour: 10 });
   });
 
   it.each([

@@ -23,7 +23,7 @@ export const TURN_DEFAULTS: TurnConfig = Object.freeze({
   secret: undefined,
   ttlS: 86_400,
   stunUrls: Object.freeze([]),
-  credentialsPerHour: 60,
+  credentialsPerHour: 10,
 });
 
 /** Credentials live at least 10 minutes (a refresh must fit in) and at most a week. */
