@@ -24,6 +24,7 @@ import { dropHandshakeRequest } from './http/drop-request.js';
 import { redirectPlainHttp } from './http/plain-http.js';
 import { waitUntil } from './http/wait-until.js';
 import { createWebApp } from './http/web.js';
+import { attachTurnCredentials } from './turn/turn-socket.js';
 import { createHealth, type ReadinessCheck } from './health/health.js';
 import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
 import { countSeats } from './metrics/seat-store.js';
@@ -39,7 +40,7 @@ export interface ServerConfig {
   readonly origins?: OriginPolicy;
   /** STUN/TURN servers for browsers (GET /api/config); none by default. */
   readonly iceServers?: readonly IceServer[];
-  /** TURN relay and STUN servers whose entries GET /api/config adds (fresh TURN credentials per request). */
+  /** TURN relay (credentials over the socket, turn-socket.ts) and STUN servers (GET /api/config). */
   readonly turn?: TurnConfig;
   /** Calls by name: DIRECTORY, RING_TIMEOUT_S, ACCESS_CODE (default: PEOPLE_DEFAULTS). */
   readonly people?: PeopleConfig;
@@ -91,6 +92,12 @@ export interface DuetInstance {
   close(): Promise<void>;
 }
 
+/** The access gate's settings, when an ACCESS_CODE is set. */
+function accessOptions(people: PeopleConfig | undefined) {
+  if (people?.accessCode === undefined) return undefined;
+  return { code: people.accessCode, guessesPerMinute: people.accessGuessesPerMinute, lockoutMs: people.accessLockoutS * 1000 };
+}
+
 export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstance {
   const limits = config.limits ?? DEFAULTS.limits;
   const clock = deps.clock ?? Date.now;
@@ -107,7 +114,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     closing: () => closing,
     openFileLimit: deps.openFileLimit,
     clock,
-    accessCode: config.people?.accessCode,
+    access: accessOptions(config.people),
     metrics,
     shared: cluster?.limits,
   });
@@ -151,6 +158,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     congestion,
     metrics,
   });
+  attachTurnCredentials(io, { turn: config.turn, logger, clock });
   metrics.setSource('connectedSockets', () => io.sockets.sockets.size);
   metrics.setSource('signedInNames', () => people.signedIn());
   metrics.setSource('openRooms', cluster ? () => cluster.store.roomCount() : () => rooms.roomCount);

@@ -10,16 +10,29 @@ export interface IceServer {
   readonly credential?: string;
 }
 
-/** `GET /api/config`: the browser builds its RTCPeerConnection from it. */
+/**
+ * `GET /api/config`: what is not secret of the browser's RTCPeerConnection configuration (the
+ * static ICE_SERVERS and STUN_URLS). TURN credentials are never in it: a page that passed the
+ * access code asks for them over its socket (`turn-credentials`).
+ */
 export interface ClientConfig {
   iceServers: readonly IceServer[];
-  /** Whether duet hands out TURN credentials (TURN_SECRET is set). */
+  /** Whether duet hands out TURN credentials over the socket (TURN_SECRET is set). */
   turn: boolean;
-  /** When the TURN credentials expire, in Unix seconds; absent without TURN_SECRET. */
-  expiresAt?: number;
-  /** Their lifetime from this answer, in seconds (the page refreshes before it ends, whatever its clock says). */
-  ttlS?: number;
 }
+
+/** The answer to the socket request `turn-credentials`. */
+export type TurnReply =
+  | {
+      ok: true;
+      /** The relay's URLs with one fresh credential. */
+      iceServer: IceServer;
+      /** When the credential expires, in Unix seconds. */
+      expiresAt: number;
+      /** Its lifetime from this answer, in seconds (the page asks again before it ends, whatever its clock says). */
+      ttlS: number;
+    }
+  | { ok: false; error: 'no-turn' | 'rate-limited' };
 
 /** `GET /api/lan`: the links for other devices and the CA's fingerprint (the /setup page). */
 export interface LanInfo {

@@ -12,14 +12,23 @@
  * 5. 1 to MAX_NAME_LENGTH characters, counted as code points after NFC (like room names: 32
  *    Chinese characters fit; a combining mark that has no precomposed form counts as one);
  * 6. only letters, marks and digits of any script (\p{L}\p{M}\p{N}), space, - _ . and ';
- * 7. at least one letter or digit (".", "- -" or a lone mark are not names).
+ * 7. at least one letter or digit (".", "- -" or a lone mark are not names);
+ * 8. nothing invisible: no default-ignorable code point (variation selectors, the combining
+ *    grapheme joiner, Mongolian free variation selectors, Khmer inherent vowels…: marks that
+ *    draw nothing, so "Alice" + U+034F would look like "Alice") and no Hangul filler (U+115F,
+ *    U+1160, U+3164, U+FFA0: letters that draw nothing);
+ * 9. letters from scripts people write together (name-scripts.ts): "Аlice" with a Cyrillic А
+ *    is refused, "李 Ann" is not.
  *
  * Names are compared by `nameKey`, never by their display form: NFKC (so full-width "ＡＮＮ"
  * is "ann", "ﬁ" is "fi"), then upper-casing and lower-casing with the locale-independent
  * Unicode mappings (so "straße" is "STRASSE" and final sigma matches sigma), then NFKC again.
  * Turkish: dotless ı and I fold with i (one name), dotted İ folds to i + U+0307 (another).
- * Look-alikes across scripts (Latin a and Cyrillic а) stay different names: a known limit.
+ * The server compares names by a stricter key that also folds look-alikes (people/person-name.ts:
+ * the UTS #39 skeleton of this key), so a whole-script imitation (Cyrillic "Асе" for "Ace")
+ * cannot sign in while the name it imitates is online.
  */
+import { scriptsMixWell } from './name-scripts.js';
 
 export const MAX_NAME_LENGTH = 32;
 /** Raw input longer than this (in UTF-16 units) is refused unread. */
@@ -30,6 +39,7 @@ export type NameCheck = { ok: true; name: string; key: string } | { ok: false };
 const ALLOWED = /^[\p{L}\p{M}\p{N} _.'-]+$/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACES = /\s+/gu;
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0]/u;
 
 /** The display form and comparison key of `value`, or `{ok:false}` when it is not a valid name. */
 export function checkDisplayName(value: unknown): NameCheck {
@@ -38,6 +48,7 @@ export function checkDisplayName(value: unknown): NameCheck {
   const length = codePointLength(name);
   if (length === 0 || length > MAX_NAME_LENGTH) return { ok: false };
   if (!ALLOWED.test(name) || !HAS_LETTER_OR_DIGIT.test(name)) return { ok: false };
+  if (INVISIBLE.test(name) || !scriptsMixWell(name)) return { ok: false };
   return { ok: true, name, key: nameKey(name) };
 }
 

@@ -6,6 +6,7 @@
  * live in their own fragment, people-events.ts, and are part of these maps.
  */
 import type { PeopleClientToServerEvents, PeopleErrorCode, PeopleServerToClientEvents } from './people-events.js';
+import type { TurnReply } from './api.js';
 
 export type { LoginResult, Person, UnavailableReason } from './people-events.js';
 
@@ -50,6 +51,8 @@ export interface ClientToServerEvents extends PeopleClientToServerEvents {
   join: (room: string, ack?: Ack<{ room: string; id: string; peers: number }>) => void;
   leave: (room: string, ack?: Ack<{ room: string }>) => void;
   message: (room: string, data: SignalData, ack?: Ack) => void;
+  /** One fresh TURN credential for this page (rate-limited per address; turn/turn-socket.ts). */
+  'turn-credentials': (ack: (reply: TurnReply) => void) => void;
 }
 
 /** Events the server sends to a client. */
@@ -78,7 +81,7 @@ export type InterServerEvents = Record<string, never>;
 
 /** Per-socket data kept by Socket.IO. */
 export interface SocketData {
-  /** Remote address of the client, for logs and per-address limits. */
+  /** The client's address as per-address limits count it (IPv6: its /64; admission/client-address.ts), also for logs. */
   address: string;
   /** Set while the socket is being rate-limited (one warning per episode). */
   throttled?: boolean;

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { PeopleStateStore } from '../../src/server/people/state.js';
 import { createRedisPeopleState, PeopleStateUnavailable } from '../../src/server/redis/people-state.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
+import { personKey } from '../../src/server/people/person-name.js';
 
 let server: RedisServer;
 const clients: Redis[] = [];
@@ -29,6 +30,16 @@ describe('calls by name on a state shared through Redis', () => {
     const replies = await Promise.all(claims);
     expect(replies.filter((r) => r.ok)).toHaveLength(1);
     expect(replies.filter((r) => !r.ok).every((r) => !r.ok && r.error === 'name-taken')).toBe(true);
+  });
+
+  it('keys names by the look-alike-folding key, so "Асе" in Cyrillic is taken on every node while "Ace" is online', async () => {
+    const [a, b] = [node('lookalike:'), node('lookalike:')];
+    expect(await a.update((p) => p.login('sa', 'Ace').reply)).toMatchObject({ ok: true, name: 'Ace' });
+    expect(await b.update((p) => p.login('sb', '\u0410\u0441\u0435').reply)).toEqual({ ok: false, error: 'name-taken' });
+    expect(await b.update((p) => p.login('sb', 'Alice\u034F').reply)).toEqual({ ok: false, error: 'invalid-name' });
+    const admin = new Redis(server.url);
+    clients.push(admin);
+    expect(await admin.get('lookalike:people:state')).toContain(JSON.stringify(personKey('Ace')));
   });
 
   it('lets a person on one node ring a person on another, who accepts there', async () => {

@@ -1,13 +1,12 @@
 /**
  * duet's TURN credentials against a real coturn (Debian's turnserver in TURN
- * REST API mode on loopback): the credentials GET /api/config hands out allocate
+ * REST API mode on loopback): the credentials the socket hands out allocate
  * a relay; a wrong password and expired credentials are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config/config.js';
 import { coturnConfig } from '../../src/server/turn/coturn-config.js';
 import { issueTurnCredentials } from '../../src/server/turn/credentials.js';
-import { fetchOnce } from '../support/http.js';
 import { allocate, coturnTestsEnabled, startCoturn, type Coturn } from '../support/coturn.js';
 import { startServer, type Running } from '../support/server.js';
 
@@ -27,16 +26,16 @@ describe.runIf(coturnTestsEnabled())('duet with a real coturn', () => {
   });
 
   async function handedOut(): Promise<{ username: string; credential: string }> {
-    const reply = await fetchOnce(`${duet!.url}/api/config`, { ca: duet!.ca });
-    const text = reply.body.toString('utf8');
-    const body = JSON.parse(text) as { iceServers: Array<{ urls: string[]; username?: string; credential?: string }>; expiresAt: number };
-    const relay = body.iceServers.find((s) => s.username !== undefined)!;
-    expect(relay.urls).toEqual([`turn:127.0.0.1:${coturn!.port}`]);
-    expect(text).not.toContain(coturn!.secret);
-    return { username: relay.username!, credential: relay.credential! };
+    const socket = await duet!.client();
+    const reply = await socket.timeout(5000).emitWithAck('turn-credentials');
+    socket.disconnect();
+    if (!reply.ok) throw new Error(`no credentials: ${reply.error}`);
+    expect(reply.iceServer.urls).toEqual([`turn:127.0.0.1:${coturn!.port}`]);
+    expect(JSON.stringify(reply)).not.toContain(coturn!.secret);
+    return { username: reply.iceServer.username!, credential: reply.iceServer.credential! };
   }
 
-  it('allocates a relay with the credentials GET /api/config hands out', async () => {
+  it('allocates a relay with the credentials the socket hands out', async () => {
     const { username, credential } = await handedOut();
     const result = await allocate(coturn!, username, credential);
     expect(result.code, result.output + coturn!.log().slice(-2000)).toBe(0);

@@ -6,7 +6,7 @@ import { PEOPLE_DEFAULTS, loadPeopleConfig } from '../../src/server/config/peopl
 describe('settings of calls by name', () => {
   it('defaults to a directory, 30 s rings, a 60 s cooldown, 100 names a list, 16 names an address and no access code', () => {
     expect(loadPeopleConfig({})).toEqual(PEOPLE_DEFAULTS);
-    expect(PEOPLE_DEFAULTS).toEqual({ directory: true, ringTimeoutS: 30, ringCooldownS: 60, maxListedPeople: 100, maxNamesPerAddress: 16, accessCode: undefined });
+    expect(PEOPLE_DEFAULTS).toEqual({ directory: true, ringTimeoutS: 30, ringCooldownS: 60, maxListedPeople: 100, maxNamesPerAddress: 16, accessCode: undefined, accessGuessesPerMinute: 30, accessLockoutS: 300 });
   });
 
   it('reads RING_COOLDOWN_S, MAX_LISTED_PEOPLE and MAX_NAMES_PER_ADDRESS, naming a bad value', () => {
@@ -30,7 +30,20 @@ describe('settings of calls by name', () => {
   });
 
   it('takes a short ring time for tests and an access code of any script', () => {
-    expect(loadPeopleConfig({ RING_TIMEOUT_S: '2.5', ACCESS_CODE: ' 芝麻开门 ' })).toEqual({ ...PEOPLE_DEFAULTS, ringTimeoutS: 2.5, accessCode: '芝麻开门' });
+    expect(loadPeopleConfig({ RING_TIMEOUT_S: '2.5', ACCESS_CODE: ' 芝麻开门芝麻开门 ' })).toMatchObject({ directory: true, ringTimeoutS: 2.5, accessCode: '芝麻开门芝麻开门' });
+  });
+
+  it('refuses an access code shorter than 8 characters and says why', () => {
+    for (const code of ['1234', 'sesame', '芝麻开门芝麻开']) {
+      expect(() => loadPeopleConfig({ ACCESS_CODE: code })).toThrow(`ACCESS_CODE must be at least 8 characters, got ${[...code].length}: a short code is found by guessing`);
+    }
+    expect(loadPeopleConfig({ ACCESS_CODE: '12345678' }).accessCode).toBe('12345678');
+  });
+
+  it('reads the server-wide budget of wrong codes and its lockout', () => {
+    expect(loadPeopleConfig({ ACCESS_GUESSES_PER_MINUTE: '5', ACCESS_LOCKOUT_S: '60' })).toMatchObject({ accessGuessesPerMinute: 5, accessLockoutS: 60 });
+    expect(() => loadPeopleConfig({ ACCESS_GUESSES_PER_MINUTE: '0' })).toThrow('ACCESS_GUESSES_PER_MINUTE must be a whole number from 1 to 10000, got "0"');
+    expect(() => loadPeopleConfig({ ACCESS_LOCKOUT_S: '1.5' })).toThrow('ACCESS_LOCKOUT_S must be a whole number from 1 to 86400');
   });
 });
 
@@ -38,7 +51,8 @@ describe('the settings of calls by name in loadConfig', () => {
   it('are part of the one configuration, with the same defaults and errors', () => {
     expect(loadConfig({}).people).toEqual(PEOPLE_DEFAULTS);
     expect(DEFAULTS.people).toEqual(PEOPLE_DEFAULTS);
-    expect(loadConfig({ DIRECTORY: 'off', RING_TIMEOUT_S: '45', ACCESS_CODE: 'sesame' }).people).toEqual({ ...PEOPLE_DEFAULTS, directory: false, ringTimeoutS: 45, accessCode: 'sesame' });
+    expect(loadConfig({ DIRECTORY: 'off', RING_TIMEOUT_S: '45', ACCESS_CODE: 'open sesame' }).people).toEqual({ ...PEOPLE_DEFAULTS, directory: false, ringTimeoutS: 45, accessCode: 'open sesame' });
+    expect(() => loadConfig({ ACCESS_CODE: '1234' })).toThrow('ACCESS_CODE must be at least 8 characters, got 4');
     expect(() => loadConfig({ DIRECTORY: 'maybe' })).toThrow('DIRECTORY must be on or off, got "maybe"');
   });
 });

@@ -10,7 +10,9 @@ import { networkRows, renderRows, renderVerdict } from './check/view.js';
 import { byId } from './view/dom.js';
 import { applyI18n, bindLangSwitch, t } from './i18n/i18n.js';
 import { detectLang } from './i18n/lang.js';
-import { fetchIceConfig, offersTurn } from './session/ice-config.js';
+import { fetchIceConfig, offersTurn, socketCredentials } from './session/ice-config.js';
+import { openSocket } from './session/signaling.js';
+import { askAccessCode } from './view/access-form.js';
 import { openMedia, type MediaResult } from './media/devices.js';
 import { startLevelMeter, type LevelMeter } from './media/meter.js';
 import type { StatsSnapshot } from './session/stats.js';
@@ -48,6 +50,16 @@ function render(): void {
   renderVerdict(el.result, el.note, shown.verdict, shown.turn);
 }
 
+/** TURN credentials come over a socket (behind the access code): opened for the ask, closed after. */
+async function askTurnCredential() {
+  const { socket } = openSocket(askAccessCode);
+  try {
+    return await socketCredentials(socket)();
+  } finally {
+    socket.disconnect();
+  }
+}
+
 async function run(): Promise<void> {
   el.start.disabled = true;
   el.start.textContent = t('check.running');
@@ -61,7 +73,7 @@ async function run(): Promise<void> {
   meter = startLevelMeter(media.stream, el.level);
   render();
 
-  const config = await fetchIceConfig();
+  const config = await fetchIceConfig(askTurnCredential);
   const turn = config.turn || offersTurn(config.iceServers);
   const stun = config.iceServers.length > 0;
   const any = loopbackCall(config.iceServers, 'all', media.stream, CALL_MS);

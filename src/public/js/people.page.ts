@@ -8,7 +8,7 @@ import { detectLang } from './i18n/lang.js';
 import { createPeopleController } from './people/controller.js';
 import { sessionLoginStore } from './store/people-login.js';
 import { phaseOf } from './people/state.js';
-import { liveIceConfig } from './session/ice-config.js';
+import { fetchIceConfig, liveIceConfig, socketCredentials } from './session/ice-config.js';
 import { openSocket } from './session/signaling.js';
 import { askAccessCode } from './view/access-form.js';
 import { prepareCall, type NameCall } from './view/people-call.js';
@@ -20,7 +20,7 @@ function main(): void {
   applyI18n(detectLang());
   const ui = peopleElements();
   const open = openSocket(askAccessCode);
-  const ice = liveIceConfig();
+  const ice = liveIceConfig(() => fetchIceConfig(socketCredentials(open.socket)));
   const ringer = createRinger();
   const people = createPeopleController(open.socket, sessionLoginStore());
   let call: NameCall | undefined;

@@ -11,7 +11,7 @@ import { createSession } from './session/session.js';
 import { openSocket } from './session/signaling.js';
 import { spareFor, type Spare } from './session/spare.js';
 import { IDLE_LINE } from './session/status.js';
-import { liveIceConfig } from './session/ice-config.js';
+import { fetchIceConfig, liveIceConfig, socketCredentials } from './session/ice-config.js';
 import { safeGet, safeSet } from './store/storage.js';
 import { bindCall } from './view/call-binding.js';
 import { renderStatus } from './view/call-view.js';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket(askAccessCode);
-  const ice = liveIceConfig();
+  const ice = liveIceConfig(() => fetchIceConfig(socketCredentials(socket.socket)));
   let rerenderIce = () => undefined as void; // the path line of the latest connection
   const rerender: Array<() => void> = [() => void shareNote.then((render) => render()), () => rerenderIce()];
   // wired before the camera prompt is answered: the prompt may wait for a long time

@@ -10,11 +10,12 @@ import type { Server as HttpsServer } from 'node:https';
 import type { Limits, OriginPolicy } from '../config/config.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import type { SignalingMetrics } from '../metrics/metrics.js';
+import type { AccessMetrics, SignalingMetrics } from '../metrics/metrics.js';
 import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
 import { splitAck } from '../signaling/validate.js';
 import { PEOPLE_ANSWERS, PEOPLE_REQUESTS } from '../people/people-socket.js';
 import { createAccessGate } from './access-gate.js';
+import { clientKey } from './client-address.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
@@ -32,12 +33,12 @@ export interface AdmissionOptions {
   openFileLimit?: number;
   /** Clock of the rate limits (default Date.now). */
   clock?: Clock;
-  /** ACCESS_CODE: every handshake must carry it (access-gate.ts); none when undefined. */
-  accessCode?: string;
+  /** ACCESS_CODE: every handshake must carry it (access-gate.ts), and the server-wide budget of wrong codes; none when undefined. */
+  access?: { code: string; guessesPerMinute: number; lockoutMs: number };
   /** Per-address budgets and connection counts over every node (REDIS_URL), on top of this node's own. */
   shared?: SharedLimits;
   /** Counts the events answered `rate-limited` (metrics.ts). */
-  metrics?: Pick<SignalingMetrics, 'refused'>;
+  metrics?: Pick<SignalingMetrics, 'refused'> & AccessMetrics;
 }
 
 export interface Admission {
@@ -66,8 +67,9 @@ export function createAdmission(options: AdmissionOptions): Admission {
 
   // one shared listener (Engine.IO calls it with `this` = the connection, once): no closure per connection
   function onEngineClose(this: EngineConnection): void {
-    guard.closed(this.remoteAddress);
-    shared?.closed(this.remoteAddress);
+    const address = clientKey(this.remoteAddress);
+    guard.closed(address);
+    shared?.closed(address);
   }
 
   function onSocketGone(this: DuetSocket): void {
@@ -85,7 +87,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
     const [event] = packet;
     // an answer to a ring is never counted (people-socket.ts bounds answers that answer no ring)
     if (PEOPLE_ANSWERS.has(event as string)) return pass(socket, next);
-    const kind = event === 'join' || event === 'leave' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
+    const kind = event === 'join' || event === 'leave' || event === 'turn-credentials' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
     const verdict = guard.check(socket.id, socket.data.address, kind);
     if (verdict === 'gone') return;
     if (verdict !== 'ok') return refuseRate(socket, packet, verdict);
@@ -120,12 +122,14 @@ export function createAdmission(options: AdmissionOptions): Admission {
     // every HTTP request and upgrade of Engine.IO, not only handshakes: no JSONP, Origin on each
     io.engine.use(createEngineGuard({ policy: options.origins, logger }));
     io.engine.on('connection', (conn: EngineConnection) => {
-      guard.opened(conn.remoteAddress);
-      shared?.opened(conn.remoteAddress);
+      const address = clientKey(conn.remoteAddress);
+      guard.opened(address);
+      shared?.opened(address);
       conn.on('close', onEngineClose);
     });
-    if (options.accessCode !== undefined) io.use(createAccessGate(options.accessCode, logger, options.clock));
+    if (options.access) io.use(createAccessGate({ ...options.access, logger, clock: options.clock, metrics: options.metrics }).middleware);
     io.on('connection', (socket) => {
+      socket.data.address = clientKey(socket.handshake.address); // what every per-address limit counts by
       guard.track(socket.id);
       socket.use((packet, next) => limitRate(socket, packet, next));
       socket.on('disconnect', onSocketGone);

@@ -7,6 +7,7 @@
 import type { Server as NetServer, Socket } from 'node:net';
 import type { Server as TlsServer, TLSSocket } from 'node:tls';
 import { escapeForLog, type Logger } from '../log/logger.js';
+import { clientKey } from './client-address.js';
 
 /** Refuses (closes at once) a connection from an address that has `max` TLS handshakes unfinished. */
 export function capPendingTls(server: TlsServer, max: number, logger: Logger): void {
@@ -14,13 +15,13 @@ export function capPendingTls(server: TlsServer, max: number, logger: Logger): v
   const unfinished = new WeakSet<Socket>();
   function settle(socket: Socket): void {
     if (!unfinished.delete(socket)) return;
-    const address = socket.remoteAddress ?? 'unknown';
+    const address = clientKey(socket.remoteAddress);
     const left = (pending.get(address) ?? 0) - 1;
     if (left > 0) pending.set(address, left);
     else pending.delete(address);
   }
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? 'unknown';
+    const address = clientKey(socket.remoteAddress);
     const count = pending.get(address) ?? 0;
     if (count >= max) {
       logger.warn(`refused a connection from ${escapeForLog(address, 64)}: ${max} TLS handshakes unfinished`);

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { OriginPolicy } from '../config/config.js';
 import type { Guard } from './guard.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
+import { clientKey } from './client-address.js';
 
 /** The https origin a page served by this host would have, or undefined for a malformed Host. */
 export function ownOrigin(host: string | undefined): string | undefined {
@@ -52,7 +53,7 @@ export type AllowRequest = (req: IncomingMessage, callback: (error: string | nul
 
 export function createAllowRequest(deps: AllowRequestDeps): AllowRequest {
   return (req, callback) => {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientKey(req.socket.remoteAddress);
     if (deps.closing()) return callback('server shutting down', false);
     const header = req.headers.origin;
     const verdict = checkOrigin(typeof header === 'string' ? header : undefined, req.headers.host, deps.policy);

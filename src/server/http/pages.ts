@@ -32,7 +32,7 @@ export function addPageRoutes(app: Express, options: PageOptions): void {
   const peopleHtml = join(options.publicDir, 'people.html');
 
   app.get('/api/config', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(clientConfig(options.iceServers, options.turn, Date.now()));
+    res.set('Cache-Control', 'no-store').json(clientConfig(options.iceServers, options.turn));
   });
 
   for (const [path, file] of [['/check', checkHtml], ['/people', peopleHtml]] as const) {

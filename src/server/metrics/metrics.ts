@@ -15,6 +15,8 @@ import type { JoinResult } from '../signaling/rooms.js';
 export type RelayType = 'offer' | 'answer' | 'candidate' | 'other';
 export type AdmissionResult = JoinResult['kind'];
 export type RefusalCode = ErrorCode | PeopleErrorCode;
+/** Why the ACCESS_CODE gate refused a handshake. */
+export type AccessRefusal = 'wrong-code' | 'address-limit' | 'server-lockout';
 
 /** What the socket layer reports: cheap calls that change nothing it does. */
 export interface SignalingMetrics {
@@ -36,7 +38,15 @@ export type GaugeSource = 'connectedSockets' | 'openRooms' | 'signedInNames';
 /** A gauge's reading; a shared store may answer asynchronously. A source that fails reads NaN. */
 export type GaugeRead = () => number | Promise<number>;
 
-export interface DuetMetrics extends SignalingMetrics, SeatMetrics {
+/** What the access gate reports (admission/access-gate.ts). */
+export interface AccessMetrics {
+  /** A handshake was refused by the ACCESS_CODE gate, and why. */
+  accessRefused(reason: AccessRefusal): void;
+  /** The server-wide budget of wrong codes was spent: every code is refused for a while. */
+  lockedOut(): void;
+}
+
+export interface DuetMetrics extends SignalingMetrics, SeatMetrics, AccessMetrics {
   readonly registry: Registry;
   /** Gauge `name` reads `read()` at every scrape from now on (all read 0 until set). */
   setSource(name: GaugeSource, read: GaugeRead): void;
@@ -45,6 +55,7 @@ export interface DuetMetrics extends SignalingMetrics, SeatMetrics {
 /** Every result a seat request can have: a compile error here when the store gains one. */
 const ADMISSION_RESULTS: Record<AdmissionResult, true> = { joined: true, 'already-in-room': true, full: true, 'too-many-rooms': true };
 const RELAY_TYPES: readonly RelayType[] = ['offer', 'answer', 'candidate', 'other'];
+const ACCESS_REFUSALS: readonly AccessRefusal[] = ['wrong-code', 'address-limit', 'server-lockout'];
 /** The refusals of calls by name (issue 12), listed next to the room protocol's ERROR_TEXT codes. */
 const PEOPLE_CODES: Record<PeopleErrorCode, true> = {
   'not-logged-in': true,
@@ -109,6 +120,8 @@ export function createMetrics(): DuetMetrics {
   const relayed = tally(registry, 'duet_relayed_messages_total', 'Messages relayed to the other seat, by type.', 'type', RELAY_TYPES);
   const codes = [...Object.keys(ERROR_TEXT), ...Object.keys(PEOPLE_CODES)] as RefusalCode[];
   const refused = tally(registry, 'duet_refusals_total', 'Requests answered with an error, by code.', 'code', codes);
+  const accessRefused = tally(registry, 'duet_access_refusals_total', 'Handshakes refused by the ACCESS_CODE gate, by reason.', 'reason', ACCESS_REFUSALS);
+  const lockouts = new Counter({ name: 'duet_access_lockouts_total', help: 'Times the server-wide budget of wrong access codes was spent.', registers: [registry] });
   return {
     registry,
     setSource(name, read) {
@@ -125,6 +138,8 @@ export function createMetrics(): DuetMetrics {
       relayed(relayType(data));
     },
     refused,
+    accessRefused,
+    lockedOut: () => lockouts.inc(),
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * Who is signed in under which display name (issue 12), with no I/O and no timers.
- * A name belongs to one socket at a time, compared by its key (case- and width-insensitive).
+ * A name belongs to one socket at a time, compared by its key (case- and width-insensitive, look-alikes folded: person-name.ts).
  * After a disconnect the name stays reserved for its owner for `reserveMs`: a login with the
  * token from the first result takes it back, on any socket; anyone else gets `name-taken`.
  * Expiry is computed from the injected clock when asked, so nothing here needs a timer.
  */
-import { checkDisplayName, compareCodePoints } from '../../shared/display-name.js';
+import { compareCodePoints } from '../../shared/display-name.js';
+import { checkPersonName } from './person-name.js';
 import type { Person } from '../../shared/people-events.js';
 import type { DirectoryState, HolderState, ReservationState } from './state.js';
 
@@ -118,7 +119,7 @@ export function createDirectory(options: DirectoryOptions): Directory {
   return {
     login(socketId, name, token, address) {
       sweep();
-      const check = checkDisplayName(name);
+      const check = checkPersonName(name);
       if (!check.ok) return { ok: false, error: 'invalid-name' };
       const { key } = check;
       const holder = online.get(key);

@@ -13,7 +13,7 @@
  * `cancelled(caller)`; the person they were ringing gets `cancelled(them)` (their own ring is
  * withdrawn without an event to them: they chose the other call).
  */
-import { checkDisplayName } from '../../shared/display-name.js';
+import { checkPersonName } from './person-name.js';
 import type { PeopleServerToClientEvents } from '../../shared/people-events.js';
 import { createRefusals } from './refusals.js';
 import { ringMaps, ringsSnapshot, type PartyState, type RingState } from './state.js';
@@ -59,7 +59,7 @@ export function createRings(options: RingsOptions): Rings {
   /** The ring to `callee` from the person named `from`, if there is one. */
   function ringFrom(callee: string, from: unknown): Ring | RingRefusal {
     if (!lookup.whoIs(callee)) return 'not-logged-in';
-    const check = checkDisplayName(from);
+    const check = checkPersonName(from);
     if (!check.ok) return 'invalid-name';
     const ring = [...(incoming.get(callee)?.values() ?? [])].find((r) => r.caller.key === check.key);
     return ring ?? 'no-such-call';
@@ -93,7 +93,7 @@ export function createRings(options: RingsOptions): Rings {
     call(from, name) {
       const caller = party(from);
       if (!caller) return { ok: false, error: 'not-logged-in' };
-      const check = checkDisplayName(name);
+      const check = checkPersonName(name);
       if (!check.ok) return { ok: false, error: 'invalid-name' };
       if (check.key === caller.key) return { ok: false, error: 'self' };
       if (calls.has(from) || inRooms.has(from) || outgoing.has(from)) return { ok: false, error: 'already-in-call' };

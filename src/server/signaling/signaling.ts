@@ -158,7 +158,6 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
   const disconnectListener = settled('disconnect', onDisconnect);
 
   io.on('connection', (socket) => {
-    socket.data.address = socket.handshake.address;
     logger.info(`connect ${socket.id} from ${escapeForLog(socket.data.address, 64)} (EIO${socket.conn.protocol})`);
     socket.on('join', joinListener);
     socket.on('leave', leaveListener);

@@ -1,22 +1,18 @@
 /**
- * What `GET /api/config` answers: the static ICE_SERVERS, the STUN_URLS, and,
- * with a TURN secret, the relay with credentials made for this one request.
+ * What `GET /api/config` answers: the static ICE_SERVERS and the STUN_URLS, and whether TURN
+ * credentials can be had over the socket. No credential is ever in it (anyone can GET it);
+ * turn-socket.ts hands them to connections that passed the access code.
  */
 import type { ClientConfig, IceServer } from '../../shared/api.js';
 import type { TurnConfig } from './config.js';
-import { issueTurnCredentials } from './credentials.js';
 
 export type { ClientConfig };
 
-export function clientConfig(staticServers: readonly IceServer[], turn: TurnConfig | undefined, nowMs: number): ClientConfig {
+export function clientConfig(staticServers: readonly IceServer[], turn: TurnConfig | undefined): ClientConfig {
   const iceServers: IceServer[] = [...staticServers];
   if (turn && turn.stunUrls.length > 0) iceServers.push({ urls: [...turn.stunUrls] });
-  if (!turn?.secret || turn.urls.length === 0) return { iceServers, turn: false };
-  const { username, credential, expiresAt } = issueTurnCredentials(turn.secret, turn.ttlS, nowMs);
-  iceServers.push({ urls: [...turn.urls], username, credential });
-  return { iceServers, turn: true, expiresAt, ttlS: turn.ttlS };
+  return { iceServers, turn: Boolean(turn?.secret) && (turn?.urls.length ?? 0) > 0 };
 }
-
 /** One start-up line about what browsers get for crossing NATs. */
 export function iceSummary(staticServers: readonly IceServer[], turn: TurnConfig): string {
   const parts: string[] = [];

@@ -14,6 +14,8 @@ export interface TurnConfig {
   readonly ttlS: number;
   /** `stun:`/`stuns:` URLs handed to browsers as they are. */
   readonly stunUrls: readonly string[];
+  /** TURN_CREDENTIALS_PER_HOUR: credentials one client address may get in an hour (all at once at most). */
+  readonly credentialsPerHour: number;
 }
 
 export const TURN_DEFAULTS: TurnConfig = Object.freeze({
@@ -21,6 +23,7 @@ export const TURN_DEFAULTS: TurnConfig = Object.freeze({
   secret: undefined,
   ttlS: 86_400,
   stunUrls: Object.freeze([]),
+  credentialsPerHour: 10,
 });
 
 /** Credentials live at least 10 minutes (a refresh must fit in) and at most a week. */
@@ -57,5 +60,6 @@ export function parseTurn(env: Env): TurnConfig {
   if (secret !== undefined && secret.length < MIN_SECRET_CHARS) {
     throw new ConfigError(`TURN_SECRET must be at least ${MIN_SECRET_CHARS} characters (npm run turn-config makes one), got ${secret.length}`);
   }
-  return Object.freeze({ urls, secret, ttlS, stunUrls });
+  const credentialsPerHour = parseNumber(env, 'TURN_CREDENTIALS_PER_HOUR', TURN_DEFAULTS.credentialsPerHour, 1, 100_000, true);
+  return Object.freeze({ urls, secret, ttlS, stunUrls, credentialsPerHour });
 }

@@ -1,9 +1,13 @@
 /**
- * The ICE servers from `GET /api/config`, kept fresh: with TURN credentials
- * (which expire), they are fetched again well before the end of their lifetime
- * and every watched peer connection gets them (`setConfiguration`), so an ICE
- * restart hours into a call never uses expired credentials.
+ * The ICE servers: the public ones from `GET /api/config`, plus, when it says TURN is offered,
+ * one TURN credential asked over the page's socket (`turn-credentials`: only a connection that
+ * passed the access code can ask, and each address gets only so many). Kept fresh: credentials
+ * (which expire) are asked again well before the end of their lifetime, or 30 s after asking
+ * failed, and every watched peer connection gets them (`setConfiguration`), so an ICE restart
+ * hours into a call never uses expired credentials.
  */
+import type { TurnReply } from '../../../shared/api.js';
+import type { SignalSocket } from './signaling.js';
 
 export interface IceConfig {
   iceServers: RTCIceServer[];
@@ -26,6 +30,13 @@ export interface LiveIceConfig {
 }
 
 const NONE: IceConfig = { iceServers: [], turn: false };
+/** How long to wait for the socket to connect, and then for the credential. */
+const CREDENTIAL_WAIT_MS = 15_000;
+/** A lifetime that makes liveIceConfig ask again in 30 s (refreshDelayMs' floor) when asking failed. */
+const RETRY_TTL_S = 60;
+
+/** Asks for one TURN credential. Resolves undefined when there is none to be had now. */
+export type AskCredentials = () => Promise<TurnReply | undefined>;
 
 /** When to fetch again: at 80 % of the lifetime, but at least 2 minutes before the end, never sooner than 30 s. */
 export function refreshDelayMs(ttlS: number): number {
@@ -47,13 +58,33 @@ export function offersTurn(servers: readonly RTCIceServer[]): boolean {
   return servers.some((s) => (Array.isArray(s.urls) ? s.urls : [s.urls]).some((u) => /^turns?:/.test(String(u))));
 }
 
-export async function fetchIceConfig(): Promise<IceConfig> {
+/** Asks over `socket` once it is connected (waiting for it, and for the answer, up to 15 s each). */
+export function socketCredentials(socket: SignalSocket): AskCredentials {
+  return async () => {
+    if (!socket.connected) {
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, CREDENTIAL_WAIT_MS);
+        socket.once('connect', () => (clearTimeout(timer), done()));
+      });
+    }
+    if (!socket.connected) return undefined;
+    return socket.timeout(CREDENTIAL_WAIT_MS).emitWithAck('turn-credentials').catch(() => undefined);
+  };
+}
+
+/** The public ICE servers, and with `ask` (when TURN is offered) the relay with a fresh credential. */
+export async function fetchIceConfig(ask?: AskCredentials): Promise<IceConfig> {
+  let config: IceConfig;
   try {
     const res = await fetch('/api/config', { cache: 'no-store' });
-    return parseIceConfig(await res.json());
+    config = parseIceConfig(await res.json());
   } catch {
     return NONE;
   }
+  if (!config.turn || !ask) return config;
+  const reply = await ask();
+  if (!reply?.ok) return { ...config, ttlS: RETRY_TTL_S };
+  return { ...config, iceServers: [...config.iceServers, reply.iceServer as RTCIceServer], ttlS: reply.ttlS };
 }
 
 export function liveIceConfig(load: () => Promise<IceConfig> = fetchIceConfig): LiveIceConfig {
