@@ -37,6 +37,8 @@ export function callElements() {
     signal: byId('signal'),
     verify: byId('verify'),
     verifyCode: byId('verify-code'),
+    verifyShown: byId('verify-shown'),
+    verifyNone: byId('verify-none'),
     hangup: byId<HTMLButtonElement>('hangup'),
     ended: byId('ended'),
     rejoin: byId<HTMLButtonElement>('rejoin'),
