@@ -1,0 +1,78 @@
+/**
+ * Firefox (stock Firefox ESR over WebDriver BiDi) with Chromium, each in both
+ * roles: a room call has video and sound both ways, chat, the mute and camera
+ * badges, a file each way, the same verification code on both sides (the one
+ * the test derives from the two browsers' own certificates) and a new one after
+ * a new connection, and hang-up; a call by name each way has video both ways,
+ * the same code, and hang-up. One Firefox and one Chromium serve the whole file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, it } from 'vitest';
+import { writeRandomFile } from '../support/files.js';
+import { badges, callByName, chat, expectMediaFlowing, expectSameCode, joinRoom, sendFile, signIn, unique, waitForState } from './support/call.js';
+import type { Engine } from './support/person.js';
+import { engineSuite, enginesEnabled } from './support/suite.js';
+
+const ROLES: Array<[Engine, Engine]> = [
+  ['firefox', 'chromium'],
+  ['chromium', 'firefox'],
+];
+
+describe.runIf(enginesEnabled(['firefox', 'chromium']))('Firefox with Chromium', () => {
+  const suite = engineSuite(['chromium', 'firefox']);
+  const dir = mkdtempSync(join(tmpdir(), 'duet-engines-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(ROLES)('a room call, %s waiting and %s joining: video, code, chat, badges, files, a new connection and hang-up', async (firstEngine, secondEngine) => {
+    const room = unique(`${firstEngine}-${secondEngine}`);
+    const first = await suite.person(firstEngine);
+    const second = await suite.person(secondEngine);
+    await joinRoom(first, suite.server.url, room);
+    await waitForState(first, 'waiting');
+    await joinRoom(second, suite.server.url, room);
+    await expectMediaFlowing(first);
+    await expectMediaFlowing(second);
+    const code = await expectSameCode(first, second);
+
+    await chat(first, second, `hello from ${firstEngine}`);
+    await chat(second, first, `hello from ${secondEngine}`);
+    await badges(first, second);
+    await badges(second, first);
+    const there = join(dir, `${room}-there.bin`);
+    const back = join(dir, `${room}-back.bin`);
+    await sendFile(first, second, there, await writeRandomFile(there, 300_000));
+    await sendFile(second, first, back, await writeRandomFile(back, 200_000));
+
+    // a new connection (the second person hangs up and joins again) has new certificates: a new code, equal on both sides
+    await second.click('#hangup');
+    await waitForState(first, 'left');
+    await second.click('#rejoin');
+    await waitForState(second, 'connected');
+    await expectMediaFlowing(first);
+    await expectSameCode(second, first, code);
+
+    await first.click('#hangup');
+    await waitForState(first, 'ended');
+    await waitForState(second, 'left');
+    await second.waitFor('#verify', 'hidden');
+  }, 600_000);
+
+  it.each(ROLES)('a call by name from %s to %s: video both ways, the same code, hang-up', async (callerEngine, calleeEngine) => {
+    const caller = await suite.person(callerEngine);
+    const callee = await suite.person(calleeEngine);
+    const callerName = unique('caller');
+    const calleeName = unique('callee');
+    await signIn(caller, suite.server.url, callerName);
+    await signIn(callee, suite.server.url, calleeName);
+    await caller.waitFor(`#people li[data-name="${calleeName}"]`);
+    await callByName(caller, callee, calleeName);
+    await expectMediaFlowing(caller);
+    await expectMediaFlowing(callee);
+    await expectSameCode(caller, callee);
+    await caller.click('#hangup');
+    await callee.waitFor('#directory');
+    await caller.waitFor('#directory');
+  }, 600_000);
+});
