@@ -5,19 +5,14 @@
  * had one), and a new equal code after a new connection.
  */
 import { describe, it } from 'vitest';
-import { callByName, expectMediaFlowing, expectSameCode, joinRoom, signIn, unique, waitForState } from './support/call.js';
+import { expectMediaFlowing, expectSameCode, waitForState } from './support/call.js';
 import { engineSuite, enginesEnabled } from './support/suite.js';
 
 describe.runIf(enginesEnabled(['chromium']))('Chromium with Chromium', () => {
   const suite = engineSuite(['chromium']);
 
   it('a room call shows the same code on both sides, and a new one after a new connection', async () => {
-    const room = unique('cr-cr');
-    const alice = await suite.person('chromium');
-    const bob = await suite.person('chromium');
-    await joinRoom(alice, suite.server.url, room);
-    await waitForState(alice, 'waiting');
-    await joinRoom(bob, suite.server.url, room);
+    const [alice, bob] = await suite.roomCall('chromium', 'chromium');
     const code = await expectSameCode(alice, bob);
     await bob.click('#hangup');
     await waitForState(alice, 'left');
@@ -27,13 +22,7 @@ describe.runIf(enginesEnabled(['chromium']))('Chromium with Chromium', () => {
   }, 300_000);
 
   it('a call by name shows the same code to the caller and the callee', async () => {
-    const caller = await suite.person('chromium');
-    const callee = await suite.person('chromium');
-    const calleeName = unique('callee');
-    await signIn(caller, suite.server.url, unique('caller'));
-    await signIn(callee, suite.server.url, calleeName);
-    await caller.waitFor(`#people li[data-name="${calleeName}"]`);
-    await callByName(caller, callee, calleeName);
+    const [caller, callee] = await suite.nameCall('chromium', 'chromium');
     await expectMediaFlowing(caller);
     await expectSameCode(caller, callee);
   }, 300_000);

@@ -9,9 +9,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { writeRandomFile } from '../support/files.js';
-import { badges, callByName, chat, expectMediaFlowing, expectSameCode, joinRoom, sendFile, signIn, unique, waitForState } from './support/call.js';
+import { badges, chat, expectMediaFlowing, expectSameCode, sendFile, waitForState } from './support/call.js';
 import type { Engine } from './support/person.js';
 import { engineSuite, enginesEnabled } from './support/suite.js';
 
@@ -22,16 +22,12 @@ const ROLES: Array<[Engine, Engine]> = [
 
 describe.runIf(enginesEnabled(['firefox', 'chromium']))('Firefox with Chromium', () => {
   const suite = engineSuite(['chromium', 'firefox']);
-  const dir = mkdtempSync(join(tmpdir(), 'duet-engines-'));
+  let dir = '';
+  beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'duet-engines-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(ROLES)('a room call, %s waiting and %s joining: video, code, chat, badges, files, a new connection and hang-up', async (firstEngine, secondEngine) => {
-    const room = unique(`${firstEngine}-${secondEngine}`);
-    const first = await suite.person(firstEngine);
-    const second = await suite.person(secondEngine);
-    await joinRoom(first, suite.server.url, room);
-    await waitForState(first, 'waiting');
-    await joinRoom(second, suite.server.url, room);
+    const [first, second] = await suite.roomCall(firstEngine, secondEngine);
     await expectMediaFlowing(first);
     await expectMediaFlowing(second);
     const code = await expectSameCode(first, second);
@@ -40,8 +36,8 @@ describe.runIf(enginesEnabled(['firefox', 'chromium']))('Firefox with Chromium',
     await chat(second, first, `hello from ${secondEngine}`);
     await badges(first, second);
     await badges(second, first);
-    const there = join(dir, `${room}-there.bin`);
-    const back = join(dir, `${room}-back.bin`);
+    const there = join(dir, `${firstEngine}-to-${secondEngine}.bin`);
+    const back = join(dir, `${secondEngine}-to-${firstEngine}.bin`);
     await sendFile(first, second, there, await writeRandomFile(there, 300_000));
     await sendFile(second, first, back, await writeRandomFile(back, 200_000));
 
@@ -60,14 +56,7 @@ describe.runIf(enginesEnabled(['firefox', 'chromium']))('Firefox with Chromium',
   }, 900_000); // a guard: on a loaded 2-core machine this took 330 s
 
   it.each(ROLES)('a call by name from %s to %s: video both ways, the same code, hang-up', async (callerEngine, calleeEngine) => {
-    const caller = await suite.person(callerEngine);
-    const callee = await suite.person(calleeEngine);
-    const callerName = unique('caller');
-    const calleeName = unique('callee');
-    await signIn(caller, suite.server.url, callerName);
-    await signIn(callee, suite.server.url, calleeName);
-    await caller.waitFor(`#people li[data-name="${calleeName}"]`);
-    await callByName(caller, callee, calleeName);
+    const [caller, callee] = await suite.nameCall(callerEngine, calleeEngine);
     await expectMediaFlowing(caller);
     await expectMediaFlowing(callee);
     await expectSameCode(caller, callee);

@@ -4,19 +4,14 @@
  * both sides, the one the test derives from the two browsers' own certificates.
  */
 import { describe, expect, it } from 'vitest';
-import { expectMediaFlowing, expectSameCode, joinRoom, unique, waitForState } from './support/call.js';
+import { expectMediaFlowing, expectSameCode, waitForState } from './support/call.js';
 import { engineSuite, enginesEnabled } from './support/suite.js';
 
 describe.runIf(enginesEnabled(['firefox']))('Firefox with Firefox', () => {
   const suite = engineSuite(['firefox']);
 
   it('a room call has video both ways and the same verification code on both sides', async () => {
-    const room = unique('ff-ff');
-    const alice = await suite.person('firefox');
-    const bob = await suite.person('firefox');
-    await joinRoom(alice, suite.server.url, room);
-    await waitForState(alice, 'waiting');
-    await joinRoom(bob, suite.server.url, room);
+    const [alice, bob] = await suite.roomCall('firefox', 'firefox');
     await expectMediaFlowing(alice);
     await expectMediaFlowing(bob);
     const code = await expectSameCode(alice, bob);

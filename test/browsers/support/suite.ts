@@ -7,6 +7,7 @@ import type { Browser as PlaywrightBrowser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { browserTestsEnabled, launchBrowser } from '../../support/browser.js';
 import { startServer, type Running } from '../../support/server.js';
+import { callByName, joinRoom, signIn, unique, waitForState } from './call.js';
 import { firefoxTestsEnabled, launchFirefox, type Firefox } from './firefox.js';
 import { chromiumPerson, firefoxPerson, type Engine, type Person } from './person.js';
 
@@ -14,6 +15,10 @@ export interface EngineSuite {
   readonly server: Running;
   /** A new person in `engine`, closed after the test. */
   person(engine: Engine): Promise<Person>;
+  /** A room call: a person in `first` joins and waits, one in `second` joins. */
+  roomCall(first: Engine, second: Engine): Promise<[Person, Person]>;
+  /** A call by name: people in `caller` and `callee` sign in, the caller rings, the callee accepts. */
+  nameCall(caller: Engine, callee: Engine): Promise<[Person, Person]>;
 }
 
 /** Whether a file needing `engines` runs (each missing engine prints its notice). */
@@ -37,6 +42,11 @@ export function engineSuite(engines: readonly Engine[]): EngineSuite {
   afterEach(async () => {
     for (const person of people.splice(0)) await person.close().catch(() => undefined);
   });
+  async function person(engine: Engine): Promise<Person> {
+    const made = engine === 'chromium' ? await chromiumPerson(chromium!) : await firefoxPerson(firefox!.browser);
+    people.push(made);
+    return made;
+  }
   afterAll(async () => {
     await chromium?.close();
     await firefox?.close();
@@ -47,10 +57,25 @@ export function engineSuite(engines: readonly Engine[]): EngineSuite {
       if (!server) throw new Error('the suite has not started');
       return server;
     },
-    async person(engine) {
-      const made = engine === 'chromium' ? await chromiumPerson(chromium!) : await firefoxPerson(firefox!.browser);
-      people.push(made);
-      return made;
+    person,
+    async roomCall(firstEngine, secondEngine) {
+      const room = unique(`${firstEngine}-${secondEngine}`);
+      const first = await person(firstEngine);
+      const second = await person(secondEngine);
+      await joinRoom(first, server!.url, room);
+      await waitForState(first, 'waiting');
+      await joinRoom(second, server!.url, room);
+      return [first, second];
+    },
+    async nameCall(callerEngine, calleeEngine) {
+      const caller = await person(callerEngine);
+      const callee = await person(calleeEngine);
+      const calleeName = unique('callee');
+      await signIn(caller, server!.url, unique('caller'));
+      await signIn(callee, server!.url, calleeName);
+      await caller.waitFor(`#people li[data-name="${calleeName}"]`);
+      await callByName(caller, callee, calleeName);
+      return [caller, callee];
     },
   };
 }
