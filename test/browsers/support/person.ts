@@ -18,7 +18,7 @@ export interface Person {
   click(selector: string): Promise<void>;
   fill(selector: string, text: string): Promise<void>;
   waitFor(selector: string, state?: Presence, timeout?: number): Promise<void>;
-  /** The text of the first element matching `selector` ('' when there is none). */
+  /** The text of the first element matching `selector` ('' when there is none); like attribute(), it does not wait. */
   text(selector: string): Promise<string>;
   attribute(selector: string, name: string): Promise<string | null>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
@@ -42,7 +42,7 @@ function playwrightPerson(page: PlaywrightPage, close: () => Promise<void>): Per
     fill: (selector, text) => page.fill(selector, text),
     waitFor: (selector, state = 'visible', timeout = WAIT_MS) => page.locator(selector).first().waitFor({ state, timeout }),
     text: async (selector) => (await page.locator(selector).count()) ? ((await page.locator(selector).first().textContent()) ?? '') : '',
-    attribute: (selector, name) => page.locator(selector).first().getAttribute(name),
+    attribute: (selector, name) => page.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? null, [selector, name] as const),
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
     setFile: (selector, path) => page.setInputFiles(selector, path),
     close,
@@ -54,17 +54,11 @@ export async function firefoxPerson(browser: PuppeteerBrowser): Promise<Person> 
   // a window each, so every person's page is shown (a tab behind another is throttled)
   const page = await context.newPage({ type: 'window' });
   await page.evaluateOnNewDocument(RECORD_PEER_CONNECTIONS);
-  if (process.env.DEBUG_FIREFOX) page.on('console', (m) => console.log('[firefox console]', m.type(), m.text()));
   page.on('pageerror', (error) => console.error(`[firefox page error] ${error instanceof Error ? error.message : String(error)}`));
   return puppeteerPerson(page, () => context.close());
 }
 
 function puppeteerPerson(page: PuppeteerPage, close: () => Promise<void>): Person {
-  const element = async (selector: string) => {
-    const found = await page.$(selector);
-    if (!found) throw new Error(`no element matches ${selector}`);
-    return found;
-  };
   return {
     engine: 'firefox',
     goto: async (url) => void (await page.goto(url)),
@@ -73,7 +67,7 @@ function puppeteerPerson(page: PuppeteerPage, close: () => Promise<void>): Perso
     waitFor: async (selector, state = 'visible', timeout = WAIT_MS) =>
       void (await page.waitForSelector(selector, { timeout, ...(state === 'visible' && { visible: true }), ...(state === 'hidden' && { hidden: true }) })),
     text: async (selector) => (await page.$(selector)) ? page.$eval(selector, (el) => el.textContent ?? '') : '',
-    attribute: async (selector, name) => (await element(selector)).evaluate((el, n) => el.getAttribute(n), name),
+    attribute: (selector, name) => page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name),
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
     setFile: async (selector, path) => {
       const input = (await page.$(selector)) as ElementHandle<HTMLInputElement> | null;
