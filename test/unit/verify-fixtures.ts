@@ -1,7 +1,9 @@
 /**
- * Stats reports for the verification-code tests, shaped like Chromium's:
- * transport → selected candidate pair, local and remote certificate.
+ * Stats reports for the verification-code tests, shaped like Chromium's
+ * (transport → selected candidate pair, local and remote certificate), session
+ * descriptions, and a connection's DTLS view.
  */
+import type { DtlsView } from '../../src/public/js/verify/connection.js';
 import type { Fingerprint, StatsLike } from '../../src/public/js/verify/fingerprints.js';
 
 export const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 7) % 256).toString(16).padStart(2, '0').toUpperCase()).join(':');
@@ -18,4 +20,16 @@ export function report(local: Fingerprint, remote: Fingerprint, extra: Array<Rec
     ...extra,
   ];
   return new Map(stats.map((s) => [s.id as string, s]));
+}
+
+/** A session description naming these certificates, one a=fingerprint line per media section (as browsers write it). */
+export function sdpWith(...prints: Fingerprint[]): string {
+  const lines = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0 1'];
+  prints.forEach((p, i) => lines.push(`m=${i === 0 ? 'audio' : 'video'} 9 UDP/TLS/RTP/SAVPF 111`, `a=mid:${i}`, `a=fingerprint:${p.algorithm} ${p.value}`, 'a=setup:actpass'));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A connection's DTLS view: connected, without getRemoteCertificates() unless given. */
+export function view(parts: Partial<DtlsView> = {}): DtlsView {
+  return { state: 'connected', remoteCertificates: undefined, localSdp: undefined, remoteSdp: undefined, ...parts };
 }

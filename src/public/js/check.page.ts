@@ -13,7 +13,7 @@ import { detectLang } from './i18n/lang.js';
 import { fetchIceConfig, offersTurn, socketCredentials } from './session/ice-config.js';
 import { openSocket } from './session/signaling.js';
 import { askAccessCode } from './view/access-form.js';
-import { openMedia, type MediaResult } from './media/devices.js';
+import { hasWebrtc, openMedia, type MediaResult } from './media/devices.js';
 import { startLevelMeter, type LevelMeter } from './media/meter.js';
 import type { StatsSnapshot } from './session/stats.js';
 import { renderStats, statsRows } from './view/stats-panel.js';
@@ -30,6 +30,7 @@ const el = {
   network: byId('check-network'),
   result: byId('check-result'),
   note: byId('check-note'),
+  noWebrtc: byId('no-webrtc'),
   lang: byId<HTMLSelectElement>('lang'),
 };
 
@@ -104,7 +105,8 @@ bindLangSwitch(el.lang, () => {
   el.start.textContent = t(el.start.disabled ? 'check.running' : 'check.start');
   render();
 });
-el.start.disabled = typeof RTCPeerConnection !== 'function';
+el.noWebrtc.hidden = hasWebrtc();
+el.start.disabled = !hasWebrtc();
 el.start.addEventListener('click', () => void run().catch((error: unknown) => {
   console.warn('duet: the check stopped', error);
   el.start.disabled = false;

@@ -5,6 +5,7 @@
  */
 import { applyI18n, bindLangSwitch } from './i18n/i18n.js';
 import { detectLang } from './i18n/lang.js';
+import { hasWebrtc } from './media/devices.js';
 import { createPeopleController } from './people/controller.js';
 import { sessionLoginStore } from './store/people-login.js';
 import { phaseOf } from './people/state.js';
@@ -26,7 +27,12 @@ function main(): void {
   let call: NameCall | undefined;
   let ringingFor: string | undefined;
 
-  const render = () => renderPeople(ui, people.state, (name) => people.call(name));
+  const webrtc = hasWebrtc();
+  byId('no-webrtc').hidden = webrtc;
+  const render = () => {
+    renderPeople(ui, people.state, (name) => people.call(name));
+    if (!webrtc) ui.login.disabled = true; // this browser could not take a call: signing in would only let people ring it
+  };
   people.on('change', (s) => {
     render();
     const next = phaseOf(s) === 'incoming' ? s.incoming[0] : undefined;
@@ -46,6 +52,7 @@ function main(): void {
 
   ui.loginForm.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (!webrtc) return;
     ringer.unlock(); // a click: the page may ring later, and may ask to show notifications
     people.login(ui.loginName.value);
   });

@@ -133,6 +133,7 @@ export const en = {
   // issue 15: verification code, picture-in-picture, quality graph and signal
   'verify.label': 'Verification code',
   'verify.help': 'Read it aloud to each other: if your codes differ, someone may be listening in.',
+  'verify.none': 'No verification code for this call: duet cannot tell which certificates it uses, so you cannot check that nobody is listening in.',
   'control.pip': 'Picture in picture',
   'control.pipExit': 'Back from picture in picture',
   'quality.chart': 'The last minute: bitrate sent and received, round-trip time and packet loss',

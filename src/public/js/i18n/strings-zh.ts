@@ -134,6 +134,7 @@ export const zh: Record<Key, string> = {
   // issue 15: verification code, picture-in-picture, quality graph and signal
   'verify.label': '验证码',
   'verify.help': '请互相念出验证码：如果两边不一致，可能有人在窃听。',
+  'verify.none': '此通话没有验证码：duet 无法确定通话使用的是哪些证书，因此无法确认没有人在窃听。',
   'control.pip': '画中画',
   'control.pipExit': '退出画中画',
   'quality.chart': '最近一分钟：发送和接收的码率、往返时延和丢包率',

@@ -17,9 +17,14 @@ export interface DeviceChoice {
   micId?: string;
 }
 
+/** Whether this browser can make calls at all (WebKitGTK, for one, has no RTCPeerConnection). */
+export function hasWebrtc(): boolean {
+  return typeof RTCPeerConnection === 'function';
+}
+
 export function webrtcProblem(): MediaProblem | undefined {
   if (!window.isSecureContext) return 'insecure';
-  if (typeof RTCPeerConnection !== 'function') return 'no-webrtc';
+  if (!hasWebrtc()) return 'no-webrtc';
   if (!navigator.mediaDevices?.getUserMedia) return 'insecure';
   return undefined;
 }

@@ -77,8 +77,8 @@ export interface Session {
   readonly line: StatusLine;
   readonly remote: Remote;
   readonly setupMs: number | undefined;
-  /** The connection's statistics, or undefined when there is no connection. */
-  stats(): Promise<RTCStatsReport> | undefined;
+  /** The peer connection in use (for its statistics and certificates), or undefined when there is none. */
+  connection(): RTCPeerConnection | undefined;
   /** The view saw the first frame of the other person's video. */
   remoteFrame(): void;
   setLocalState(state: MediaState): void;

@@ -181,7 +181,7 @@ export function createSession(o: SessionOptions): Session {
     get line() { return line; },
     get remote() { return them.value; },
     get setupMs() { return setupMs; },
-    stats: () => peer?.pc.getStats(),
+    connection: () => peer?.pc,
     remoteFrame: () => void (setupMs === undefined && peer && events.emit('setup', (setupMs = deps.now() - startedAt))),
     setLocalState: (state) => void channel?.send({ kind: 'state', ...(local = state) }),
     sendFile: files.send,

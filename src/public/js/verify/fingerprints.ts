@@ -1,8 +1,9 @@
 /**
- * The two DTLS certificate fingerprints a connection really uses, read from
- * getStats() (not from the SDP text, which the signaling server relays and
- * could have rewritten): the transport with a selected candidate pair names
- * its local and remote certificate stats, which carry the fingerprints.
+ * Reading DTLS certificate fingerprints where browsers expose them: the
+ * certificate stats of getStats() (Chromium, Safari), a certificate's DER
+ * bytes hashed here (RTCDtlsTransport.getRemoteCertificates()), and the
+ * a=fingerprint lines of a session description. verify/connection.ts decides
+ * which of them to trust for the connection in use.
  */
 
 export interface Fingerprint {
@@ -33,19 +34,23 @@ export function readFingerprint(algorithm: unknown, value: unknown): Fingerprint
   return ALGORITHM.test(a) && HEX_PAIRS.test(v) ? { algorithm: a, value: v } : undefined;
 }
 
-/**
- * Finds the transport whose DTLS is connected (or does not say) and has a
- * selected candidate pair present in the report, then its two certificates.
- */
-export function fingerprintsFromStats(report: StatsLike): FingerprintPair {
+function connectedTransport(report: StatsLike): Stat | undefined {
   const transports: Stat[] = [];
   report.forEach((value) => {
     const stat = asStat(value);
     if (stat?.type === 'transport') transports.push(stat);
   });
-  const transport = transports.find(
+  return transports.find(
     (t) => typeof t.selectedCandidatePairId === 'string' && asStat(report.get(t.selectedCandidatePairId))?.type === 'candidate-pair' && (t.dtlsState === undefined || t.dtlsState === 'connected'),
   );
+}
+
+/**
+ * Finds the transport whose DTLS is connected (or does not say) and has a
+ * selected candidate pair present in the report, then its two certificates.
+ */
+export function fingerprintsFromStats(report: StatsLike): FingerprintPair {
+  const transport = connectedTransport(report);
   if (!transport) return { ok: false, reason: 'no-transport' };
   const certificate = (id: unknown) => (typeof id === 'string' ? asStat(report.get(id)) : undefined);
   const local = certificate(transport.localCertificateId);
@@ -55,4 +60,43 @@ export function fingerprintsFromStats(report: StatsLike): FingerprintPair {
   const remotePrint = readFingerprint(remote.fingerprintAlgorithm, remote.fingerprint);
   if (!localPrint || !remotePrint) return { ok: false, reason: 'bad-fingerprint' };
   return { ok: true, local: localPrint, remote: remotePrint };
+}
+
+/** The hash the code is derived from: every engine offers it, in its stats and in its descriptions. */
+export const CODE_ALGORITHM = 'sha-256';
+
+/** The fingerprint of a certificate from its DER bytes, as an SDP a=fingerprint line writes it. */
+export async function fingerprintOfDer(der: ArrayBuffer, digest: (data: ArrayBuffer) => Promise<ArrayBuffer>): Promise<Fingerprint> {
+  const bytes = new Uint8Array(await digest(der));
+  const value = Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');
+  return { algorithm: CODE_ALGORITHM, value };
+}
+
+/**
+ * The distinct fingerprints named by a description's a=fingerprint lines (session
+ * level and every media section). A browser names one certificate, once or once per
+ * section; more than one distinct entry means someone added lines.
+ * undefined: a line that is not a fingerprint.
+ */
+export function fingerprintsFromSdp(sdp: string): Fingerprint[] | undefined {
+  const found = new Map<string, Fingerprint>();
+  for (const line of sdp.split(/\r?\n/u)) {
+    if (!line.startsWith('a=fingerprint:')) continue;
+    const [algorithm, value, ...rest] = line.slice('a=fingerprint:'.length).trim().split(/\s+/u);
+    const print = rest.length === 0 ? readFingerprint(algorithm, value) : undefined;
+    if (!print) return undefined;
+    found.set(`${print.algorithm} ${print.value}`, print);
+  }
+  return [...found.values()];
+}
+
+/** Each certificate stat of the connected transport, whether or not the other one is there yet. */
+export function certificatesFromStats(report: StatsLike): { connected: boolean; local?: Fingerprint; remote?: Fingerprint } {
+  const transport = connectedTransport(report);
+  if (!transport) return { connected: false };
+  const read = (id: unknown) => {
+    const stat = typeof id === 'string' ? asStat(report.get(id)) : undefined;
+    return stat?.type === 'certificate' ? readFingerprint(stat.fingerprintAlgorithm, stat.fingerprint) : undefined;
+  };
+  return { connected: true, local: read(transport.localCertificateId), remote: read(transport.remoteCertificateId) };
 }

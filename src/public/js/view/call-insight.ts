@@ -8,6 +8,7 @@ import { createQualityHistory, readTotals } from '../quality/samples.js';
 import { signalLevel } from '../quality/signal.js';
 import type { Session } from '../session/session-types.js';
 import { createStatsPoll } from '../session/stats-poll.js';
+import { dtlsView } from '../verify/connection.js';
 import { createCodeTracker } from '../verify/tracker.js';
 import { bindPip } from './pip.js';
 import { renderSignal } from './quality-view.js';
@@ -29,16 +30,17 @@ export interface CallInsight {
 
 /** Subscribes to `session` (before its `start()`) and polls its statistics until the call is over. */
 export function bindCallInsight(ui: InsightElements, session: Session): CallInsight {
-  const poll = createStatsPoll(() => session.stats());
+  let polled: RTCPeerConnection | undefined; // the connection of the report being delivered (one tick at a time)
+  const poll = createStatsPoll(() => (polled = session.connection())?.getStats());
   const history = createQualityHistory();
   const verify = bindVerify(ui);
-  const tracker = createCodeTracker((code) => verify.render(code));
+  const tracker = createCodeTracker((state) => verify.render(state));
   const panel = createStatsPanel(ui, () => session.setupMs);
   const pip = bindPip(ui.pip, ui.remote);
   let level = signalLevel([]);
 
   poll.on((report, at) => {
-    tracker.report(report);
+    tracker.report(report, report && polled ? dtlsView(polled) : undefined);
     if (report) history.add(readTotals(report, at));
     level = report ? signalLevel(history.samples()) : undefined;
     renderSignal(ui.signal, level);
@@ -55,7 +57,7 @@ export function bindCallInsight(ui: InsightElements, session: Session): CallInsi
     renderSignal(ui.signal, (level = undefined));
     pip.close();
   });
-  verify.render(undefined);
+  verify.render(tracker.state);
   renderSignal(ui.signal, level);
   poll.start();
   return {

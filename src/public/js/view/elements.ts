@@ -38,6 +38,8 @@ export function callElements() {
     verify: byId('verify'),
     verifyCode: byId('verify-code'),
     verifyToggle: byId<HTMLButtonElement>('verify-toggle'),
+    verifyShown: byId('verify-shown'),
+    verifyNone: byId('verify-none'),
     hangup: byId<HTMLButtonElement>('hangup'),
     speakerPick: byId('speaker-pick'),
     speaker: byId<HTMLSelectElement>('speaker'),
