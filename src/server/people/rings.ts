@@ -140,7 +140,7 @@ export function createRings(options: RingsOptions): Rings {
     },
     block(callee, name) {
       if (!lookup.whoIs(callee)) return { ok: false, error: 'not-logged-in' };
-      const check = checkDisplayName(name);
+      const check = checkPersonName(name);
       if (!check.ok) return { ok: false, error: 'invalid-name' };
       refusals.block(callee, check.key);
       const ring = [...(incoming.get(callee)?.values() ?? [])].find((r) => r.caller.key === check.key);
