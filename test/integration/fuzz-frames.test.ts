@@ -50,7 +50,10 @@ describe('fuzzing raw frames', () => {
       ws.on('message', (data) => {
         const text = data.toString();
         if (text.startsWith('0')) ws.send('40');
-        if (text.startsWith('40')) (clearTimeout(timer), ok());
+        if (text.startsWith('40')) {
+          clearTimeout(timer);
+          ok();
+        }
       });
       ws.once('close', () => (clearTimeout(timer), fail(new Error('closed during handshake'))));
     });

@@ -35,7 +35,10 @@ function rawSocket(server: Running, eio: 3 | 4): Promise<WebSocket> {
     ws.on('message', (data) => {
       const text = data.toString();
       if (text.startsWith('0')) ws.send('40');
-      if (text.startsWith('40')) (clearTimeout(timer), ok(ws));
+      if (text.startsWith('40')) {
+        clearTimeout(timer);
+        ok(ws);
+      }
     });
   });
 }

@@ -14,7 +14,7 @@
 import { checkDisplayName } from '../../shared/display-name.js';
 import type { PeopleServerToClientEvents } from '../../shared/people-events.js';
 import { ringMaps, ringsSnapshot, type PartyState, type RingState } from './state.js';
-import type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
+import type { PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
 
 export type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
 
