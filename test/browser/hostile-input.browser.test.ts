@@ -9,6 +9,7 @@ import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { joinCall, openChat, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /** Keeps the page's data channel in `window.__dc` as soon as the page sends on it. */
 const GRAB_CHANNEL = `{
@@ -40,7 +41,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     pages.push(mallory);
     await context.addInitScript(GRAB_CHANNEL);
     await mallory.goto(`${server.url}/r/${room}`);
-    await mallory.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await mallory.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await mallory.click('#join');
     const bob = await joinCall(browser, server.url, room);
     pages.push(bob);
@@ -50,7 +51,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     bob.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await waitForState(bob, 'connected', 30_000);
     await openChat(bob);
-    await expect.poll(() => mallory.evaluate(() => Boolean((window as unknown as { __dc?: RTCDataChannel }).__dc)), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => mallory.evaluate(() => Boolean((window as unknown as { __dc?: RTCDataChannel }).__dc)), { timeout: UI_WAIT_MS }).toBe(true);
 
     await mallory.evaluate((frames) => {
       const dc = (window as unknown as { __dc: RTCDataChannel }).__dc;
@@ -58,7 +59,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
       dc.send(JSON.stringify({ kind: 'chat', text: 'still here', time: Date.now() }));
     }, HOSTILE_FRAMES);
 
-    await expect.poll(() => bob.locator('#chat-log li.theirs .text').allTextContents(), { timeout: 15_000 }).toEqual(['still here']);
+    await expect.poll(() => bob.locator('#chat-log li.theirs .text').allTextContents(), { timeout: UI_WAIT_MS }).toEqual(['still here']);
     expect(await bob.locator('#chat-log li.theirs time').first().textContent()).toMatch(/\d/);
     expect(errors).toEqual([]);
     expect(warnings.filter((w) => w.includes('ignored a data-channel message'))).toHaveLength(HOSTILE_FRAMES.length);
@@ -71,7 +72,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     await page.goto(`${server.url}/`);
     await page.fill('#room-input', name);
     await page.press('#room-input', 'Enter');
-    await page.locator('#room-error').waitFor({ state: 'visible', timeout: 5000 });
+    await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await page.textContent('#room-error')).toContain('not only dots');
     expect(new URL(page.url()).pathname).toBe('/');
   }, 60_000);
@@ -82,8 +83,8 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     await page.goto(`${server.url}/`);
     await page.fill('#room-input', name);
     await page.press('#room-input', 'Enter');
-    await page.waitForURL((url) => url.pathname.startsWith('/r/'), { timeout: 10_000 });
+    await page.waitForURL((url) => url.pathname.startsWith('/r/'), { timeout: UI_WAIT_MS });
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/r/${name}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
   }, 60_000);
 });

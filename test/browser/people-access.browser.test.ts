@@ -47,6 +47,6 @@ describe.runIf(browserTestsEnabled())('the access code on the pages', () => {
     await answer(page, CODE);
     await page.locator('#join:not([disabled])').waitFor(PEOPLE_WAIT);
     await page.click('#join');
-    await waitForState(page, 'waiting', 20_000);
+    await waitForState(page, 'waiting');
   }, 120_000);
 });
