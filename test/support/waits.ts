@@ -9,3 +9,10 @@ export const UI_WAIT_MS = 60_000;
 
 /** `{ timeout }` for playwright's waitFor and vitest's expect.poll. */
 export const UI_WAIT = { timeout: UI_WAIT_MS } as const;
+
+/**
+ * The guard on a socket-level wait (an event, an acknowledgement, a connection). On a quiet
+ * machine these come in milliseconds; under load a server in the test process can be starved
+ * for seconds, so a guard of a few seconds failed tests that were right.
+ */
+export const EVENT_WAIT_MS = 30_000;
