@@ -14,6 +14,7 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${spki}`],
 });
 const context = await browser.newContext({ locale: lang });
+context.setDefaultTimeout(UI_WAIT_MS);
 // Keeps every RTCPeerConnection the page makes in window.__duetPcs, so the test can read its stats.
 await context.addInitScript(`(() => {
   const Original = window.RTCPeerConnection;
