@@ -140,7 +140,10 @@ function run(args: RunArgs): Promise<RunResult> {
 }
 
 function close(): void {
-  for (const room of rooms) room.a.socket.terminate(), room.b.socket.terminate();
+  for (const room of rooms) {
+    room.a.socket.terminate();
+    room.b.socket.terminate();
+  }
   rooms = [];
 }
 

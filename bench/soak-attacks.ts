@@ -118,7 +118,10 @@ export async function attackD4(child: Child, seconds = 15): Promise<Figures> {
   }
   const callMs = await legitimateCall(child, 'legit-d4');
   peak = Math.max(peak, child.rssMb() || 0);
-  for (const { reader, sender } of pairs) (reader.close(), sender.close());
+  for (const { reader, sender } of pairs) {
+    reader.close();
+    sender.close();
+  }
   await sleep(3000);
   return { 'messages sent': sent * pairs.length, 'rss before MB': mb(rssBefore), 'rss peak MB': mb(peak), 'growth MB': mb(peak - rssBefore), 'rss 3 s after MB': mb(child.rssMb()), 'legitimate call ms': callMs, survived: child.alive() };
 }

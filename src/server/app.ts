@@ -170,7 +170,8 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     logger.flush();
     await cluster?.release(); // this node's seats freed and the other people told, while the adapter still runs
     await new Promise<void>((resolve) => {
-      io.close(() => {
+      // io.close() resolves before the HTTPS server has closed; its callback is that moment
+      void io.close(() => {
         listening = false;
         resolve();
       });

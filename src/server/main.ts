@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       await helper.listen();
     } catch (error) {
       // the helper only eases trusting the CA; duet works without it
-      logger.warn(`the plain-HTTP helper could not listen on port ${config.httpPort} (${(error as NodeJS.ErrnoException).code ?? error}); CA downloads over plain HTTP are off. Set HTTP_PORT to a free port, or 0.`);
+      logger.warn(`the plain-HTTP helper could not listen on port ${config.httpPort} (${(error as NodeJS.ErrnoException).code ?? String(error)}); CA downloads over plain HTTP are off. Set HTTP_PORT to a free port, or 0.`);
       helper = undefined;
     }
   }

@@ -11,6 +11,7 @@ import { browserSuite, openTracked } from '../support/browser-suite.js';
 import { expectMediaFlowing, uniqueRoom, waitForState } from '../support/page-call.js';
 import { PEOPLE_WAIT, person, ring, someone } from '../support/people-page.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /** The call view as the person sees it (or not). */
 const callView = (page: Page) =>
@@ -33,14 +34,14 @@ describe.runIf(browserTestsEnabled())('work done before the click that starts a 
   const open = async (room: string) => {
     const { page } = await openTracked(browser, pages);
     await page.goto(`${server.url}/r/${encodeURIComponent(room)}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     return page;
   };
 
   it('the room page lays out the call view before Join, invisible and inert with its icons loaded, and Join reveals it', async () => {
     const page = await open(uniqueRoom('staged'));
     expect(await callView(page)).toEqual({ hidden: false, inert: true, visibility: 'hidden', laidOut: true });
-    await expect.poll(() => loaded(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['/img/hangup.svg', '/img/mic.svg', '/img/cam.svg']));
+    await expect.poll(() => loaded(page), { timeout: UI_WAIT_MS }).toEqual(expect.arrayContaining(['/img/hangup.svg', '/img/mic.svg', '/img/cam.svg']));
     expect(await page.isVisible('#hangup')).toBe(false);
     await page.click('#join'); // nothing of the staged view is in the way
     await waitForState(page, 'waiting');
@@ -55,7 +56,7 @@ describe.runIf(browserTestsEnabled())('work done before the click that starts a 
     await alice.click('#join');
     await waitForState(alice, 'waiting');
     const bob = await open(room);
-    await expect.poll(() => peerConnections(bob), { timeout: 10_000 }).toEqual([{ state: 'new', pool: 1 }]);
+    await expect.poll(() => peerConnections(bob), { timeout: UI_WAIT_MS }).toEqual([{ state: 'new', pool: 1 }]);
     await bob.click('#join');
     await expectMediaFlowing(bob);
     await expectMediaFlowing(alice);

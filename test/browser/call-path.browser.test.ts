@@ -12,6 +12,7 @@ import { RELAY_ONLY } from '../support/conditions.js';
 import { coturnTestsEnabled, startCoturn, type Coturn } from '../support/coturn.js';
 import { joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import { startServer, type Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 const withCoturn = coturnTestsEnabled();
 
@@ -47,14 +48,14 @@ describe.runIf(browserTestsEnabled())('the network path on the call page', () =>
     const b = await person(running[0]!, room);
     for (const page of [a, b]) {
       await waitForState(page, 'connected', 30_000);
-      await expect.poll(() => page.locator('#call-path').getAttribute('data-path'), { timeout: 20_000, interval: 200 }).toBe('lan');
+      await expect.poll(() => page.locator('#call-path').getAttribute('data-path'), { timeout: UI_WAIT_MS, interval: 200 }).toBe('lan');
       expect(await page.locator('#call-path').isVisible()).toBe(true);
       expect(await page.locator('#call-path').textContent()).toBe('Direct on the local network · encrypted end to end');
       expect(await page.locator('#ice-problem').isHidden()).toBe(true);
     }
     // the statistics panel names the path too
     await a.click('#stats');
-    await expect.poll(() => a.locator('[data-stat="path"]').textContent(), { timeout: 10_000 }).toMatch(/^Direct on the local network: host/);
+    await expect.poll(() => a.locator('[data-stat="path"]').textContent(), { timeout: UI_WAIT_MS }).toMatch(/^Direct on the local network: host/);
   }, 90_000);
 
   it.runIf(withCoturn)('says the TURN relay refused the credentials when only the relay would get through', async () => {
@@ -68,7 +69,7 @@ describe.runIf(browserTestsEnabled())('the network path on the call page', () =>
       const page = await context.newPage();
       pages.push(page);
       await page.goto(`${server.url}/r/${room}`);
-      await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+      await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
       await page.click('#join');
       opened.push(page);
     }

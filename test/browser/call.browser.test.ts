@@ -8,6 +8,7 @@ import { browserTestsEnabled, mediaProgress } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { expectFramesRising, expectMediaFlowing, joinCall, openChat, statusOf, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   let server: Running;
@@ -40,13 +41,13 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     await openChat(alice);
     await alice.fill('#chat-input', 'hello from alice');
     await alice.press('#chat-input', 'Enter');
-    await expect.poll(() => bob.locator('#unread').textContent(), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => bob.locator('#unread').textContent(), { timeout: UI_WAIT_MS }).toBe('1');
     await openChat(bob);
-    await expect.poll(() => bob.locator('#chat-log li.theirs .text').last().textContent(), { timeout: 10_000 }).toBe('hello from alice');
+    await expect.poll(() => bob.locator('#chat-log li.theirs .text').last().textContent(), { timeout: UI_WAIT_MS }).toBe('hello from alice');
     expect(await bob.locator('#chat-log li.theirs time').last().textContent()).toMatch(/\d/);
     await bob.fill('#chat-input', '你好 bob here');
     await bob.click('#chat-send');
-    await expect.poll(() => alice.locator('#chat-log li.theirs .text').last().textContent(), { timeout: 10_000 }).toBe('你好 bob here');
+    await expect.poll(() => alice.locator('#chat-log li.theirs .text').last().textContent(), { timeout: UI_WAIT_MS }).toBe('你好 bob here');
     expect(await alice.locator('#chat-log li.mine .sender').first().textContent()).toBe('You');
   });
 
@@ -56,13 +57,13 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     const bob = await join(room);
     await waitForState(alice, 'connected');
     await waitForState(bob, 'connected');
-    await expect.poll(() => bob.locator('#badge-muted').isVisible(), { timeout: 5000 }).toBe(false);
+    await expect.poll(() => bob.locator('#badge-muted').isVisible(), { timeout: UI_WAIT_MS }).toBe(false);
     await alice.click('#mute');
-    await bob.locator('#badge-muted').waitFor({ state: 'visible', timeout: 10_000 });
+    await bob.locator('#badge-muted').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await alice.keyboard.press('v');
-    await bob.locator('#badge-camera-off').waitFor({ state: 'visible', timeout: 10_000 });
+    await bob.locator('#badge-camera-off').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await alice.click('#mute');
-    await bob.locator('#badge-muted').waitFor({ state: 'hidden', timeout: 10_000 });
+    await bob.locator('#badge-muted').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
   });
 
   it('switching the camera keeps video flowing to the other side', async () => {
@@ -79,7 +80,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     const before = await sentTrack();
     const offersBefore = await alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.localDescription?.sdp);
     await alice.click('#switch-camera');
-    await expect.poll(sentTrack, { timeout: 10_000 }).not.toBe(before);
+    await expect.poll(sentTrack, { timeout: UI_WAIT_MS }).not.toBe(before);
     expect(await sentTrack()).toMatch(/\/live$/);
     await expectFramesRising(bob);
     const after = await mediaProgress(alice);
@@ -93,11 +94,11 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     const bob = await join(room);
     await expectMediaFlowing(bob);
     await alice.click('#share-screen');
-    await bob.locator('#badge-screen').waitFor({ state: 'visible', timeout: 10_000 });
+    await bob.locator('#badge-screen').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await alice.getAttribute('#share-screen', 'aria-pressed')).toBe('true');
     await expectFramesRising(bob);
     await alice.click('#share-screen');
-    await bob.locator('#badge-screen').waitFor({ state: 'hidden', timeout: 10_000 });
+    await bob.locator('#badge-screen').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
     await expectFramesRising(bob);
   });
 
@@ -112,10 +113,10 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     const before = [await ufrag(alice), await ufrag(bob)];
     const restart = (page: Page) => page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.restartIce());
     await Promise.all([restart(alice), restart(bob)]);
-    await expect.poll(() => ufrag(alice), { timeout: 10_000 }).not.toBe(before[0]);
-    await expect.poll(() => ufrag(bob), { timeout: 10_000 }).not.toBe(before[1]);
+    await expect.poll(() => ufrag(alice), { timeout: UI_WAIT_MS }).not.toBe(before[0]);
+    await expect.poll(() => ufrag(bob), { timeout: UI_WAIT_MS }).not.toBe(before[1]);
     await expect
-      .poll(() => Promise.all([alice, bob].map((p) => p.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.signalingState))), { timeout: 10_000 })
+      .poll(() => Promise.all([alice, bob].map((p) => p.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.signalingState))), { timeout: UI_WAIT_MS })
       .toEqual(['stable', 'stable']);
     await expectFramesRising(alice);
     await expectFramesRising(bob);
@@ -129,7 +130,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     await waitForState(bob, 'connected');
     await alice.click('#hangup');
     await waitForState(alice, 'ended');
-    await waitForState(bob, 'left', 5000);
+    await waitForState(bob, 'left');
     expect((await statusOf(bob)).text).toContain('left');
     const carol = await join(room);
     await expectMediaFlowing(bob);
@@ -142,7 +143,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     const bob = await join(room);
     await waitForState(bob, 'connected');
     await alice.close();
-    await waitForState(bob, 'left', 10_000);
+    await waitForState(bob, 'left');
     expect((await mediaProgress(bob)).videoWidth).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 describe.runIf(browserTestsEnabled())('the other person turns the camera off', () => {
   let server: Running;
@@ -20,7 +21,7 @@ describe.runIf(browserTestsEnabled())('the other person turns the camera off', (
     const { page } = await newPerson(browser, { locale });
     pages.push(page);
     await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 20_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await page.fill('#name', name);
     await page.click('#join');
     return page;
@@ -35,16 +36,16 @@ describe.runIf(browserTestsEnabled())('the other person turns the camera off', (
     expect(await english.isVisible('#remote-off')).toBe(false);
 
     await chinese.click('#camera');
-    await english.locator('#remote-off').waitFor({ state: 'visible', timeout: 10_000 });
+    await english.locator('#remote-off').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await english.textContent('#remote-initial')).toBe('王');
     expect(await english.textContent('#remote-off')).toContain('Their camera is off');
 
     await english.click('#camera');
-    await chinese.locator('#remote-off').waitFor({ state: 'visible', timeout: 10_000 });
+    await chinese.locator('#remote-off').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await chinese.textContent('#remote-initial')).toBe('B');
     expect(await chinese.textContent('#remote-off')).toContain('对方的摄像头已关闭');
 
     await chinese.click('#camera'); // back on: the video shows again
-    await english.locator('#remote-off').waitFor({ state: 'hidden', timeout: 10_000 });
+    await english.locator('#remote-off').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
   }, 120_000);
 });

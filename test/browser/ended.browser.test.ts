@@ -10,6 +10,7 @@ import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /** Keeps every track getUserMedia hands out in `window.__tracks`, and counts getDisplayMedia calls. */
 const RECORD_MEDIA = `{
@@ -30,7 +31,7 @@ type Recorded = { __tracks: MediaStreamTrack[]; __screenAsks: number };
 const liveTracks = (page: Page) => page.evaluate(() => (window as unknown as Recorded).__tracks.filter((t) => t.readyState !== 'ended').length);
 
 async function expectNothingLive(page: Page): Promise<void> {
-  await expect.poll(() => liveTracks(page), { timeout: 5000 }).toBe(0);
+  await expect.poll(() => liveTracks(page), { timeout: UI_WAIT_MS }).toBe(0);
   expect(await page.evaluate(() => (window as unknown as Recorded).__tracks.length)).toBeGreaterThan(0);
   for (const id of ['#local', '#share-screen', '#stats', '#mute', '#camera', '#chat-toggle', '#hangup']) {
     expect([id, await page.isVisible(id)]).toEqual([id, false]);
@@ -54,7 +55,7 @@ describe.runIf(browserTestsEnabled())('after the call', () => {
     pages.push(page);
     await page.addInitScript(RECORD_MEDIA);
     await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await page.click('#join');
     return page;
   }
@@ -69,7 +70,7 @@ describe.runIf(browserTestsEnabled())('after the call', () => {
     expect(await page.isVisible('#rejoin')).toBe(true);
     expect(await page.isVisible('#end-new-room')).toBe(false);
     await page.click('#rejoin');
-    await waitForState(page, 'waiting', 20_000); // no second Join on the pre-join screen
+    await waitForState(page, 'waiting'); // no second Join on the pre-join screen
     expect(await liveTracks(page)).toBeGreaterThan(0);
     expect(await page.isVisible('#hangup')).toBe(true);
   }, 120_000);
@@ -77,13 +78,13 @@ describe.runIf(browserTestsEnabled())('after the call', () => {
   it('a full room stops the camera and offers "New room" and "Home"', async () => {
     const room = uniqueRoom('full-end');
     pages.push(await joinCall(browser, server.url, room), await joinCall(browser, server.url, room));
-    await waitForState(pages[pages.length - 1]!, 'connected', 20_000);
+    await waitForState(pages[pages.length - 1]!, 'connected');
     const page = await recordedJoin(room);
     await waitForState(page, 'full');
     await expectNothingLive(page);
     expect(await page.isVisible('#rejoin')).toBe(false);
     await page.click('#end-new-room');
-    await page.waitForURL((url) => url.pathname.startsWith('/r/') && url.pathname !== `/r/${room}`, { timeout: 10_000 });
-    await page.locator('#prejoin').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForURL((url) => url.pathname.startsWith('/r/') && url.pathname !== `/r/${room}`, { timeout: UI_WAIT_MS });
+    await page.locator('#prejoin').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   }, 150_000);
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the harness page's helpers (window.connectPair, until, hex) are untyped */
 /**
  * The file-transfer and verification-code modules in real Chromium, before
  * they are wired into the call page: two peer connections in one page, joined

@@ -12,6 +12,7 @@ import { joinCall, openChat, uniqueRoom, waitForState } from '../support/page-ca
 import type { Running } from '../support/server.js';
 import { channelsOpen, GRAB_ALL_CHANNELS } from '../support/hostile-peer.js';
 import { MAX_LOG_ROWS, PEER_BURST } from '../../src/public/js/view/chat.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /** Keeps the page's data channel in `window.__dc` as soon as the page sends on it. */
 const GRAB_CHANNEL = `{
@@ -43,7 +44,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     pages.push(mallory);
     await context.addInitScript(script);
     await mallory.goto(`${server.url}/r/${room}`);
-    await mallory.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await mallory.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await mallory.click('#join');
     const bob = await joinCall(browser, server.url, room);
     pages.push(bob);
@@ -59,7 +60,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     bob.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await waitForState(bob, 'connected', 30_000);
     await openChat(bob);
-    await expect.poll(() => mallory.evaluate(() => Boolean((window as unknown as { __dc?: RTCDataChannel }).__dc)), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => mallory.evaluate(() => Boolean((window as unknown as { __dc?: RTCDataChannel }).__dc)), { timeout: UI_WAIT_MS }).toBe(true);
 
     await mallory.evaluate((frames) => {
       const dc = (window as unknown as { __dc: RTCDataChannel }).__dc;
@@ -67,7 +68,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
       dc.send(JSON.stringify({ kind: 'chat', text: 'still here', time: Date.now() }));
     }, HOSTILE_FRAMES);
 
-    await expect.poll(() => bob.locator('#chat-log li.theirs .text').allTextContents(), { timeout: 15_000 }).toEqual(['still here']);
+    await expect.poll(() => bob.locator('#chat-log li.theirs .text').allTextContents(), { timeout: UI_WAIT_MS }).toEqual(['still here']);
     expect(await bob.locator('#chat-log li.theirs time').first().textContent()).toMatch(/\d/);
     expect(errors).toEqual([]);
     expect(warnings.filter((w) => w.includes('ignored a data-channel message'))).toHaveLength(HOSTILE_FRAMES.length);
@@ -88,7 +89,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
       const chat = (window as unknown as { __dcs: RTCDataChannel[] }).__dcs.find((dc) => dc.label === 'duet' && dc.readyState === 'open')!;
       for (let i = 0; i < 12; i++) chat.send(JSON.stringify({ kind: 'chat', text: 'buy now', time: Date.now() }));
     });
-    await expect.poll(() => bob.locator('#chat-log li.theirs .repeat').allTextContents(), { timeout: 15_000 }).toEqual(['×12']);
+    await expect.poll(() => bob.locator('#chat-log li.theirs .repeat').allTextContents(), { timeout: UI_WAIT_MS }).toEqual(['×12']);
     expect(await bob.locator('#chat-log li.theirs').count()).toBe(1);
 
     // then 5,000 distinct messages and 3,000 file offers too large to accept, as fast as the channels take them
@@ -130,7 +131,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     // and the page still answers at once: typing and sending a message of our own works
     await bob.fill('#chat-input', 'still responsive');
     await bob.press('#chat-input', 'Enter');
-    await expect.poll(() => bob.locator('#chat-log li.mine .text').last().textContent(), { timeout: 10_000 }).toBe('still responsive');
+    await expect.poll(() => bob.locator('#chat-log li.mine .text').last().textContent(), { timeout: UI_WAIT_MS }).toBe('still responsive');
     expect(errors).toEqual([]);
     expect(await bob.locator('#status').getAttribute('data-state')).toBe('connected');
   }, 360_000);
@@ -141,7 +142,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     await page.goto(`${server.url}/`);
     await page.fill('#room-input', name);
     await page.press('#room-input', 'Enter');
-    await page.locator('#room-error').waitFor({ state: 'visible', timeout: 5000 });
+    await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await page.textContent('#room-error')).toContain('not only dots');
     expect(new URL(page.url()).pathname).toBe('/');
   }, 60_000);
@@ -152,8 +153,8 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     await page.goto(`${server.url}/`);
     await page.fill('#room-input', name);
     await page.press('#room-input', 'Enter');
-    await page.waitForURL((url) => url.pathname.startsWith('/r/'), { timeout: 10_000 });
+    await page.waitForURL((url) => url.pathname.startsWith('/r/'), { timeout: UI_WAIT_MS });
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/r/${name}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import { browserTestsEnabled, launchBrowser, newPerson } from '../support/browse
 import { uniqueRoom, waitForState } from '../support/page-call.js';
 import { startServer, type Running } from '../support/server.js';
 import { busyDevices, INSECURE_CONTEXT, NO_WEBRTC } from '../support/conditions.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 describe.runIf(browserTestsEnabled())('messages when the camera, the page or the browser cannot make a call', () => {
   let server: Running;
@@ -42,23 +43,23 @@ describe.runIf(browserTestsEnabled())('messages when the camera, the page or the
   it('a camera in use by another app is explained, the microphone still works and Try again recovers', async () => {
     const page = await person(busyDevices('video'));
     await page.goto(`${server.url}/r/${uniqueRoom('busy')}`);
-    await message(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await message(page).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await message(page).textContent()).toContain('Your camera is in use by another application');
     expect(await page.isVisible('#retry')).toBe(true);
     expect(await page.isVisible('#media-setup')).toBe(false);
-    await expect.poll(() => page.locator('#mic-level').evaluate((m) => (m as HTMLMeterElement).value), { timeout: 10_000 }).toBeGreaterThan(0.1);
+    await expect.poll(() => page.locator('#mic-level').evaluate((m) => (m as HTMLMeterElement).value), { timeout: UI_WAIT_MS }).toBeGreaterThan(0.1);
     expect(await previewWidth(page)).toBe(0);
 
     await page.evaluate(() => ((window as unknown as { __busy: boolean }).__busy = false)); // the other app let go
     await page.click('#retry');
-    await message(page).waitFor({ state: 'hidden', timeout: 10_000 });
-    await expect.poll(() => previewWidth(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    await message(page).waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
+    await expect.poll(() => previewWidth(page), { timeout: UI_WAIT_MS }).toBeGreaterThan(0);
   });
 
   it('a camera and microphone both in use are explained, and joining still lets you watch', async () => {
     const page = await person(busyDevices('all'));
     await page.goto(`${server.url}/r/${uniqueRoom('busy-all')}`);
-    await message(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await message(page).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await message(page).textContent()).toContain('Your camera and microphone are in use by another application');
     expect(await page.isVisible('#retry')).toBe(true);
     await page.click('#join:not([disabled])');
@@ -68,7 +69,7 @@ describe.runIf(browserTestsEnabled())('messages when the camera, the page or the
   it('an insecure page says to open the https address and trust the CA, and still lets you join', async () => {
     const page = await person(INSECURE_CONTEXT);
     await page.goto(`${server.url}/r/${uniqueRoom('insecure')}`);
-    await message(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await message(page).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const text = (await page.textContent('#media-text')) ?? '';
     expect(text).toContain('Camera and microphone need a secure page');
     expect(text).toContain('Open the https:// address duet printed');
@@ -82,7 +83,7 @@ describe.runIf(browserTestsEnabled())('messages when the camera, the page or the
   it('a browser without WebRTC is told so and cannot press Join', async () => {
     const page = await person(NO_WEBRTC);
     await page.goto(`${server.url}/r/${uniqueRoom('no-webrtc')}`);
-    await message(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await message(page).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await message(page).textContent()).toContain('This browser cannot make video calls (no WebRTC)');
     expect(await page.isVisible('#retry')).toBe(false);
     expect(await page.isVisible('#media-setup')).toBe(false);

@@ -8,6 +8,7 @@ import { browserTestsEnabled, mediaProgress, type OpenOptions } from '../support
 import { browserSuite, openTracked } from '../support/browser-suite.js';
 import { expectMediaFlowing, joinCall, statusOf, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /** Makes getUserMedia fail the way a browser does for `video` or for everything. */
 function failingMedia(name: 'NotFoundError' | 'NotAllowedError', scope: 'video' | 'all'): string {
@@ -18,12 +19,14 @@ function failingMedia(name: 'NotFoundError' | 'NotAllowedError', scope: 'video' 
   }`;
 }
 
-/** Answers getUserMedia only after 6 s, like a person who has not yet answered the camera prompt. */
+/** Answers getUserMedia only once the test calls window.__answerCamera(), like a person who has not yet answered the camera prompt. */
 const SLOW_CAMERA = `{
   window.__mediaAnswered = false;
+  let answer;
+  const answered = new Promise((ok) => (answer = ok));
+  window.__answerCamera = () => answer();
   const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = (c) =>
-    new Promise((ok) => setTimeout(ok, 6000)).then(() => real(c)).finally(() => (window.__mediaAnswered = true));
+  navigator.mediaDevices.getUserMedia = (c) => answered.then(() => real(c)).finally(() => (window.__mediaAnswered = true));
 }`;
 
 describe.runIf(browserTestsEnabled())('the pages around the call', () => {
@@ -38,15 +41,15 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
     const { page } = await person();
     await page.goto(`${server.url}/`);
     await page.click('#new-room');
-    await page.waitForURL(/\/r\/[a-z]{6}(-[a-z]{6}){3}$/, { timeout: 10_000 });
+    await page.waitForURL(/\/r\/[a-z]{6}(-[a-z]{6}){3}$/, { timeout: UI_WAIT_MS });
     const room = decodeURIComponent(new URL(page.url()).pathname.slice(3));
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await page.click('#join');
     await waitForState(page, 'waiting');
     expect(await page.inputValue('#room-link')).toBe(`${server.url}/r/${room}`);
     expect(await page.locator('#qr').evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(100);
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.locator('#recent-list a').first().textContent(), { timeout: 5000 }).toBe(room);
+    await expect.poll(() => page.locator('#recent-list a').first().textContent(), { timeout: UI_WAIT_MS }).toBe(room);
   });
 
   it('the home page refuses a room name with spaces and explains why', async () => {
@@ -54,7 +57,7 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
     await page.goto(`${server.url}/`);
     await page.fill('#room-input', 'my room');
     await page.press('#room-input', 'Enter');
-    await page.locator('#room-error').waitFor({ state: 'visible', timeout: 5000 });
+    await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await page.textContent('#room-error')).toContain('letters or digits');
     expect(new URL(page.url()).pathname).toBe('/');
   });
@@ -62,8 +65,8 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
   it('the pre-join screen previews the camera and shows the microphone level', async () => {
     const { page } = await person();
     await page.goto(`${server.url}/r/${uniqueRoom('preview')}`);
-    await expect.poll(() => page.locator('#preview').evaluate((v) => (v as HTMLVideoElement).videoWidth), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('#mic-level').evaluate((m) => (m as HTMLMeterElement).value), { timeout: 10_000 }).toBeGreaterThan(0.1);
+    await expect.poll(() => page.locator('#preview').evaluate((v) => (v as HTMLVideoElement).videoWidth), { timeout: UI_WAIT_MS }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#mic-level').evaluate((m) => (m as HTMLMeterElement).value), { timeout: UI_WAIT_MS }).toBeGreaterThan(0.1);
     expect(await page.locator('#camera-select option').count()).toBeGreaterThan(0);
     expect(await page.locator('#mic-select option').count()).toBeGreaterThan(0);
   });
@@ -71,26 +74,27 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
   it('speaks Chinese to a Chinese browser and switches to English on request', async () => {
     const { page } = await person({ locale: 'zh-CN' });
     await page.goto(`${server.url}/r/${uniqueRoom('zh')}`);
-    await expect.poll(() => page.textContent('#join'), { timeout: 10_000 }).toBe('加入');
+    await expect.poll(() => page.textContent('#join'), { timeout: UI_WAIT_MS }).toBe('加入');
     await page.selectOption('#lang', 'en');
-    await expect.poll(() => page.textContent('#join'), { timeout: 5000 }).toBe('Join');
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 }); // the camera arrived and nothing switched back
+    await expect.poll(() => page.textContent('#join'), { timeout: UI_WAIT_MS }).toBe('Join');
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS }); // the camera arrived and nothing switched back
     expect(await page.textContent('#join')).toBe('Join');
     expect(await page.inputValue('#lang')).toBe('en');
     await page.reload();
-    await expect.poll(() => page.textContent('#join'), { timeout: 5000 }).toBe('Join'); // the choice is remembered
+    await expect.poll(() => page.textContent('#join'), { timeout: UI_WAIT_MS }).toBe('Join'); // the choice is remembered
   });
 
   it('switches language while the camera prompt is still unanswered', async () => {
     const { page } = await person({ locale: 'zh-CN' });
     await page.addInitScript(SLOW_CAMERA);
     await page.goto(`${server.url}/r/${uniqueRoom('zh-slow')}`);
-    await expect.poll(() => page.textContent('#join'), { timeout: 10_000 }).toBe('加入');
+    await expect.poll(() => page.textContent('#join'), { timeout: UI_WAIT_MS }).toBe('加入');
     expect(await page.evaluate(() => (window as unknown as { __mediaAnswered: boolean }).__mediaAnswered)).toBe(false);
     await page.selectOption('#lang', 'en');
-    await expect.poll(() => page.textContent('#join'), { timeout: 3000 }).toBe('Join');
+    await expect.poll(() => page.textContent('#join'), { timeout: UI_WAIT_MS }).toBe('Join');
     expect(await page.evaluate(() => (window as unknown as { __mediaAnswered: boolean }).__mediaAnswered)).toBe(false);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 20_000 });
+    await page.evaluate(() => (window as unknown as { __answerCamera(): void }).__answerCamera()); // now the person answers the prompt
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     expect(await page.textContent('#join')).toBe('Join');
     expect(await page.textContent('#prejoin h1')).toBe('Ready to join?');
     expect(await page.inputValue('#lang')).toBe('en');
@@ -101,14 +105,14 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
     const { page } = await person();
     await page.addInitScript(failingMedia('NotFoundError', 'video'));
     await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#media-message').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('#media-message').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await page.textContent('#media-message')).toContain('No camera found');
     await page.click('#join:not([disabled])');
     await waitForState(page, 'waiting');
     const other = await joinCall(browser, server.url, room);
     pages.push(other);
     await expectMediaFlowing(page); // video and audio arrive although we send only audio
-    await expect.poll(async () => (await mediaProgress(other)).audioPackets, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await mediaProgress(other)).audioPackets, { timeout: UI_WAIT_MS }).toBeGreaterThan(0);
   });
 
   it('someone without a camera can share the screen, which renegotiates and reaches the other person', async () => {
@@ -123,8 +127,8 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
     await waitForState(other, 'connected');
     expect((await mediaProgress(other)).framesDecoded).toBe(0); // nothing to see yet
     await page.click('#share-screen');
-    await other.locator('#badge-screen').waitFor({ state: 'visible', timeout: 10_000 });
-    await expect.poll(async () => (await mediaProgress(other)).framesDecoded, { timeout: 15_000 }).toBeGreaterThan(5);
+    await other.locator('#badge-screen').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await expect.poll(async () => (await mediaProgress(other)).framesDecoded, { timeout: UI_WAIT_MS }).toBeGreaterThan(5);
   });
 
   it('someone who denied the camera and microphone is told how to fix it and can still watch', async () => {
@@ -132,7 +136,7 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
     const { page } = await person();
     await page.addInitScript(failingMedia('NotAllowedError', 'all'));
     await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#media-message').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('#media-message').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await page.textContent('#media-message')).toContain('denied');
     expect(await page.isVisible('#retry')).toBe(true);
     const other = await joinCall(browser, server.url, room);

@@ -56,6 +56,6 @@ describe.runIf(browserTestsEnabled())('the access code on the pages', () => {
     expect(await page.locator('dialog').count()).toBe(0);
     await page.locator('#join:not([disabled])').waitFor(PEOPLE_WAIT);
     await page.click('#join');
-    await waitForState(page, 'waiting', 20_000);
+    await waitForState(page, 'waiting');
   }, 120_000);
 });

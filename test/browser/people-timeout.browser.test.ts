@@ -6,7 +6,7 @@ import { describe, it } from 'vitest';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { browserTestsEnabled } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
-import { PEOPLE_WAIT, openPeople, person, ring, signIn, someone as signedIn, uniqueName, waitForStatus } from '../support/people-page.js';
+import { PEOPLE_WAIT, person, ring, someone as signedIn, waitForStatus } from '../support/people-page.js';
 import type { Running } from '../support/server.js';
 
 describe.runIf(browserTestsEnabled())('a ring nobody answers', () => {

@@ -9,6 +9,7 @@ import { browserTestsEnabled, type OpenOptions } from '../support/browser.js';
 import { browserSuite, openTracked } from '../support/browser-suite.js';
 import { uniqueRoom } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 describe.runIf(browserTestsEnabled())('the first minute with duet', () => {
   let server: Running;
@@ -24,8 +25,8 @@ describe.runIf(browserTestsEnabled())('the first minute with duet', () => {
     const failed: string[] = [];
     page.on('console', (m: ConsoleMessage) => messages.push(`${m.type()}: ${m.text()}`));
     page.on('response', (r) => (r.status() >= 400 ? failed.push(`${r.status()} ${r.url()}`) : undefined));
-    await page.goto(`${server.url}${path.replace('ROOM', uniqueRoom('quiet'))}`, { waitUntil: 'load' });
-    await page.waitForTimeout(1500); // the favicon is fetched after load
+    // networkidle: the favicon, fetched after load, has come back too (no request for 500 ms)
+    await page.goto(`${server.url}${path.replace('ROOM', uniqueRoom('quiet'))}`, { waitUntil: 'networkidle', timeout: UI_WAIT_MS });
     expect(messages.filter((m) => /Permissions-Policy|Failed to load resource|404/i.test(m))).toEqual([]);
     expect(failed).toEqual([]);
     const icon = await page.evaluate(async () => (await fetch('/favicon.ico')).status);
@@ -56,7 +57,7 @@ describe.runIf(browserTestsEnabled())('the first minute with duet', () => {
   it('on a phone, "Ready to join?" sits right under the camera preview', async () => {
     const page = await person({ viewport: { width: 390, height: 844 } });
     await page.goto(`${server.url}/r/${uniqueRoom('phone')}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     const gap = await page.evaluate(() => {
       const preview = document.querySelector('.preview-box')!.getBoundingClientRect();
       const title = document.querySelector('#prejoin h1')!.getBoundingClientRect();
@@ -71,7 +72,7 @@ describe.runIf(browserTestsEnabled())('the first minute with duet', () => {
     await page.goto(`${server.url}/`);
     await page.fill('#room-input', 'my room');
     await page.press('#room-input', 'Enter');
-    await page.locator('#room-error').waitFor({ state: 'visible', timeout: 5000 });
+    await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const broken = await page.evaluate(() => {
       const error = document.getElementById('room-error')!;
       const text = error.firstChild as Text;

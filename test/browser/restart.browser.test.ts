@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, launchBrowser } from '../support/browser.js';
 import { expectFramesRising, expectMediaFlowing, joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import { startServer, type Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 describe.runIf(browserTestsEnabled())('a server restart during a call', () => {
   let first: Running;
@@ -43,7 +44,7 @@ describe.runIf(browserTestsEnabled())('a server restart during a call', () => {
     await waitForState(alice, 'connected');
     await waitForState(bob, 'connected');
     // both seated again in the restarted server's room state (duet keeps no Socket.IO rooms since issue 10, D7)
-    await expect.poll(() => second!.server.rooms.others(room, '').length, { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => second!.server.rooms.others(room, '').length, { timeout: UI_WAIT_MS }).toBe(2);
     await expectMediaFlowing(alice);
     await expectMediaFlowing(bob);
   });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 const MARKUP = [
   '<img src=x onerror="window.__xss=1">',
@@ -49,7 +50,7 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
     await page.goto(`${server.url}/`);
     await page.fill('#room-input', name);
     await page.press('#room-input', 'Enter');
-    await page.locator('#room-error').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(new URL(page.url()).pathname).toBe('/');
     await expectInert(page);
   }, 60_000);
@@ -61,7 +62,7 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     const reply = await page.goto(`${server.url}/r/${encodeURIComponent(name)}`);
     expect(reply?.status()).toBe(200);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     expect(await page.textContent('#room-name')).toBe(name);
     expect(await page.locator('#room-name *').count()).toBe(0);
     await expectInert(page);

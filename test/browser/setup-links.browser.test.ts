@@ -9,6 +9,7 @@ import { browserTestsEnabled, launchBrowser, newPerson } from '../support/browse
 import { uniqueRoom, waitForState } from '../support/page-call.js';
 import { INSECURE_CONTEXT } from '../support/conditions.js';
 import { startServer, type Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 describe.runIf(browserTestsEnabled())('links to the setup page', () => {
   let server: Running;
@@ -24,8 +25,8 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
   /** Follows the link and checks that the setup page with its instructions opened. */
   const followsToSetup = async (page: Page, selector: string) => {
     await page.click(selector);
-    await page.waitForURL(`${server.url}/setup`, { timeout: 10_000 });
-    await page.locator('#ios').waitFor({ state: 'attached', timeout: 10_000 });
+    await page.waitForURL(`${server.url}/setup`, { timeout: UI_WAIT_MS });
+    await page.locator('#ios').waitFor({ state: 'attached', timeout: UI_WAIT_MS });
     expect(await page.title()).toContain('trust this server once');
   };
 
@@ -46,7 +47,7 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
     const page = await person();
     await page.goto(`${server.url}/`);
     const link = page.locator('#setup-link');
-    await link.waitFor({ state: 'visible', timeout: 10_000 });
+    await link.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await link.textContent()).toContain('Set it up to trust duet');
     await followsToSetup(page, '#setup-link');
   });
@@ -54,7 +55,7 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
   it('the home page offers the setup link in Chinese to a Chinese browser', async () => {
     const page = await person('zh-CN');
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.textContent('#setup-link'), { timeout: 5000 }).toContain('信任 duet');
+    await expect.poll(() => page.textContent('#setup-link'), { timeout: UI_WAIT_MS }).toContain('信任 duet');
     await followsToSetup(page, '#setup-link');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
   });
@@ -64,7 +65,7 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
     await page.addInitScript(INSECURE_CONTEXT);
     await page.goto(`${server.url}/r/${uniqueRoom('insecure-link')}`);
     const link = page.locator('#media-message #media-setup');
-    await link.waitFor({ state: 'visible', timeout: 10_000 });
+    await link.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await link.getAttribute('href')).toBe('/setup');
     expect(await link.textContent()).toBe('How to trust duet on this device');
     await page.selectOption('#lang', 'zh');
@@ -76,20 +77,20 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
   it('a language chosen on the call page carries over to the setup page and back', async () => {
     const page = await person();
     await page.goto(`${server.url}/r/${uniqueRoom('lang')}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await page.selectOption('#lang', 'zh');
     await page.goto(`${server.url}/setup`);
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 5000 }).toBe('zh-Hans');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: UI_WAIT_MS }).toBe('zh-Hans');
     await page.click('[data-set-lang="en"]');
     await page.click('[data-set-lang="zh-Hans"]');
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.textContent('#setup-link'), { timeout: 5000 }).toContain('信任 duet');
+    await expect.poll(() => page.textContent('#setup-link'), { timeout: UI_WAIT_MS }).toContain('信任 duet');
   });
 
   it('the setup link is not shown when the page is secure and the camera works', async () => {
     const page = await person();
     await page.goto(`${server.url}/r/${uniqueRoom('secure')}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     expect(await page.isVisible('#media-setup')).toBe(false);
     await page.click('#join');
     await waitForState(page, 'waiting');
@@ -106,7 +107,7 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
     await waitForState(page, 'unreachable');
     expect(await page.textContent('#status')).toContain('Cannot reach the duet server');
     const link = page.locator('#status-help a');
-    await link.waitFor({ state: 'visible', timeout: 5000 });
+    await link.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await link.textContent()).toContain("trust duet's certificate");
     await page.selectOption('#lang', 'zh');
     expect(await link.textContent()).toContain('信任 duet 的证书');

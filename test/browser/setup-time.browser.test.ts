@@ -11,6 +11,7 @@ import { browserSuite } from '../support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import { WARM_AFTER_MS } from '../../src/public/js/session/standby.js';
 import type { Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /** Test-only instrumentation: open WebSockets, and every video scale the page sets on a sender (newPerson records peer connections in window.__pcs). */
 const WATCH = `
@@ -37,7 +38,7 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
     await page.addInitScript(WATCH);
     pages.push(page);
     await page.goto(`${server.url}/r/${encodeURIComponent(room)}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     return page;
   };
   const openSockets = (page: Page) => page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === WebSocket.OPEN).length);
@@ -47,14 +48,14 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
 
   it('the room page is connected to the server before Join is pressed', async () => {
     const page = await open(uniqueRoom('early'));
-    await expect.poll(() => openSockets(page), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => openSockets(page), { timeout: UI_WAIT_MS }).toBe(1);
     expect(await page.locator('#prejoin').isVisible()).toBe(true);
   });
 
   it('someone who only opened the page takes no seat: two others can still meet in the room', async () => {
     const room = uniqueRoom('no-seat');
     const watcher = await open(room);
-    await expect.poll(() => openSockets(watcher), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => openSockets(watcher), { timeout: UI_WAIT_MS }).toBe(1);
     const alice = await joinCall(browser, server.url, room);
     const bob = await joinCall(browser, server.url, room);
     pages.push(alice, bob);
@@ -74,7 +75,7 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
     await expectMediaFlowing(alice);
     await expectMediaFlowing(bob);
     for (const page of [alice, bob]) {
-      await expect.poll(() => scales(page), { timeout: 10_000 }).toHaveLength(2);
+      await expect.poll(() => scales(page), { timeout: UI_WAIT_MS }).toHaveLength(2);
       const [start, later] = await scales(page);
       expect(start).toBeCloseTo(Math.sqrt((1280 * 720) / (640 * 480)), 1);
       expect(later).toBe(1);
@@ -88,7 +89,7 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
     await waitForState(alice, 'waiting');
     // the spare made for an answer (spare.ts) is closed once she waits alone
     const offers = () => alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => pc.localDescription?.type ?? pc.signalingState));
-    await expect.poll(offers, { timeout: WARM_AFTER_MS + 10_000 }).toEqual(['closed', 'offer']);
+    await expect.poll(offers, { timeout: WARM_AFTER_MS + UI_WAIT_MS }).toEqual(['closed', 'offer']);
     await joinCall(browser, server.url, room).then((bob) => pages.push(bob));
     await waitForState(alice, 'connected');
     const used = await alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => pc.connectionState));

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, launchBrowser, newPerson } from '../support/browser.js';
 import { startServer, type Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /** A name the browser resolves to 127.0.0.1 but which is not a loopback name: a page opened on the LAN. */
 const LAN_NAME = 'duet-lan.test';
@@ -48,28 +49,28 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
   it('the home page shows the LAN address to open on another device, names its network and lets the person pick another', async () => {
     const page = await open(`https://localhost:${lan.port}/`);
     const link = page.locator('#other-link');
-    await expect.poll(() => link.textContent(), { timeout: 10_000 }).toBe(`https://192.168.7.20:${lan.port}`);
+    await expect.poll(() => link.textContent(), { timeout: UI_WAIT_MS }).toBe(`https://192.168.7.20:${lan.port}`);
     expect(await page.isVisible('#other-line')).toBe(true);
     expect(await page.textContent('#other-line')).toContain('On another device, open:');
     expect(await link.getAttribute('href')).toBe(`https://192.168.7.20:${lan.port}/`);
     expect(await page.textContent('#link-note')).toContain('192.168.7.20');
     expect(await page.locator('#link-network option').count()).toBe(2);
     await page.selectOption('#link-network', `https://10.9.8.7:${lan.port}`);
-    await expect.poll(() => link.textContent(), { timeout: 5000 }).toBe(`https://10.9.8.7:${lan.port}`);
+    await expect.poll(() => link.textContent(), { timeout: UI_WAIT_MS }).toBe(`https://10.9.8.7:${lan.port}`);
     expect(await page.textContent('#link-note')).toContain('10.9.8.7');
   }, 60_000);
 
   it('the home page says it in Chinese and switches the note with the language', async () => {
     const page = await open(`https://localhost:${lan.port}/`, 'zh-CN');
-    await expect.poll(() => page.textContent('#other-line'), { timeout: 10_000 }).toContain('在另一台设备上打开');
+    await expect.poll(() => page.textContent('#other-line'), { timeout: UI_WAIT_MS }).toContain('在另一台设备上打开');
     expect(await page.textContent('#link-note')).toContain('同一网络');
     await page.selectOption('#lang', 'en');
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 5000 }).toContain('same network');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('same network');
   }, 60_000);
 
   it('the home page says plainly that no other device can open duet when the machine has no LAN address', async () => {
     const page = await open(`https://localhost:${alone.port}/`);
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('has no network address');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('has no network address');
     expect(await page.isVisible('#link-note')).toBe(true);
     expect(await page.isVisible('#other-line')).toBe(false);
     expect(await page.isVisible('#link-network')).toBe(false);
@@ -86,29 +87,29 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
 
   it('the home page opened on a LAN name adds no line for another device', async () => {
     const page = await open(`https://${LAN_NAME}:${lan.port}/`);
-    await page.locator('#new-room').waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 5000 }).toBe('en');
+    await page.locator('#new-room').waitFor({ timeout: UI_WAIT_MS });
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: UI_WAIT_MS }).toBe('en');
     expect(await page.isVisible('#other-device')).toBe(false);
   }, 60_000);
 
   it('/setup shows the LAN link and QR code, names its network, lets the person pick another and speaks Chinese', async () => {
     const page = await open(`https://localhost:${lan.port}/setup`);
     const qr = page.locator('#qr');
-    await expect.poll(() => qr.getAttribute('data-text'), { timeout: 10_000 }).toBe(`https://192.168.7.20:${lan.port}/setup`);
+    await expect.poll(() => qr.getAttribute('data-text'), { timeout: UI_WAIT_MS }).toBe(`https://192.168.7.20:${lan.port}/setup`);
     expect(await page.textContent('#lan-url')).toBe(`https://192.168.7.20:${lan.port}/setup`);
     expect(await page.textContent('#link-note')).toContain('192.168.7.20');
     expect(await page.locator('#link-network option').count()).toBe(2);
     await page.selectOption('#link-network', `https://10.9.8.7:${lan.port}`);
-    await expect.poll(() => qr.getAttribute('data-text'), { timeout: 5000 }).toBe(`https://10.9.8.7:${lan.port}/setup`);
+    await expect.poll(() => qr.getAttribute('data-text'), { timeout: UI_WAIT_MS }).toBe(`https://10.9.8.7:${lan.port}/setup`);
     expect(await page.getAttribute('#lan-url', 'href')).toBe(`https://10.9.8.7:${lan.port}/setup`);
     expect(await page.textContent('#link-note')).toContain('10.9.8.7');
     await page.click('[data-set-lang="zh-Hans"]');
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 5000 }).toContain('同一网络');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('同一网络');
   }, 60_000);
 
   it('/setup says plainly that its localhost link works only here when the machine has no LAN address, with no QR code', async () => {
     const page = await open(`https://localhost:${alone.port}/setup`);
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('works only here');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('works only here');
     expect(await page.isVisible('#link-network')).toBe(false);
     expect(await page.isVisible('#qr')).toBe(false);
   }, 60_000);

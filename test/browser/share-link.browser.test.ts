@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, launchBrowser, newPerson } from '../support/browser.js';
 import { uniqueRoom, waitForState } from '../support/page-call.js';
 import { startServer, type Running } from '../support/server.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 describe.runIf(browserTestsEnabled())('the link to share from a page opened on localhost', () => {
   let lan: Running;
@@ -34,26 +35,26 @@ describe.runIf(browserTestsEnabled())('the link to share from a page opened on l
     const { page } = await newPerson(browser);
     pages.push(page);
     await page.goto(`https://localhost:${server.port}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 20_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await page.click('#join');
-    await waitForState(page, 'waiting', 20_000);
+    await waitForState(page, 'waiting');
     return page;
   }
 
   it('uses the LAN address, names the network and lets the person pick another', async () => {
     const room = uniqueRoom('lan-link');
     const page = await waiting(lan, room);
-    await expect.poll(() => page.inputValue('#room-link'), { timeout: 10_000 }).toBe(`https://192.168.7.20:${lan.port}/r/${room}`);
+    await expect.poll(() => page.inputValue('#room-link'), { timeout: UI_WAIT_MS }).toBe(`https://192.168.7.20:${lan.port}/r/${room}`);
     expect(await page.textContent('#link-note')).toContain('192.168.7.20');
     expect(await page.locator('#link-network option').count()).toBe(2);
     await page.selectOption('#link-network', `https://10.9.8.7:${lan.port}`);
-    await expect.poll(() => page.inputValue('#room-link'), { timeout: 5000 }).toBe(`https://10.9.8.7:${lan.port}/r/${room}`);
+    await expect.poll(() => page.inputValue('#room-link'), { timeout: UI_WAIT_MS }).toBe(`https://10.9.8.7:${lan.port}/r/${room}`);
     expect(await page.textContent('#link-note')).toContain('10.9.8.7');
   }, 90_000);
 
   it('says plainly that a localhost link works only here when the machine has no LAN address, with no QR code', async () => {
     const page = await waiting(alone, uniqueRoom('no-lan'));
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('works only here');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('works only here');
     expect(await page.isVisible('#link-network')).toBe(false);
     expect(await page.isVisible('#qr')).toBe(false);
   }, 90_000);

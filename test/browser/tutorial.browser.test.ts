@@ -9,6 +9,7 @@ import { browserSuite } from '../support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 import { tutorialPage } from '../support/tutorial-page.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 describe.runIf(browserTestsEnabled())("calls with the tutorial's own client", () => {
   let server: Running;
@@ -34,7 +35,7 @@ describe.runIf(browserTestsEnabled())("calls with the tutorial's own client", ()
   it('the tutorial client joins first and duet calls it: both see video', async () => {
     const room = uniqueRoom('tut-first');
     const tutorial = await openTutorial(room);
-    await tutorial.locator('#state', { hasText: 'joined' }).waitFor({ timeout: 10_000 });
+    await tutorial.locator('#state', { hasText: 'joined' }).waitFor({ timeout: UI_WAIT_MS });
     const duet = await openDuet(room);
     await expectMediaFlowing(duet);
     await expectMediaFlowing(tutorial, 'video#remotevideo');

@@ -12,6 +12,7 @@ import { browserSuite } from '../support/browser-suite.js';
 import { joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 import { codeFromStats, shownCode } from '../support/verify-page.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /**
  * In the page: every description the page's script can read of its peer connections
@@ -81,7 +82,7 @@ describe.runIf(browserTestsEnabled())('the verification code', () => {
     pages.push(a);
     await a.context().addInitScript(TAMPER_SDP);
     await a.goto(`${server.url}/r/${encodeURIComponent(room)}`);
-    await a.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+    await a.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await a.click('#join');
     const b = await person(room);
     const code = await shownCode(b);

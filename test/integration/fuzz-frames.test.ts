@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startCall, type Call } from '../support/signal-call.js';
 import { startServer, type Running } from '../support/server.js';
+import { EVENT_WAIT_MS } from '../support/waits.js';
 
 /** Frames that have broken parsers before: bad attachments, placeholders, namespaces, ids, JSON. */
 const NASTY = [
@@ -46,11 +47,14 @@ describe('fuzzing raw frames', () => {
     const ws = new WebSocket(url, { ca: running.ca });
     ws.on('error', () => undefined);
     await new Promise<void>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error('no handshake within 3 s')), 3000);
+      const timer = setTimeout(() => fail(new Error(`no handshake within ${EVENT_WAIT_MS} ms`)), EVENT_WAIT_MS);
       ws.on('message', (data) => {
         const text = data.toString();
         if (text.startsWith('0')) ws.send('40');
-        if (text.startsWith('40')) (clearTimeout(timer), ok());
+        if (text.startsWith('40')) {
+          clearTimeout(timer);
+          ok();
+        }
       });
       ws.once('close', () => (clearTimeout(timer), fail(new Error('closed during handshake'))));
     });

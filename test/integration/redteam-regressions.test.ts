@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { openPollingSession, poll } from '../support/poll-request.js';
 import { startCall } from '../support/signal-call.js';
 import { startServer, type Client, type Running } from '../support/server.js';
+import { EVENT_WAIT_MS } from '../support/waits.js';
 
 const EXTREME = [
   `42["message","r",${Array.from({ length: 20_000 }, (_, i) => i).join(',')}]`, // 20,000 arguments
@@ -31,11 +32,14 @@ function rawSocket(server: Running, eio: 3 | 4): Promise<WebSocket> {
   const ws = new WebSocket(`wss://127.0.0.1:${server.port}/socket.io/?EIO=${eio}&transport=websocket`, { ca: server.ca });
   ws.on('error', () => undefined);
   return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('no handshake within 5 s')), 5000);
+    const timer = setTimeout(() => fail(new Error(`no handshake within ${EVENT_WAIT_MS} ms`)), EVENT_WAIT_MS);
     ws.on('message', (data) => {
       const text = data.toString();
       if (text.startsWith('0')) ws.send('40');
-      if (text.startsWith('40')) (clearTimeout(timer), ok(ws));
+      if (text.startsWith('40')) {
+        clearTimeout(timer);
+        ok(ws);
+      }
     });
   });
 }

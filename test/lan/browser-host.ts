@@ -6,6 +6,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/browser.js';
 import { serveCalls } from './calls.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 const [spki, lang = 'en-US'] = process.argv.slice(2) as [string, string | undefined];
 const browser = await chromium.launch({
@@ -13,6 +14,7 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${spki}`],
 });
 const context = await browser.newContext({ locale: lang });
+context.setDefaultTimeout(UI_WAIT_MS);
 // Keeps every RTCPeerConnection the page makes in window.__duetPcs, so the test can read its stats.
 await context.addInitScript(`(() => {
   const Original = window.RTCPeerConnection;
@@ -31,11 +33,11 @@ serveCalls({
     page.on('console', (m) => void (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`)));
     page.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
     page.on('pageerror', (e) => void problems.push(`pageerror: ${e.message}`));
-    const response = await page.goto(url, { timeout: 10_000 });
+    const response = await page.goto(url, { timeout: UI_WAIT_MS });
     return response?.status() ?? 0;
   },
   /** Waits until the string expression `expression` is truthy in the page, then returns its value. */
-  async until(expression: string, ms = 10_000) {
+  async until(expression: string, ms = UI_WAIT_MS) {
     // polls with page.evaluate (a DevTools evaluation, which the page's CSP allows) rather than
     // waitForFunction, whose string predicates need 'unsafe-eval' in the page
     const deadline = Date.now() + ms;
@@ -50,7 +52,7 @@ serveCalls({
     return page!.evaluate(expression);
   },
   click(selector: string) {
-    return page!.click(selector, { timeout: 5000 }).then(() => true);
+    return page!.click(selector, { timeout: UI_WAIT_MS }).then(() => true);
   },
   problems: () => problems,
   async close() {

@@ -7,6 +7,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/shared/events.js';
 import { fetchOnce } from '../support/http.js';
 import { serveCalls } from './calls.js';
+import { UI_WAIT_MS } from '../support/waits.js';
 
 /** A `get` answer as the test reads it (the body as UTF-8 text). */
 export interface Got {
@@ -33,17 +34,17 @@ serveCalls({
   },
   connect(url: string, ca: string) {
     return new Promise<string>((ok, fail) => {
-      socket = connect(url, { ca, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 5000 } as Parameters<typeof connect>[1]);
+      socket = connect(url, { ca, transports: ['websocket'], reconnection: false, forceNew: true, timeout: UI_WAIT_MS } as Parameters<typeof connect>[1]);
       socket.onAny((event: string, ...args: unknown[]) => deliver(event, args));
       socket.once('connect', () => ok(socket!.id ?? ''));
       socket.once('connect_error', (error) => fail(error));
     });
   },
   emit(event: keyof ClientToServerEvents, ...args: unknown[]) {
-    const emitter = socket!.timeout(5000) as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
+    const emitter = socket!.timeout(UI_WAIT_MS) as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<unknown> };
     return emitter.emitWithAck(event, ...args);
   },
-  next(event: string, ms = 5000) {
+  next(event: string, ms = UI_WAIT_MS) {
     const queued = queues.get(event)?.shift();
     if (queued) return queued;
     return new Promise<unknown[]>((ok, fail) => {

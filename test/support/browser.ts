@@ -7,6 +7,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { UI_WAIT_MS } from './waits.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -86,6 +87,7 @@ export async function newPerson(browser: Browser, options: OpenOptions = {}): Pr
   });
   await context.addInitScript(RECORD_PEER_CONNECTIONS);
   const page = await context.newPage();
+  context.setDefaultTimeout(UI_WAIT_MS); // every click, fill and goto: playwright's own 30 s failed under load
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   return { context, page };
 }

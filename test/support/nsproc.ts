@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { UI_WAIT_MS } from './waits.js';
 
 /** Bundles `entries` (paths under test/) into `.tmp/<tag>/` and returns name → output file. */
 export async function bundleEntries(tag: string, entries: Record<string, string>): Promise<Record<string, string>> {
@@ -25,6 +26,9 @@ export async function bundleEntries(tag: string, entries: Record<string, string>
   });
   return Object.fromEntries(Object.keys(entries).map((name) => [name, join(outdir, `${name}.mjs`)]));
 }
+
+/** The guard on one call: longer than the longest wait a call runs inside the process (UI_WAIT_MS). */
+const CALL_MS = UI_WAIT_MS + 30_000;
 
 interface Reply {
   id: number;
@@ -83,8 +87,8 @@ export function startInNamespace(ns: string, file: string, args: string[], ready
         const id = nextId++;
         const timer = setTimeout(() => {
           pending.delete(id);
-          fail(new Error(`"${op}" got no answer within 15 s:\n${log}`));
-        }, 15_000);
+          fail(new Error(`"${op}" got no answer within ${CALL_MS / 1000} s:\n${log}`));
+        }, CALL_MS);
         pending.set(id, {
           ok: (value) => (clearTimeout(timer), ok(value as T)),
           fail: (error) => (clearTimeout(timer), fail(error)),

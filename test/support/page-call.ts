@@ -4,14 +4,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { mediaProgress, newPerson, type MediaProgress, type OpenOptions } from './browser.js';
+import { UI_WAIT_MS } from './waits.js';
 
-const WAIT = { timeout: 15_000, interval: 100 };
+const WAIT = { timeout: UI_WAIT_MS, interval: 100 };
 
 /** Opens `/r/<room>` as a new person and presses Join. */
 export async function joinCall(browser: Browser, baseUrl: string, room: string, options: OpenOptions = {}): Promise<Page> {
   const { page } = await newPerson(browser, options);
   await page.goto(`${baseUrl}/r/${encodeURIComponent(room)}`);
-  await page.locator('#join:not([disabled])').waitFor({ timeout: 10_000 });
+  await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
   await page.click('#join');
   return page;
 }
@@ -20,7 +21,7 @@ export async function statusOf(page: Page): Promise<{ state: string; text: strin
   return page.locator('#status').evaluate((el) => ({ state: (el as HTMLElement).dataset.state ?? '', text: el.textContent ?? '' }));
 }
 
-export async function waitForState(page: Page, state: string, timeout = 15_000): Promise<void> {
+export async function waitForState(page: Page, state: string, timeout = UI_WAIT_MS): Promise<void> {
   await page.locator(`#status[data-state="${state}"]`).waitFor({ timeout });
 }
 
@@ -51,7 +52,7 @@ export async function expectFramesRising(page: Page, videoSelector = 'video#remo
 
 export async function openChat(page: Page): Promise<void> {
   if ((await page.getAttribute('#chat-toggle', 'aria-pressed')) !== 'true') await page.click('#chat-toggle');
-  await page.locator('#chat-input:not([disabled])').waitFor({ timeout: 10_000 });
+  await page.locator('#chat-input:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
 }
 
 let counter = 0;

@@ -3,8 +3,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { newPerson, type OpenOptions } from './browser.js';
+import { UI_WAIT } from './waits.js';
 
-export const PEOPLE_WAIT = { timeout: 20_000 };
+export const PEOPLE_WAIT = UI_WAIT;
 
 /** Opens /people as a new person, without signing in. */
 export async function openPeople(browser: Browser, baseUrl: string, options: OpenOptions = {}): Promise<Page> {

@@ -5,10 +5,11 @@
 import type { LoginResult } from '../../src/shared/events.js';
 import { expect } from 'vitest';
 import { next, type Client, type Running } from './server.js';
+import { EVENT_WAIT_MS } from './waits.js';
 
 /** Signs `socket` in as `name` (with `token` when given) and returns the acknowledgement. */
 export function login(socket: Client, name: string, token?: string): Promise<LoginResult> {
-  const ask = socket.timeout(3000);
+  const ask = socket.timeout(EVENT_WAIT_MS);
   return (token === undefined ? ask.emitWithAck('login', name) : ask.emitWithAck('login', name, token)) as Promise<LoginResult>;
 }
 
@@ -23,7 +24,7 @@ type Request = 'logout' | 'call' | 'cancel' | 'accept' | 'decline' | 'block' | '
 
 /** Sends a people request with an acknowledgement and returns the reply. */
 export function ask(socket: Client, event: Request, ...args: string[]): Promise<{ ok: boolean; [key: string]: unknown }> {
-  return (socket.timeout(3000).emitWithAck as (event: string, ...args: unknown[]) => Promise<{ ok: boolean }>)(event, ...args);
+  return (socket.timeout(EVENT_WAIT_MS).emitWithAck as (event: string, ...args: unknown[]) => Promise<{ ok: boolean }>)(event, ...args);
 }
 
 /** One connection per name, each signed in, in order. */

@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { createServer, type DuetInstance, type ServerConfig, type ServerDeps } from '../../src/server/app.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/shared/events.js';
 import { silentLogger } from '../../src/server/log/logger.js';
+import { EVENT_WAIT_MS } from './waits.js';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -68,11 +69,11 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
         ...(options.auth && { auth: options.auth }),
         reconnection: false,
         forceNew: true,
-        timeout: 5000,
+        timeout: EVENT_WAIT_MS,
       } as Parameters<typeof connect>[1]);
       clients.push(socket);
       await new Promise<void>((ok, fail) => {
-        const timer = setTimeout(() => fail(new Error('client did not connect within 5 s')), 5000);
+        const timer = setTimeout(() => fail(new Error(`client did not connect within ${EVENT_WAIT_MS / 1000} s`)), EVENT_WAIT_MS);
         socket.once('connect', () => (clearTimeout(timer), ok()));
         socket.once('connect_error', (error) => (clearTimeout(timer), fail(error)));
       });
@@ -89,7 +90,7 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
 export function next<E extends keyof ServerToClientEvents>(
   socket: Client,
   event: E,
-  ms = 3000,
+  ms = EVENT_WAIT_MS,
 ): Promise<Parameters<ServerToClientEvents[E]>> {
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => {
@@ -125,10 +126,10 @@ const ROUND_TRIP_ROOM = 'round-trip-barrier';
  * whose event would cause the unwanted delivery first, the receivers after it.
  */
 export async function roundTrip(...sockets: Client[]): Promise<void> {
-  for (const socket of sockets) await socket.timeout(5000).emitWithAck('message', ROUND_TRIP_ROOM, null);
+  for (const socket of sockets) await socket.timeout(EVENT_WAIT_MS).emitWithAck('message', ROUND_TRIP_ROOM, null);
 }
 
 /** Joins `room` with an acknowledgement and returns the reply. */
 export function joinRoom(socket: Client, room: string): Promise<unknown> {
-  return socket.timeout(3000).emitWithAck('join', room as never) as Promise<unknown>;
+  return socket.timeout(EVENT_WAIT_MS).emitWithAck('join', room as never) as Promise<unknown>;
 }

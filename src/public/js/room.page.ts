@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   let spare: Spare | undefined; // a connection ready for the offer we get if we join second
   void ice.ready.then(() => (spare = spareFor(() => ice.servers())));
 
-  ui.join.addEventListener('click', async () => {
+  const onJoin = async (): Promise<void> => {
     ui.join.disabled = true;
     const name = ui.name.value.trim().slice(0, MAX_NAME_CHARS);
     const stream = prejoin.media.stream; // the preview stops once `join` is out (prejoin.finish below)
@@ -81,7 +81,8 @@ async function main(): Promise<void> {
     rerender.push(call.render);
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => session.hangup());
-  });
+  };
+  ui.join.addEventListener('click', () => void onJoin());
   ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
   if (takeRejoin(room) && !ui.join.disabled) ui.join.click(); // "Join again" asked for it
 }

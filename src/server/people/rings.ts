@@ -17,7 +17,7 @@ import { checkPersonName } from './person-name.js';
 import type { PeopleServerToClientEvents } from '../../shared/people-events.js';
 import { createRefusals } from './refusals.js';
 import { ringMaps, ringsSnapshot, type PartyState, type RingState } from './state.js';
-import type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
+import type { PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
 
 export type { Lookup, Outcome, PeopleEvent, RingRefusal, Rings, RingsOptions } from './rings-types.js';
 

@@ -27,7 +27,7 @@ export function bindPip(button: HTMLButtonElement, video: HTMLVideoElement): Pip
     setToggle(button, active(), t(active() ? 'control.pipExit' : 'control.pip'));
     if (!button.closest('[data-over]')) button.disabled = video.readyState === 0 && !active();
   };
-  button.addEventListener('click', async () => {
+  const togglePip = async (): Promise<void> => {
     try {
       if (active()) await document.exitPictureInPicture();
       else await video.requestPictureInPicture();
@@ -35,7 +35,8 @@ export function bindPip(button: HTMLButtonElement, video: HTMLVideoElement): Pip
       /* no video yet, or the browser refused: the button shows the real state */
     }
     render();
-  });
+  };
+  button.addEventListener('click', () => void togglePip());
   for (const event of ['enterpictureinpicture', 'leavepictureinpicture', 'loadedmetadata', 'emptied']) video.addEventListener(event, render);
   render();
   return {

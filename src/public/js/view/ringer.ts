@@ -81,7 +81,10 @@ export function createRinger(): Ringer {
       let flash = false;
       timers.push(
         setInterval(ring, RING_EVERY_MS),
-        setInterval(() => void (document.title = (flash = !flash) ? t('people.ringTitle', { name }) : title), FLASH_MS),
+        setInterval(() => {
+          flash = !flash;
+          document.title = flash ? t('people.ringTitle', { name }) : title;
+        }, FLASH_MS),
       );
       document.title = t('people.ringTitle', { name });
       notify(name);

@@ -19,7 +19,7 @@ export async function showRoomLink(ui: RoomElements, url: string, reachable: boo
 }
 
 export function bindCopyLink(ui: RoomElements): void {
-  ui.copy.addEventListener('click', async () => {
+  const copyLink = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(ui.link.value);
     } catch {
@@ -28,6 +28,7 @@ export function bindCopyLink(ui: RoomElements): void {
     }
     ui.copy.textContent = t('link.copied');
     setTimeout(() => (ui.copy.textContent = t('link.copy')), 1500);
-  });
+  };
+  ui.copy.addEventListener('click', () => void copyLink());
   ui.link.addEventListener('focus', () => ui.link.select());
 }
