@@ -58,7 +58,17 @@ function describeSteps(steps: Steps): string {
 }
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** base64 SHA-256 of the server certificate's public key, for --ignore-certificate-errors-spki-list. */
 export function spkiHash(certPem: string): string {
@@ -126,16 +136,36 @@ export async function benchCalls(options: BenchOptions, env: BenchEnv, say: (lin
     const timeline = { duet: medianSteps(steps.duet), plain: medianSteps(steps.plain), ...(serverB ? { duetB: medianSteps(steps.duetB) } : {}) };
     const roomKinds: Array<'duet' | 'plain' | 'duetB'> = serverB ? ['duet', 'plain', 'duetB'] : ['duet', 'plain'];
     for (const which of roomKinds) {
-      say(`  ${which} page, median ms after the second join: first person ${describeSteps(timeline[which]!.first)}; second person ${describeSteps(timeline[which]!.second)}`);
+      say(
+        `  ${which} page, median ms after the second join: first person ${describeSteps(timeline[which]!.first)}; second person ${describeSteps(timeline[which]!.second)}`,
+      );
     }
     const duetMedian = median(times.duet);
     const plainMedian = median(times.plain);
     const b = serverB ? { duetB: times.duetB, duetBMedian: median(times.duetB) } : {};
-    say(`  duet: median ${round(duetMedian, 0)} ms, plain page ${round(plainMedian, 0)} ms${b.duetBMedian ? `, duet-b ${round(b.duetBMedian, 0)} ms` : ''} over ${times.duet.length} calls each (duet ${round(duetMedian / plainMedian, 2)}x plain, ${round(duetMedian / floorMedian, 2)}x floor)`);
+    say(
+      `  duet: median ${round(duetMedian, 0)} ms, plain page ${round(plainMedian, 0)} ms${b.duetBMedian ? `, duet-b ${round(b.duetBMedian, 0)} ms` : ''} over ${times.duet.length} calls each (duet ${round(duetMedian / plainMedian, 2)}x plain, ${round(duetMedian / floorMedian, 2)}x floor)`,
+    );
     const byNameMedian = median(times.byName);
     const byNameSteps = medianSteps(steps.byName);
-    say(`  call by name: median ${round(byNameMedian, 0)} ms from Accept over ${times.byName.length} calls (${round(byNameMedian / duetMedian, 2)}x the room call); caller ${describeSteps(byNameSteps.first)}; callee ${describeSteps(byNameSteps.second)}`);
-    return { status: 'ok', detail: '', duet: times.duet, plain: times.plain, floor, duetMedian, plainMedian, floorMedian, ...b, timeline, byName: times.byName, byNameMedian, byNameSteps };
+    say(
+      `  call by name: median ${round(byNameMedian, 0)} ms from Accept over ${times.byName.length} calls (${round(byNameMedian / duetMedian, 2)}x the room call); caller ${describeSteps(byNameSteps.first)}; callee ${describeSteps(byNameSteps.second)}`,
+    );
+    return {
+      status: 'ok',
+      detail: '',
+      duet: times.duet,
+      plain: times.plain,
+      floor,
+      duetMedian,
+      plainMedian,
+      floorMedian,
+      ...b,
+      timeline,
+      byName: times.byName,
+      byNameMedian,
+      byNameSteps,
+    };
   } finally {
     await browser.close();
     await Promise.all([server.stop(), relay.stop(), serverB?.stop()]);

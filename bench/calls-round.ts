@@ -53,15 +53,24 @@ async function timedClick(first: Page, second: Page, selector: string, steps: Si
     (document.querySelector(sel) as HTMLElement).click();
     return at;
   }, selector);
-  const frame = (p: Page) => p.waitForFunction(() => (window as { __firstRemoteFrame?: number }).__firstRemoteFrame, null, { ...WAIT, polling: 20 }).then((h) => h.jsonValue() as Promise<number>);
+  const frame = (p: Page) =>
+    p
+      .waitForFunction(() => (window as { __firstRemoteFrame?: number }).__firstRemoteFrame, null, { ...WAIT, polling: 20 })
+      .then((h) => h.jsonValue() as Promise<number>);
   const [a, b] = await Promise.all([frame(first), frame(second)]);
   if (browser) await browser.stopTracing();
   const stepsOf = (p: Page) => p.evaluate(() => (window as { __benchSteps?: Record<string, number> }).__benchSteps ?? {});
   const relative = (s: Record<string, number>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, round(v - clickedAt, 1)]));
   // main-thread time in long tasks between the click and the last first frame
   const busyOf = (p: Page) =>
-    p.evaluate(([from, to]) => ((window as { __benchLongTasks?: Array<[number, number]> }).__benchLongTasks ?? [])
-      .reduce((sum, [start, ms]) => sum + Math.max(0, Math.min(start + ms, to) - Math.max(start, from)), 0), [clickedAt, Math.max(a, b)] as const);
+    p.evaluate(
+      ([from, to]) =>
+        ((window as { __benchLongTasks?: Array<[number, number]> }).__benchLongTasks ?? []).reduce(
+          (sum, [start, ms]) => sum + Math.max(0, Math.min(start + ms, to) - Math.max(start, from)),
+          0,
+        ),
+      [clickedAt, Math.max(a, b)] as const,
+    );
   steps.push({
     first: { ...relative(await stepsOf(first)), 'first remote frame': round(a - clickedAt, 1), [LONG_TASKS]: round(await busyOf(first), 1) },
     second: { ...relative(await stepsOf(second)), 'first remote frame': round(b - clickedAt, 1), [LONG_TASKS]: round(await busyOf(second), 1) },

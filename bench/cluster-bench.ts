@@ -110,7 +110,12 @@ export async function admissionCost(redis: RedisServer, calls: number): Promise<
     }
     const stats = String(await client.info('commandstats'));
     const usec = (command: string) => Number(new RegExp(`cmdstat_${command}:calls=\\d+,usec=\\d+,usec_per_call=([\\d.]+)`).exec(stats)?.[1] ?? NaN);
-    return { luaUsPerCall: round(usec('evalsha'), 2), saddUsPerCall: round(usec('sadd'), 2), roundTripP50Ms: round(spread(times).p50, 3), pingP50Ms: round(spread(pings).p50, 3) };
+    return {
+      luaUsPerCall: round(usec('evalsha'), 2),
+      saddUsPerCall: round(usec('sadd'), 2),
+      roundTripP50Ms: round(spread(times).p50, 3),
+      pingP50Ms: round(spread(pings).p50, 3),
+    };
   } finally {
     client.disconnect();
   }
@@ -130,7 +135,13 @@ export async function benchCluster(options: BenchOptions, env: BenchEnv, say: (l
     const single = await start('cluster-single', '');
     const nodes = [await start('cluster-node-1', redis.url), await start('cluster-node-2', redis.url)];
     const look = new Redis(redis.url);
-    await until('both nodes reading the stream', async () => String(await look.client('LIST')).split('\n').filter((l) => /cmd=xread\b/.test(l)).length >= 2);
+    await until(
+      'both nodes reading the stream',
+      async () =>
+        String(await look.client('LIST'))
+          .split('\n')
+          .filter((l) => /cmd=xread\b/.test(l)).length >= 2,
+    );
     look.disconnect();
     const tag = Date.now().toString(36);
     await setUp([single], options, env, `one${tag}`, rigs);
@@ -143,7 +154,9 @@ export async function benchCluster(options: BenchOptions, env: BenchEnv, say: (l
     }
     const [one, two] = rigs.map(side) as [ClusterSide, ClusterSide];
     const admission = await admissionCost(redis, 2000);
-    say(`  cluster admission: seat script ${admission.luaUsPerCall} µs in Redis (SADD ${admission.saddUsPerCall} µs), round trip p50 ${admission.roundTripP50Ms} ms (PING ${admission.pingP50Ms} ms)`);
+    say(
+      `  cluster admission: seat script ${admission.luaUsPerCall} µs in Redis (SADD ${admission.saddUsPerCall} µs), round trip p50 ${admission.roundTripP50Ms} ms (PING ${admission.pingP50Ms} ms)`,
+    );
     return {
       rooms: options.rooms,
       single: one,

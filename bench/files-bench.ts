@@ -41,7 +41,14 @@ export async function benchFiles(options: BenchOptions, env: BenchEnv, say: (lin
     say(`  NOTICE: ${CHROMIUM} not found: file transfer not measured`);
     return undefined;
   }
-  const out = await build({ stdin: { contents: ENTRY, resolveDir: resolve('.'), loader: 'ts' }, bundle: true, format: 'iife', globalName: 'm', write: false, target: ['chrome100'] });
+  const out = await build({
+    stdin: { contents: ENTRY, resolveDir: resolve('.'), loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'm',
+    write: false,
+    target: ['chrome100'],
+  });
   const bundle = `window.m = (() => { ${out.outputFiles[0]!.text}; return m; })();`;
   const server = await startServer('duet', env, 'files');
   const spki = spkiHash(await readFile(join(env.certsDir, 'cert.pem'), 'utf8'));
@@ -57,7 +64,9 @@ export async function benchFiles(options: BenchOptions, env: BenchEnv, say: (lin
     const duet: number[] = [];
     const duetInThread: number[] = [];
     const run = (name: 'bareSend' | 'duetSend', worker = false) =>
-      page.evaluate(([fn, w]) => (window as unknown as Record<string, (w: boolean) => Promise<number>>)[fn]!(w), [name, worker] as const).then((v) => round(v, 1));
+      page
+        .evaluate(([fn, w]) => (window as unknown as Record<string, (w: boolean) => Promise<number>>)[fn]!(w), [name, worker] as const)
+        .then((v) => round(v, 1));
     for (let i = 0; i < options.fileRounds; i++) {
       bare.push(await run('bareSend'));
       duet.push(await run('duetSend', true));
@@ -75,7 +84,9 @@ export async function benchFiles(options: BenchOptions, env: BenchEnv, say: (lin
       duetInThreadMedian: median(duetInThread),
       hash: { noble: round(hash.noble, 1), native: round(hash.native, 1) },
     };
-    say(`  ${result.megabytes} MB: duet ${result.duetMedian} MB/s, bare ${result.bareMedian} MB/s (${round(ratio(result.duetMedian, result.bareMedian), 2)}x); SHA-256 in the page ${result.hash.noble} MB/s (@noble/hashes), ${result.hash.native} MB/s (native)`);
+    say(
+      `  ${result.megabytes} MB: duet ${result.duetMedian} MB/s, bare ${result.bareMedian} MB/s (${round(ratio(result.duetMedian, result.bareMedian), 2)}x); SHA-256 in the page ${result.hash.noble} MB/s (@noble/hashes), ${result.hash.native} MB/s (native)`,
+    );
     return result;
   } finally {
     await browser.close();

@@ -85,7 +85,9 @@ export async function benchIdle(kind: Kind, options: BenchOptions, env: BenchEnv
       firstError: results.find((r) => r.firstError)?.firstError,
       idleCpuCores: round(idleCpu, 3),
     };
-    say(`  ${kind}: ${opened} idle connections at ${result.connectionsPerSecond}/s, ${round(result.rssPerConnection / 1024, 1)} KB RSS each, ${round(result.idleCpuCores * 100, 1)}% CPU idle${failed ? `, ${failed} failed (${result.firstError})` : ''}`);
+    say(
+      `  ${kind}: ${opened} idle connections at ${result.connectionsPerSecond}/s, ${round(result.rssPerConnection / 1024, 1)} KB RSS each, ${round(result.idleCpuCores * 100, 1)}% CPU idle${failed ? `, ${failed} failed (${result.firstError})` : ''}`,
+    );
     await Promise.all(clients.map((c) => c.call('close')));
     return result;
   } finally {

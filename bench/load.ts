@@ -93,10 +93,7 @@ function run(args: RunArgs): Promise<RunResult> {
   let messages = 0;
   let finished = 0;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${args.mode}: ${finished}/${count} negotiations finished within ${args.timeoutMs} ms`)),
-      args.timeoutMs,
-    );
+    const timer = setTimeout(() => reject(new Error(`${args.mode}: ${finished}/${count} negotiations finished within ${args.timeoutMs} ms`)), args.timeoutMs);
     const startedAt = now();
     const cpu0 = process.cpuUsage();
     const arrive = (room: Room, text: string) => {
@@ -108,7 +105,14 @@ function run(args: RunArgs): Promise<RunResult> {
         if (++finished === count) {
           clearTimeout(timer);
           const cpu = process.cpuUsage(cpu0);
-          resolve({ startedAt, finishedAt: at, messages, cpuMs: (cpu.user + cpu.system) / 1000, latencies: Array.from(latencies.subarray(0, messages)), negotiations });
+          resolve({
+            startedAt,
+            finishedAt: at,
+            messages,
+            cpuMs: (cpu.user + cpu.system) / 1000,
+            latencies: Array.from(latencies.subarray(0, messages)),
+            negotiations,
+          });
         }
       }
     };

@@ -42,7 +42,13 @@ async function main(): Promise<void> {
   const env: BenchEnv = { certsDir: join(tmpDir, 'certs'), ca: certs.ca, publicDir: resolve('dist/public'), tmpDir, profileDir };
   const results: BenchResults = {
     startedAt: new Date(started).toISOString(),
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
     options,
     signaling: [],
     idle: [],

@@ -69,9 +69,7 @@ function template(value: object): Template {
 export const tutorial = {
   offer: template({ type: 'offer', sdp: OFFER_SDP, sentAt: SENT_AT }),
   answer: template({ type: 'answer', sdp: ANSWER_SDP, sentAt: SENT_AT }),
-  candidates: Array.from({ length: CANDIDATES }, (_, i) =>
-    template({ type: 'candidate', label: 0, id: '0', candidate: candidateLine(i), sentAt: SENT_AT }),
-  ),
+  candidates: Array.from({ length: CANDIDATES }, (_, i) => template({ type: 'candidate', label: 0, id: '0', candidate: candidateLine(i), sentAt: SENT_AT })),
 };
 
 /** PeerJS client shapes: {type, dst, payload: {sdp|candidate, type: 'media', connectionId}}. */

@@ -40,7 +40,12 @@ function byNameRow(c: CallsResult): string[] {
   const vsRoom = ratio(c.byNameMedian, c.duetMedian);
   return [
     `call by name (/people), Accept to first frame, median of ${c.byName.length}, ms`,
-    fmt(c.byNameMedian, 0), '', '', '', fmt(ratio(c.byNameMedian, c.floorMedian)), '',
+    fmt(c.byNameMedian, 0),
+    '',
+    '',
+    '',
+    fmt(ratio(c.byNameMedian, c.floorMedian)),
+    '',
     `by name/room call ${fmt(vsRoom)}: <=1x room call${mark(Number.isFinite(vsRoom) ? vsRoom <= 1 : undefined)}`,
   ];
 }
@@ -59,11 +64,28 @@ export function callTables(c: CallsResult): Table[] {
       body: [
         [
           `call setup, median of ${c.duet.length}, ms`,
-          fmt(c.duetMedian, 0), fmt(c.plainMedian, 0), fmt(c.floorMedian, 0),
-          fmt(vsPlain), fmt(vsFloor), fmt(ratio(c.plainMedian, c.floorMedian)),
+          fmt(c.duetMedian, 0),
+          fmt(c.plainMedian, 0),
+          fmt(c.floorMedian, 0),
+          fmt(vsPlain),
+          fmt(vsFloor),
+          fmt(ratio(c.plainMedian, c.floorMedian)),
           `<=0.8x plain${mark(Number.isFinite(vsPlain) ? vsPlain <= 0.8 : undefined)}, <=1.3x floor${mark(Number.isFinite(vsFloor) ? vsFloor <= 1.3 : undefined)}`,
         ],
-        ...(c.duetBMedian === undefined ? [] : [[`call setup, duet-b page (BENCH_DUET_B), ms`, fmt(c.duetBMedian, 0), '', '', fmt(ratio(c.duetBMedian, c.plainMedian)), fmt(ratio(c.duetBMedian, c.floorMedian)), '', 'another build, same rounds']]),
+        ...(c.duetBMedian === undefined
+          ? []
+          : [
+              [
+                `call setup, duet-b page (BENCH_DUET_B), ms`,
+                fmt(c.duetBMedian, 0),
+                '',
+                '',
+                fmt(ratio(c.duetBMedian, c.plainMedian)),
+                fmt(ratio(c.duetBMedian, c.floorMedian)),
+                '',
+                'another build, same rounds',
+              ],
+            ]),
         byNameRow(c),
       ],
     },
@@ -74,7 +96,11 @@ export function callTables(c: CallsResult): Table[] {
       title: 'Where the call-setup time goes: median ms after the second Join click (person 1 waits in the room, person 2 joins)',
       head: ['phase', 'duet: person 1', 'duet: person 2', 'plain: person 1', 'plain: person 2', ...(t.duetB ? ['duet-b: person 1', 'duet-b: person 2'] : [])],
       body: PHASES.map(([label, name]) => [
-        label, cell(t.duet.first, name), cell(t.duet.second, name), cell(t.plain.first, name), cell(t.plain.second, name),
+        label,
+        cell(t.duet.first, name),
+        cell(t.duet.second, name),
+        cell(t.plain.first, name),
+        cell(t.plain.second, name),
         ...(t.duetB ? [cell(t.duetB.first, name), cell(t.duetB.second, name)] : []),
       ]),
     });

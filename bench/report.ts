@@ -41,8 +41,11 @@ function rows(r: BenchResults): Table[] {
       title: `Negotiation burst and paced mode: ${r.options.rooms} rooms, ${r.options.rooms * 2} WSS sockets (8 KB offer/answer, 20 candidates each way)`,
       head: ['figure', ...c.head, 'target'],
       body: [
-        ['burst messages/s (median of rounds)', ...c.cells(tput),
-          `${target('>=0.9x sio', c.vs('sio', tput), (v) => v >= 0.9)}, ${target('>=0.9x ws', c.vs('ws', tput), (v) => v >= 0.9)}, ${target('>=1.0x peerjs', c.vs('peerjs', tput), (v) => v >= 1)}`],
+        [
+          'burst messages/s (median of rounds)',
+          ...c.cells(tput),
+          `${target('>=0.9x sio', c.vs('sio', tput), (v) => v >= 0.9)}, ${target('>=0.9x ws', c.vs('ws', tput), (v) => v >= 0.9)}, ${target('>=1.0x peerjs', c.vs('peerjs', tput), (v) => v >= 1)}`,
+        ],
         ['burst time to finish, ms', ...c.cells((s) => s.burst.finishMs), ''],
         ['burst server CPU per message, µs', ...c.cells((s) => s.burst.serverCpuUsPerMessage), ''],
         ['burst load-generator CPU, cores', ...c.cells((s) => s.burst.loaderBusy), ''],
@@ -51,8 +54,11 @@ function rows(r: BenchResults): Table[] {
         ['burst relay latency p99, ms', ...c.cells((s) => s.burst.latency.p99), ''],
         [`paced ${r.options.rate}/s relay latency p50, ms`, ...c.cells((s) => s.paced.latency.p50), ''],
         [`paced ${r.options.rate}/s relay latency p95, ms`, ...c.cells((s) => s.paced.latency.p95), ''],
-        [`paced ${r.options.rate}/s relay latency p99, ms`, ...c.cells((s) => s.paced.latency.p99),
-          `<=5 ms${mark(c.duet ? c.duet.paced.latency.p99 <= 5 : undefined)}`],
+        [
+          `paced ${r.options.rate}/s relay latency p99, ms`,
+          ...c.cells((s) => s.paced.latency.p99),
+          `<=5 ms${mark(c.duet ? c.duet.paced.latency.p99 <= 5 : undefined)}`,
+        ],
         [`paced negotiation p50, ms`, ...c.cells((s) => s.paced.negotiation.p50), ''],
         ['server RSS after, MB', ...c.cells((s) => s.serverRssAfter / KB / KB), ''],
       ],
@@ -70,7 +76,11 @@ function rows(r: BenchResults): Table[] {
         ['connections opened', ...c.cells((s) => s.opened, 0), ''],
         ['still open at the server', ...c.cells((s) => s.serverCounted, 0), ''],
         ['connections/s', ...c.cells((s) => s.connectionsPerSecond, 0), ''],
-        ['server RSS per connection, KB', ...c.cells(rss, 1), `${target('<=1.1x sio', c.vs('sio', rss), (v) => v <= 1.1)}, <=30 KB${mark(c.duet ? rss(c.duet) <= 30 : undefined)}`],
+        [
+          'server RSS per connection, KB',
+          ...c.cells(rss, 1),
+          `${target('<=1.1x sio', c.vs('sio', rss), (v) => v <= 1.1)}, <=30 KB${mark(c.duet ? rss(c.duet) <= 30 : undefined)}`,
+        ],
         ['server heap per connection, KB', ...c.cells(heap, 1), target('<=1.1x sio', c.vs('sio', heap), (v) => v <= 1.1)],
         ['server CPU while idle, % of a core', ...c.cells((s) => s.idleCpuCores * 100, 1), ''],
       ],
@@ -83,8 +93,20 @@ function rows(r: BenchResults): Table[] {
       title: `File transfer: ${f.megabytes} MB over a loopback data channel in one page (headless Chromium), median of ${f.duet.length}`,
       head: ['figure', 'duet', 'bare data channel', 'duet/bare', 'note'],
       body: [
-        ['throughput, MB/s', fmt(f.duetMedian, 1), fmt(f.bareMedian, 1), fmt(ratio(f.duetMedian, f.bareMedian)), 'SHA-256 in a Worker each side (as the page), headers, Blob reassembly'],
-        ['same, SHA-256 on the page\'s thread, MB/s', fmt(f.duetInThreadMedian, 1), fmt(f.bareMedian, 1), fmt(ratio(f.duetInThreadMedian, f.bareMedian)), 'the fallback without Workers'],
+        [
+          'throughput, MB/s',
+          fmt(f.duetMedian, 1),
+          fmt(f.bareMedian, 1),
+          fmt(ratio(f.duetMedian, f.bareMedian)),
+          'SHA-256 in a Worker each side (as the page), headers, Blob reassembly',
+        ],
+        [
+          "same, SHA-256 on the page's thread, MB/s",
+          fmt(f.duetInThreadMedian, 1),
+          fmt(f.bareMedian, 1),
+          fmt(ratio(f.duetInThreadMedian, f.bareMedian)),
+          'the fallback without Workers',
+        ],
         ['SHA-256 in the page, MB/s', fmt(f.hash.noble, 1), fmt(f.hash.native, 1), '', '@noble/hashes incremental / crypto.subtle one-shot'],
       ],
     });
@@ -104,7 +126,8 @@ export function formatReport(r: BenchResults, style: 'text' | 'markdown' = 'text
     }
     const widths = table.head.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
     out.push(table.title);
-    for (const row of all) out.push(`  ${row.map((cell, i) => (i === 0 || i === row.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`.trimEnd());
+    for (const row of all)
+      out.push(`  ${row.map((cell, i) => (i === 0 || i === row.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`.trimEnd());
     out.push('');
   }
   if (r.errors.length > 0) out.push('Errors:', ...r.errors.map((e) => `  ${e}`));

@@ -27,7 +27,12 @@ function killAll(): void {
   for (const proc of running) if (proc.pid !== undefined && proc.exitCode === null) proc.kill('SIGKILL');
 }
 
-export function startChild(name: string, script: string, args: string[], options: { execArgv?: string[]; log?: number | 'ignore' | 'inherit'; env?: NodeJS.ProcessEnv } = {}): Child {
+export function startChild(
+  name: string,
+  script: string,
+  args: string[],
+  options: { execArgv?: string[]; log?: number | 'ignore' | 'inherit'; env?: NodeJS.ProcessEnv } = {},
+): Child {
   if (!hooked) {
     hooked = true;
     process.on('exit', killAll);

@@ -39,7 +39,9 @@ async function start(): Promise<number> {
   if (kind === 'duet' || kind === 'duet-b') {
     const dist = kind === 'duet-b' ? process.env.BENCH_DUET_B : undefined;
     if (kind === 'duet-b' && !dist) throw new Error('duet-b needs BENCH_DUET_B=<dist folder of the other build>');
-    const { createServer } = (dist ? await import(pathToFileURL(join(dist, 'src/server/app.js')).href) : await import('../src/server/app.js')) as typeof import('../src/server/app.js');
+    const { createServer } = (
+      dist ? await import(pathToFileURL(join(dist, 'src/server/app.js')).href) : await import('../src/server/app.js')
+    ) as typeof import('../src/server/app.js');
     // duet as shipped (production logger, default limits, or what the environment sets), except
     // that every simulated user comes from 127.0.0.1, so the per-address caps are lifted.
     const config = loadConfig({ ...process.env, ...PER_ADDRESS_LIFTED, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
@@ -57,9 +59,7 @@ async function start(): Promise<number> {
   }
   if (kind === 'peerjs') {
     return new Promise((ok) => {
-      const peer = PeerServer({ port: 0, host: '127.0.0.1', ssl: tls, concurrent_limit: 1_000_000 }, (server) =>
-        ok((server.address() as AddressInfo).port),
-      );
+      const peer = PeerServer({ port: 0, host: '127.0.0.1', ssl: tls, concurrent_limit: 1_000_000 }, (server) => ok((server.address() as AddressInfo).port));
       let open = 0;
       peer.on('connection', () => open++);
       peer.on('disconnect', () => open--);
@@ -70,7 +70,9 @@ async function start(): Promise<number> {
 }
 
 function fileLimit(): number {
-  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
   return Number(line?.split(/\s+/)[3] ?? NaN);
 }
 

@@ -47,7 +47,10 @@ export interface RunningServer {
 
 /** `BENCH_DUET_B_ENV="A=1,B=2"`: variables for the duet-b process only (e.g. WS_NO_BUFFER_UTIL=1 for an A/B of the add-on). */
 function duetBEnv(): NodeJS.ProcessEnv {
-  const pairs = (process.env.BENCH_DUET_B_ENV ?? '').split(',').filter(Boolean).map((p) => p.split('=', 2) as [string, string]);
+  const pairs = (process.env.BENCH_DUET_B_ENV ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((p) => p.split('=', 2) as [string, string]);
   return Object.fromEntries(pairs);
 }
 

@@ -98,7 +98,8 @@ async function burst(rig: Rig, rooms: number, keep: boolean): Promise<void> {
   const results = await runAll(rig.loaders, (i) => ({ mode: 'burst', rooms: share(rooms, n, i), rate: 0, timeoutMs: TIMEOUT_MS }), TIMEOUT_MS + 5000);
   const serverCpu = (await rig.server.cpuMs()) - cpu0;
   const c = combine(results);
-  if (c.messages !== rooms * MESSAGES_PER_NEGOTIATION) throw new Error(`${rig.kind}: ${c.messages} messages relayed, expected ${rooms * MESSAGES_PER_NEGOTIATION}`);
+  if (c.messages !== rooms * MESSAGES_PER_NEGOTIATION)
+    throw new Error(`${rig.kind}: ${c.messages} messages relayed, expected ${rooms * MESSAGES_PER_NEGOTIATION}`);
   if (!keep) return;
   rig.rounds.push({
     messagesPerSecond: round(c.messagesPerSecond, 0),
@@ -169,7 +170,9 @@ export async function benchSignaling(kinds: readonly Kind[], options: BenchOptio
     if (env.profileDir) for (const rig of rigs) await rig.server.profileStart();
     for (let r = 0; r < options.burstRounds; r++) {
       for (const rig of rigs) await burst(rig, options.rooms, true);
-      say(`  burst round ${r + 1}: ${rigs.map((g) => `${g.kind} ${g.rounds.at(-1)?.messagesPerSecond} msg/s (${g.rounds.at(-1)?.serverCpuUsPerMessage} µs CPU/msg)`).join(', ')}`);
+      say(
+        `  burst round ${r + 1}: ${rigs.map((g) => `${g.kind} ${g.rounds.at(-1)?.messagesPerSecond} msg/s (${g.rounds.at(-1)?.serverCpuUsPerMessage} µs CPU/msg)`).join(', ')}`,
+      );
     }
     if (env.profileDir) {
       await mkdir(env.profileDir, { recursive: true });

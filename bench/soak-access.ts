@@ -38,7 +38,14 @@ function getConfig(agent: Agent, port: number): Promise<string> {
 }
 
 function connect(child: Child, localAddress: string, code: string): Promise<Socket | undefined> {
-  const socket = io(`https://127.0.0.1:${child.port}`, { ca: child.ca, localAddress, auth: { code }, transports: ['websocket'], reconnection: false, forceNew: true } as never);
+  const socket = io(`https://127.0.0.1:${child.port}`, {
+    ca: child.ca,
+    localAddress,
+    auth: { code },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  } as never);
   return new Promise((ok) => {
     const timer = setTimeout(() => (socket.close(), ok(undefined)), 10_000);
     socket.once('connect', () => (clearTimeout(timer), ok(socket)));
@@ -70,7 +77,10 @@ export async function attackCredentialFarming(child: Child, code: string, second
     const socket = await connect(child, '127.0.20.3', code); // a fresh connection each time: a fresh socket budget
     if (!socket) break;
     for (let i = 0; i < 10 && unanswered === 0; i++) {
-      const reply = (await socket.timeout(2000).emitWithAck('turn-credentials').catch(() => undefined)) as { ok?: boolean } | undefined;
+      const reply = (await socket
+        .timeout(2000)
+        .emitWithAck('turn-credentials')
+        .catch(() => undefined)) as { ok?: boolean } | undefined;
       if (reply === undefined) unanswered++;
       else if (reply.ok) viaSocket++;
       else refused++;

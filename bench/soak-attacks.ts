@@ -41,7 +41,10 @@ export async function legitimateCall(child: Child, room: string, count = 5): Pro
     a = await client(child, '127.0.99.1');
     b = await client(child, '127.0.99.2');
     if (!(await join(a, room)) || !(await join(b, room))) return NaN;
-    for (const [from, to] of [[a, b], [b, a]] as const) {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const got = new Promise<void>((ok, fail) => {
         let seen = 0;
         const timer = setTimeout(() => fail(new Error('relay timed out')), 10_000);
@@ -88,7 +91,15 @@ export async function attackD1(child: Child, cycles = 20_000, limitMs = 45_000):
     }),
   );
   await sleep(2000);
-  return { cycles: done, refused, seconds: mb((Date.now() - started) / 1000), 'rss before MB': mb(rssBefore), 'rss peak MB': mb(Math.max(peak, child.rssMb() || 0)), 'rss after MB': mb(child.rssMb()), survived: child.alive() };
+  return {
+    cycles: done,
+    refused,
+    seconds: mb((Date.now() - started) / 1000),
+    'rss before MB': mb(rssBefore),
+    'rss peak MB': mb(Math.max(peak, child.rssMb() || 0)),
+    'rss after MB': mb(child.rssMb()),
+    survived: child.alive(),
+  };
 }
 
 /** D4: three readers stop reading while their senders relay ~60 KB messages within the rate limits for `seconds`. */
@@ -123,7 +134,15 @@ export async function attackD4(child: Child, seconds = 15): Promise<Figures> {
     sender.close();
   }
   await sleep(3000);
-  return { 'messages sent': sent * pairs.length, 'rss before MB': mb(rssBefore), 'rss peak MB': mb(peak), 'growth MB': mb(peak - rssBefore), 'rss 3 s after MB': mb(child.rssMb()), 'legitimate call ms': callMs, survived: child.alive() };
+  return {
+    'messages sent': sent * pairs.length,
+    'rss before MB': mb(rssBefore),
+    'rss peak MB': mb(peak),
+    'growth MB': mb(peak - rssBefore),
+    'rss 3 s after MB': mb(child.rssMb()),
+    'legitimate call ms': callMs,
+    survived: child.alive(),
+  };
 }
 
 /** D5: `addresses` × 4 sockets × `joins` joins of distinct rooms, then a legitimate join. */
@@ -192,5 +211,14 @@ export async function attackD6(child: Child, count = 6000, addresses = 100, hold
   }
   const fdsHeld = child.openFiles();
   for (const socket of sockets) socket.destroy();
-  return { connections: count, 'fds before': fdsBefore, 'fds peak': peakFds, 'fds at end': fdsHeld, 'closed by server': closedByServer, 'legitimate GET tries': tries, 'first legitimate 200 after ms': firstOk, survived: child.alive() };
+  return {
+    connections: count,
+    'fds before': fdsBefore,
+    'fds peak': peakFds,
+    'fds at end': fdsHeld,
+    'closed by server': closedByServer,
+    'legitimate GET tries': tries,
+    'first legitimate 200 after ms': firstOk,
+    survived: child.alive(),
+  };
 }

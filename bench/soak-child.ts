@@ -37,7 +37,9 @@ export interface ChildOptions {
 
 function procField(pid: number, field: string): number {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
     return Number(line?.split(/\s+/)[1]) / 1024;
   } catch {
     return NaN;

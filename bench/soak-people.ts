@@ -58,7 +58,9 @@ export async function attackPeopleFlood(child: Child, addresses = 12, perAddress
         return mine;
       }),
     )
-  ).flat().filter((v) => v !== undefined);
+  )
+    .flat()
+    .filter((v) => v !== undefined);
   const pong = setInterval(() => viewers.forEach(({ polling, sid }) => void polling.post(sid, ['3']).catch(() => undefined)), 3000);
   const churners = await Promise.all([1, 2, 3, 4].map((n) => client(child, `127.0.81.${n}`)));
   const watcher = await client(child, '127.0.82.1');
@@ -71,10 +73,12 @@ export async function attackPeopleFlood(child: Child, addresses = 12, perAddress
   const started = Date.now();
   let callMs = NaN;
   while (Date.now() - started < seconds * 1000 && child.alive()) {
-    await Promise.all(churners.map(async (socket, i) => {
-      socket.emit('logout');
-      await login(socket, `churner ${i} ${churns % 2}`);
-    }));
+    await Promise.all(
+      churners.map(async (socket, i) => {
+        socket.emit('logout');
+        await login(socket, `churner ${i} ${churns % 2}`);
+      }),
+    );
     churns++;
     peak = Math.max(peak, child.rssMb() || 0);
     if (Number.isNaN(callMs) && Date.now() - started > (seconds * 1000) / 2) callMs = await legitimateCall(child, 'legit-p1');
@@ -121,10 +125,14 @@ export async function attackRingHarassment(child: Child, addresses = 8, perAddre
     rings++;
     pending.add(from);
     mostPending = Math.max(mostPending, pending.size);
-    setTimeout(() => victim.emit('decline', from, (reply: { ok: boolean; error?: string }) => {
-      pending.delete(from);
-      if (!reply.ok && reply.error === 'rate-limited') victimRefused++;
-    }), 200); // a person takes a moment to click
+    setTimeout(
+      () =>
+        victim.emit('decline', from, (reply: { ok: boolean; error?: string }) => {
+          pending.delete(from);
+          if (!reply.ok && reply.error === 'rate-limited') victimRefused++;
+        }),
+      200,
+    ); // a person takes a moment to click
   });
   victim.on('cancelled', (from: string) => pending.delete(from));
   victim.on('error', (e: { code?: string }) => void (e.code === 'rate-limited' && victimRefused++));
@@ -160,7 +168,10 @@ export async function attackRingHarassment(child: Child, addresses = 8, perAddre
     callers: callers.length,
     'rings that reached the victim': rings,
     'rings pending on the victim at once (most)': mostPending,
-    'answers to callers': Object.entries(answers).map(([k, v]) => `${k} ${v}`).join(', ') || 'none',
+    'answers to callers':
+      Object.entries(answers)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none',
     'victim refused rate-limited': victimRefused,
     'victim disconnected by the server': disconnected,
     'legitimate call ms': callMs,

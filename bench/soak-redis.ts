@@ -25,7 +25,11 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 /** Waits until `count` adapters block on XREAD of the stream (each node reads it). */
 async function readers(look: Redis, count: number): Promise<void> {
   const deadline = Date.now() + 30_000;
-  while (String(await look.client('LIST')).split('\n').filter((line) => /cmd=xread\b/.test(line)).length < count) {
+  while (
+    String(await look.client('LIST'))
+      .split('\n')
+      .filter((line) => /cmd=xread\b/.test(line)).length < count
+  ) {
     if (Date.now() > deadline) throw new Error(`${count} adapters were not reading the stream within 30 s`);
     await sleep(100);
   }
@@ -60,7 +64,8 @@ export async function attackR7(duetDir: string): Promise<Figures> {
     let relayed = 0;
     const refusals = new Map<string, number>();
     const disconnects: string[] = [];
-    for (const [i, socket] of sockets.entries()) socket.on('disconnect', (reason) => disconnects.push(`${i % 2 ? 'receiver' : 'sender'} ${reason} at ${Math.round((Date.now() - started) / 1000)} s`));
+    for (const [i, socket] of sockets.entries())
+      socket.on('disconnect', (reason) => disconnects.push(`${i % 2 ? 'receiver' : 'sender'} ${reason} at ${Math.round((Date.now() - started) / 1000)} s`));
     const samples: string[] = [];
     let highestStream = 0;
     const body = 'v=0 '.padEnd(20_000, 'x');
@@ -74,7 +79,9 @@ export async function attackR7(duetDir: string): Promise<Figures> {
           sender
             .timeout(30_000)
             .emitWithAck('message', `stream-${n}`, { type: 'offer', sdp: body })
-            .then((reply: { ok?: boolean; error?: string }) => (reply?.ok ? relayed++ : refusals.set(reply?.error ?? '?', (refusals.get(reply?.error ?? '?') ?? 0) + 1)))
+            .then((reply: { ok?: boolean; error?: string }) =>
+              reply?.ok ? relayed++ : refusals.set(reply?.error ?? '?', (refusals.get(reply?.error ?? '?') ?? 0) + 1),
+            )
             .catch(() => refusals.set('no answer', (refusals.get('no answer') ?? 0) + 1))
             .finally(() => inFlight[n]!--);
         }

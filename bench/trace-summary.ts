@@ -32,7 +32,10 @@ const WINDOW_MS = Number(process.env.BENCH_TRACE_MS ?? 600);
 function detailOf(e: TraceEvent): string {
   const d = e.args?.data;
   if (!d) return '';
-  if (typeof d.functionName === 'string' && d.functionName) return `${d.functionName} ${String(d.url ?? '').split('/').pop()}:${String(d.lineNumber ?? '')}`;
+  if (typeof d.functionName === 'string' && d.functionName)
+    return `${d.functionName} ${String(d.url ?? '')
+      .split('/')
+      .pop()}:${String(d.lineNumber ?? '')}`;
   if (typeof d.type === 'string') return d.type;
   if (typeof d.url === 'string') return String(d.url).split('/').pop() ?? '';
   return '';
@@ -83,7 +86,9 @@ function summarize(file: string): void {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
   const mains = new Map<string, TraceEvent[]>();
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (mainThreads.has(key)) (mains.get(key) ?? mains.set(key, []).get(key)!).push(e);
@@ -101,11 +106,18 @@ function summarize(file: string): void {
     if (busy < 5000) continue;
     const who = key.startsWith(`${click.pid}:`) ? 'clicked page' : 'other page';
     console.log(`-- ${who} main thread ${key}: busy ${(busy / 1000).toFixed(1)} ms`);
-    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18)) if (us > 1000) console.log(`   ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
+    for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18))
+      if (us > 1000) console.log(`   ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
     const tasks = spans.filter((s) => s.end > from && s.start < to && s.end - s.start > 8000).sort((a, b) => a.start - b.start);
     for (const t of tasks) console.log(`   at +${((t.start - from) / 1000).toFixed(0)} ms: ${describeTask(t).join('\n      ')}`);
   }
 }
 
-const files = process.argv.slice(2).flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.json')).map((f) => join(p, f)) : [p]));
+const files = process.argv.slice(2).flatMap((p) =>
+  statSync(p).isDirectory()
+    ? readdirSync(p)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(p, f))
+    : [p],
+);
 for (const file of files) summarize(file);

@@ -22,7 +22,11 @@ for (const page of (await readdir(out)).filter((f) => f.endsWith('.html'))) {
   const html = await readFile(join(out, page), 'utf8');
   const parts = new Map();
   for (const [, file] of html.matchAll(INCLUDE)) parts.set(file, await readFile(join(src, file), 'utf8'));
-  if (parts.size > 0) await writeFile(join(out, page), html.replace(INCLUDE, (_, file) => parts.get(file)));
+  if (parts.size > 0)
+    await writeFile(
+      join(out, page),
+      html.replace(INCLUDE, (_, file) => parts.get(file)),
+    );
 }
 
 const entryDir = join(src, 'js');
@@ -44,12 +48,28 @@ if (workers.length > 0) await build({ ...common, entryPoints: workers, format: '
 /** Every built file under `dir`, as paths relative to `out` with forward slashes, sorted. */
 async function files(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
-  const found = await Promise.all(entries.map((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name).slice(out.length + 1).split('\\').join('/')])));
+  const found = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? files(join(dir, e.name))
+        : [
+            join(dir, e.name)
+              .slice(out.length + 1)
+              .split('\\')
+              .join('/'),
+          ],
+    ),
+  );
   return found.flat().sort();
 }
 const built = await files(out);
 const version = createHash('sha256');
-for (const file of built) version.update(file).update('\0').update(await readFile(join(out, file))).update('\0');
+for (const file of built)
+  version
+    .update(file)
+    .update('\0')
+    .update(await readFile(join(out, file)))
+    .update('\0');
 // the shell: what the offline page needs, and the pages' styles, scripts and images (pages themselves always come from the server)
 const SHELL = /^(offline\.html|manifest\.webmanifest|favicon\.svg|css\/duet\.css|js\/[a-z0-9-]+\.(page|worker)\.js|img\/.+|icons\/.+)$/;
 const shell = built.filter((file) => SHELL.test(file)).map((file) => `/${file}`);

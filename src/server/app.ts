@@ -131,17 +131,27 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     const address = httpServer.address();
     return address && typeof address !== 'string' && /^(127\.|::1$|::ffff:127\.)/.test(address.address) ? config.host : null;
   };
-  const app = createWebApp({ publicDir: deps.publicDir, iceServers: config.iceServers ?? [], turn: config.turn, ca: deps.ca, lanUrls: currentLanUrls, loopbackHost, health });
+  const app = createWebApp({
+    publicDir: deps.publicDir,
+    iceServers: config.iceServers ?? [],
+    turn: config.turn,
+    ca: deps.ca,
+    lanUrls: currentLanUrls,
+    loopbackHost,
+    health,
+  });
   httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
   const io = createSocketServer(httpServer, limits, admission.allowRequest);
   // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits
   admission.attach(httpServer, io);
   io.engine.on('connection', dropHandshakeRequest); // after admission read the address; nothing needs the request later
-  const rooms = deps.rooms ?? createRoomState({
-    maxRooms: limits.maxRooms,
-    maxRoomsPerMember: limits.maxRoomsPerSocket,
-    maxRoomsPerAddress: limits.maxRoomsPerAddress,
-  });
+  const rooms =
+    deps.rooms ??
+    createRoomState({
+      maxRooms: limits.maxRooms,
+      maxRoomsPerMember: limits.maxRoomsPerSocket,
+      maxRoomsPerAddress: limits.maxRoomsPerAddress,
+    });
   cluster?.attach(io);
   const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
   // calls by name seat their private rooms in the same store and hear of room calls from it

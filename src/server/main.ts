@@ -55,21 +55,32 @@ async function main(): Promise<void> {
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
   const logger = createLog4jsLogger({ level: config.logLevel, dir: config.logDir, color });
 
-  const certs = await step(() => ensureCertificates({ dir: config.certsDir }), (error) => certsDirProblem(error, config.certsDir));
+  const certs = await step(
+    () => ensureCertificates({ dir: config.certsDir }),
+    (error) => certsDirProblem(error, config.certsDir),
+  );
   for (const line of caReplacedWarning(certs)) logger.warn(line);
   for (const line of certificateNotice(certs)) logger.info(line);
 
   const fileLimit = openFileLimit();
   const server = createServer(config, { logger, tls: { key: certs.key, cert: certs.cert }, ca: certs.ca, publicDir: PUBLIC_DIR, openFileLimit: fileLimit });
-  const { port, host: boundHost } = await step(() => server.listen(), (error) => listenProblem(error, config));
+  const { port, host: boundHost } = await step(
+    () => server.listen(),
+    (error) => listenProblem(error, config),
+  );
   let helper: HelperInstance | undefined;
   if (config.httpPort !== 0) {
-    helper = createHelperServer({ port: config.httpPort, host: boundHost, httpsPort: port, maxConnections: fileLimit ? Math.max(16, Math.floor(fileLimit * 0.1)) : 0 }, { logger, ca: certs.ca });
+    helper = createHelperServer(
+      { port: config.httpPort, host: boundHost, httpsPort: port, maxConnections: fileLimit ? Math.max(16, Math.floor(fileLimit * 0.1)) : 0 },
+      { logger, ca: certs.ca },
+    );
     try {
       await helper.listen();
     } catch (error) {
       // the helper only eases trusting the CA; duet works without it
-      logger.warn(`the plain-HTTP helper could not listen on port ${config.httpPort} (${(error as NodeJS.ErrnoException).code ?? String(error)}); CA downloads over plain HTTP are off. Set HTTP_PORT to a free port, or 0.`);
+      logger.warn(
+        `the plain-HTTP helper could not listen on port ${config.httpPort} (${(error as NodeJS.ErrnoException).code ?? String(error)}); CA downloads over plain HTTP are off. Set HTTP_PORT to a free port, or 0.`,
+      );
       helper = undefined;
     }
   }
@@ -78,7 +89,10 @@ async function main(): Promise<void> {
   if (config.metrics) {
     collectProcessMetrics(server.metrics.registry);
     metricsServer = createMetricsServer(config.metrics, { registry: server.metrics.registry, logger });
-    const { url } = await step(() => metricsServer!.listen(), (error) => metricsListenProblem(error, config.metrics!));
+    const { url } = await step(
+      () => metricsServer!.listen(),
+      (error) => metricsListenProblem(error, config.metrics!),
+    );
     logger.info(`Prometheus metrics at ${url}`);
   }
 

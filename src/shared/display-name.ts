@@ -44,7 +44,11 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0]/u;
 /** The display form and comparison key of `value`, or `{ok:false}` when it is not a valid name. */
 export function checkDisplayName(value: unknown): NameCheck {
   if (typeof value !== 'string' || value.length > MAX_RAW_NAME_UNITS) return { ok: false };
-  const name = value.normalize('NFC').replace(/\u2019/g, "'").replace(SPACES, ' ').trim();
+  const name = value
+    .normalize('NFC')
+    .replace(/\u2019/g, "'")
+    .replace(SPACES, ' ')
+    .trim();
   const length = codePointLength(name);
   if (length === 0 || length > MAX_NAME_LENGTH) return { ok: false };
   if (!ALLOWED.test(name) || !HAS_LETTER_OR_DIGIT.test(name)) return { ok: false };

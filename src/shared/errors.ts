@@ -16,7 +16,8 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
   'too-many-rooms': 'Too many rooms are open (on the server, on this connection or from this address); leave one or try again later.',
   'server-shutting-down': 'The server is shutting down.',
   'not-logged-in': 'Sign in with a name first.',
-  'invalid-name': "Names are 1-32 letters, digits, spaces or - _ . ' (at least one letter or digit), nothing invisible, no alphabets mixed to look like another name.",
+  'invalid-name':
+    "Names are 1-32 letters, digits, spaces or - _ . ' (at least one letter or digit), nothing invisible, no alphabets mixed to look like another name.",
   'name-taken': 'Someone else is signed in with that name.',
   'too-many-names': 'Too many names are signed in from your address; sign one out first.',
   self: 'You cannot call yourself.',

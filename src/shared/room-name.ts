@@ -16,7 +16,11 @@ const ONLY_DOTS = /^\.+$/;
  * "Grandma-me"). Undefined when nothing usable is left (only symbols or dots).
  */
 export function nearestRoomName(value: string): string | undefined {
-  const cleaned = value.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+  const cleaned = value
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
   const cut = [...cleaned].slice(0, MAX_ROOM_LENGTH).join('').replace(/-+$/, '');
   return isRoomName(cut) ? cut : undefined;
 }

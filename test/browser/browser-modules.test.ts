@@ -24,7 +24,15 @@ describe('the tutorial payload shapes', () => {
   });
 
   it('ignores the chatter and junk a tutorial client may send', () => {
-    for (const junk of ['got user media', 'bye', null, 42, { type: 'offer' }, { type: 'candidate', candidate: 'c' }, { type: 'candidate', label: -1, id: 5, candidate: 'c' }]) {
+    for (const junk of [
+      'got user media',
+      'bye',
+      null,
+      42,
+      { type: 'offer' },
+      { type: 'candidate', candidate: 'c' },
+      { type: 'candidate', label: -1, id: 5, candidate: 'c' },
+    ]) {
       expect(parseDescription(junk)).toBeUndefined();
       expect(parseCandidate(junk)).toBeUndefined();
     }
@@ -50,11 +58,22 @@ describe('telling peer connections apart', () => {
 describe('data channel messages', () => {
   it('accepts chat and state messages', () => {
     expect(parseChannelMessage('{"kind":"chat","text":"hi","time":1}')).toEqual({ kind: 'chat', text: 'hi', time: 1 });
-    expect(parseChannelMessage('{"kind":"state","muted":true,"cameraOff":false,"screen":false}')).toEqual({ kind: 'state', muted: true, cameraOff: false, screen: false });
+    expect(parseChannelMessage('{"kind":"state","muted":true,"cameraOff":false,"screen":false}')).toEqual({
+      kind: 'state',
+      muted: true,
+      cameraOff: false,
+      screen: false,
+    });
   });
 
   it('drops malformed, oversized or unknown messages', () => {
-    for (const raw of ['not json', '{"kind":"chat","text":5,"time":1}', '{"kind":"eval"}', JSON.stringify({ kind: 'chat', text: 'x'.repeat(5000), time: 1 }), 7]) {
+    for (const raw of [
+      'not json',
+      '{"kind":"chat","text":5,"time":1}',
+      '{"kind":"eval"}',
+      JSON.stringify({ kind: 'chat', text: 'x'.repeat(5000), time: 1 }),
+      7,
+    ]) {
       expect(parseChannelMessage(raw)).toBeUndefined();
     }
   });
@@ -100,7 +119,10 @@ describe('the status line', () => {
 
 describe('the size our video starts at', () => {
   it('starts a 720p or 1080p camera at about VGA pixel count', () => {
-    for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+    for (const [w, h] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
       const scale = startScale(w, h);
       expect(scale).toBeGreaterThan(1);
       expect((w / scale) * (h / scale)).toBeLessThanOrEqual(START_PIXELS);

@@ -23,7 +23,9 @@ const callView = (page: Page) =>
   });
 const loaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
 const peerConnections = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => ({ state: pc.connectionState, pool: pc.getConfiguration().iceCandidatePoolSize })));
+  page.evaluate(() =>
+    (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => ({ state: pc.connectionState, pool: pc.getConfiguration().iceCandidatePoolSize })),
+  );
 
 describe.runIf(browserTestsEnabled())('work done before the click that starts a call', () => {
   let server: Running;

@@ -58,25 +58,32 @@ describe.runIf(browserTestsEnabled())('the network path on the call page', () =>
     await expect.poll(() => a.locator('[data-stat="path"]').textContent(), { timeout: UI_WAIT_MS }).toMatch(/^Direct on the local network: host/);
   }, 90_000);
 
-  it.runIf(withCoturn)('says the TURN relay refused the credentials when only the relay would get through', async () => {
-    const server = await startServer({}, { turn: loadConfig({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: 'not-the-secret-coturn-uses' }).turn });
-    running.push(server);
-    const room = uniqueRoom('refused');
-    const opened: Page[] = [];
-    for (let i = 0; i < 2; i++) {
-      const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
-      await context.addInitScript(RELAY_ONLY);
-      const page = await context.newPage();
-      pages.push(page);
-      await page.goto(`${server.url}/r/${room}`);
-      await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
-      await page.click('#join');
-      opened.push(page);
-    }
-    for (const page of opened) {
-      await page.locator('#ice-problem[data-problem="turn-refused"]').waitFor({ timeout: 60_000 });
-      expect(await page.locator('#ice-problem').textContent()).toMatch(/^The TURN relay refused duet's credentials/);
-      expect(await page.locator('#status').getAttribute('data-state')).not.toBe('connected');
-    }
-  }, 120_000);
+  it.runIf(withCoturn)(
+    'says the TURN relay refused the credentials when only the relay would get through',
+    async () => {
+      const server = await startServer(
+        {},
+        { turn: loadConfig({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: 'not-the-secret-coturn-uses' }).turn },
+      );
+      running.push(server);
+      const room = uniqueRoom('refused');
+      const opened: Page[] = [];
+      for (let i = 0; i < 2; i++) {
+        const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+        await context.addInitScript(RELAY_ONLY);
+        const page = await context.newPage();
+        pages.push(page);
+        await page.goto(`${server.url}/r/${room}`);
+        await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
+        await page.click('#join');
+        opened.push(page);
+      }
+      for (const page of opened) {
+        await page.locator('#ice-problem[data-problem="turn-refused"]').waitFor({ timeout: 60_000 });
+        expect(await page.locator('#ice-problem').textContent()).toMatch(/^The TURN relay refused duet's credentials/);
+        expect(await page.locator('#status').getAttribute('data-state')).not.toBe('connected');
+      }
+    },
+    120_000,
+  );
 });

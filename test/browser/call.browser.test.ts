@@ -116,7 +116,9 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     await expect.poll(() => ufrag(alice), { timeout: UI_WAIT_MS }).not.toBe(before[0]);
     await expect.poll(() => ufrag(bob), { timeout: UI_WAIT_MS }).not.toBe(before[1]);
     await expect
-      .poll(() => Promise.all([alice, bob].map((p) => p.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.signalingState))), { timeout: UI_WAIT_MS })
+      .poll(() => Promise.all([alice, bob].map((p) => p.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1)!.signalingState))), {
+        timeout: UI_WAIT_MS,
+      })
       .toEqual(['stable', 'stable']);
     await expectFramesRising(alice);
     await expectFramesRising(bob);

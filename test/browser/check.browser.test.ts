@@ -80,19 +80,27 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }, 90_000);
 
-  it.runIf(withCoturn)('says calls work through the relay when only the TURN relay gets through', async () => {
-    const server = await duet({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: coturn!.secret });
-    const page = await check(server, RELAY_ONLY);
-    expect(await verdictOf(page), coturn!.log().slice(-2000)).toBe('relay');
-    expect(await row(page, 'relay-udp')).toBe('found');
-    expect(await row(page, 'turn-auth')).toBe('accepted');
-    expect(await page.locator('#check-note').isVisible()).toBe(false);
-  }, 90_000);
+  it.runIf(withCoturn)(
+    'says calls work through the relay when only the TURN relay gets through',
+    async () => {
+      const server = await duet({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: coturn!.secret });
+      const page = await check(server, RELAY_ONLY);
+      expect(await verdictOf(page), coturn!.log().slice(-2000)).toBe('relay');
+      expect(await row(page, 'relay-udp')).toBe('found');
+      expect(await row(page, 'turn-auth')).toBe('accepted');
+      expect(await page.locator('#check-note').isVisible()).toBe(false);
+    },
+    90_000,
+  );
 
-  it.runIf(withCoturn)('reports TURN credentials the relay refuses', async () => {
-    const server = await duet({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: 'not-the-secret-coturn-uses' });
-    const page = await check(server, RELAY_ONLY);
-    expect(await row(page, 'turn-auth')).toBe('refused');
-    expect(await verdictOf(page)).toBe('fail');
-  }, 90_000);
+  it.runIf(withCoturn)(
+    'reports TURN credentials the relay refuses',
+    async () => {
+      const server = await duet({ TURN_URLS: `turn:127.0.0.1:${coturn!.port}`, TURN_SECRET: 'not-the-secret-coturn-uses' });
+      const page = await check(server, RELAY_ONLY);
+      expect(await row(page, 'turn-auth')).toBe('refused');
+      expect(await verdictOf(page)).toBe('fail');
+    },
+    90_000,
+  );
 });

@@ -32,7 +32,9 @@ async function attack({ base, sid }: { base: string; sid: string }): Promise<{ j
   const handshake = jsonp.find((d) => d.includes('"sid"'));
   const own = handshake ? (JSON.parse(handshake.slice(1)) as { sid: string }).sid : 'none';
   const post = (query: string, d: string) =>
-    fetch(`${base}/socket.io/?EIO=4&transport=polling&sid=${query}&j=2`, { method: 'POST', mode: 'no-cors', body: new URLSearchParams({ d }) }).catch(() => undefined);
+    fetch(`${base}/socket.io/?EIO=4&transport=polling&sid=${query}&j=2`, { method: 'POST', mode: 'no-cors', body: new URLSearchParams({ d }) }).catch(
+      () => undefined,
+    );
   await post(own, '40');
   await post(own, '42["join","attack"]');
   await post(sid, '42["join","attack"]');
@@ -51,7 +53,9 @@ describe.runIf(browserTestsEnabled())('a page from another origin', () => {
 
   beforeAll(async () => {
     const tls = testTls();
-    hostile = createHttpsServer({ key: tls.key, cert: tls.cert }, (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'));
+    hostile = createHttpsServer({ key: tls.key, cert: tls.cert }, (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'),
+    );
     await new Promise<void>((ok) => hostile.listen(0, '127.0.0.1', ok));
     hostileUrl = `https://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
   });

@@ -35,7 +35,7 @@ describe.runIf(browserTestsEnabled())('sending a large file', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('keeps the sender\'s memory far below the size of a 500 MB file it sends', async () => {
+  it("keeps the sender's memory far below the size of a 500 MB file it sends", async () => {
     const path = join(dir!, 'large.bin');
     const sha256 = await writeRandomFile(path, FILE_BYTES);
     const { alice, bob } = await filesCall(sender!, server.url, uniqueRoom('memory'), pages, browser);
@@ -59,7 +59,9 @@ describe.runIf(browserTestsEnabled())('sending a large file', () => {
     expect(await outgoing.locator('.file-hash').textContent()).toBe(`SHA-256: ${sha256}`);
     expect(await incoming.locator('.file-hash').textContent()).toBe(`SHA-256: ${sha256}`);
     const grew = { rss: peak.rss - before.rss, heap: peak.heap - before.heap };
-    console.log(`500 MB sent: sender renderer RSS ${Math.round(before.rss / MB)} → peak ${Math.round(peak.rss / MB)} MB, JS heap ${Math.round(before.heap / MB)} → peak ${Math.round(peak.heap / MB)} MB`);
+    console.log(
+      `500 MB sent: sender renderer RSS ${Math.round(before.rss / MB)} → peak ${Math.round(peak.rss / MB)} MB, JS heap ${Math.round(before.heap / MB)} → peak ${Math.round(peak.heap / MB)} MB`,
+    );
     // measured on a loaded 2-core machine: RSS +120 and +144 MB (the call's video and the hashing worker included),
     // JS heap +31 and +67 MB (garbage the collector had not taken yet); holding the file would add its 500 MB
     expect(grew.rss).toBeLessThan(FILE_BYTES * 0.4);

@@ -64,7 +64,14 @@ describe.runIf(browserTestsEnabled())('file transfers and the verification code 
 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
   beforeAll(async () => {
-    const out = await build({ stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', globalName: 'm', write: false, target: ['chrome100'] });
+    const out = await build({
+      stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      globalName: 'm',
+      write: false,
+      target: ['chrome100'],
+    });
     bundle = `window.m = (() => { ${out.outputFiles[0]!.text}; return m; })();`;
   });
 

@@ -71,14 +71,18 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
 
   it('shows progress with speed and time left on both sides, and a cancel from either side tells the other', async () => {
     const { alice, bob } = await call('cancel');
-    for (const [from, to, by] of [[alice, bob, 'receiver'], [bob, alice, 'sender']] as const) {
+    for (const [from, to, by] of [
+      [alice, bob, 'receiver'],
+      [bob, alice, 'sender'],
+    ] as const) {
       await from.setInputFiles('#file-input', big);
       const incoming = lastFile(to, 'theirs');
       const outgoing = lastFile(from, 'mine');
       await waitForFileState(incoming, 'offered', 30_000);
       await incoming.locator('.file-accept').click();
       await expect.poll(() => progressBytes(incoming), { timeout: 60_000 }).toBeGreaterThan(2 * MB);
-      for (const item of [incoming, outgoing]) expect(await item.locator('.file-status').textContent()).toMatch(/ing · [\d.]+ [kMG]?B of 300 MB · [\d.]+ [kMG]?B\/s · [\d:–]+ left$/u);
+      for (const item of [incoming, outgoing])
+        expect(await item.locator('.file-status').textContent()).toMatch(/ing · [\d.]+ [kMG]?B of 300 MB · [\d.]+ [kMG]?B\/s · [\d:–]+ left$/u);
       await (by === 'receiver' ? incoming : outgoing).locator('.file-cancel').click();
       await waitForFileState(incoming, 'cancelled', 30_000);
       await waitForFileState(outgoing, 'cancelled', 30_000);
@@ -100,7 +104,8 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
     await bob.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.forEach((pc) => pc.close()));
     await waitForFileState(lastFile(alice, 'mine'), 'connection-lost', 60_000);
     await waitForFileState(incoming, 'connection-lost', 60_000);
-    for (const item of [lastFile(alice, 'mine'), incoming]) expect(await item.locator('.file-status').textContent()).toBe('Connection lost: the transfer stopped');
+    for (const item of [lastFile(alice, 'mine'), incoming])
+      expect(await item.locator('.file-status').textContent()).toBe('Connection lost: the transfer stopped');
     expect(await incoming.locator('a[download]').count()).toBe(0);
   }, 240_000);
 

@@ -72,7 +72,7 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     expect(await bob.locator('#chat-log li.theirs time').first().textContent()).toMatch(/\d/);
     expect(errors).toEqual([]);
     expect(warnings.filter((w) => w.includes('ignored a data-channel message'))).toHaveLength(HOSTILE_FRAMES.length);
-    expect((await bob.locator('#status').getAttribute('data-state'))).toBe('connected');
+    expect(await bob.locator('#status').getAttribute('data-state')).toBe('connected');
   }, 90_000);
 
   it('keeps the chat log bounded when the other person floods it with thousands of messages and refused file offers', async () => {
@@ -136,25 +136,33 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     expect(await bob.locator('#status').getAttribute('data-state')).toBe('connected');
   }, 360_000);
 
-  it.each(['.', '..', '...'])('the home page refuses the room name %j and stays home', async (name) => {
-    const { page } = await newPerson(browser);
-    pages.push(page);
-    await page.goto(`${server.url}/`);
-    await page.fill('#room-input', name);
-    await page.press('#room-input', 'Enter');
-    await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
-    expect(await page.textContent('#room-error')).toContain('not only dots');
-    expect(new URL(page.url()).pathname).toBe('/');
-  }, 60_000);
+  it.each(['.', '..', '...'])(
+    'the home page refuses the room name %j and stays home',
+    async (name) => {
+      const { page } = await newPerson(browser);
+      pages.push(page);
+      await page.goto(`${server.url}/`);
+      await page.fill('#room-input', name);
+      await page.press('#room-input', 'Enter');
+      await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+      expect(await page.textContent('#room-error')).toContain('not only dots');
+      expect(new URL(page.url()).pathname).toBe('/');
+    },
+    60_000,
+  );
 
-  it.each(['a.', '.a'])('a room link with a leading or trailing dot (%j) opens that room', async (name) => {
-    const { page } = await newPerson(browser);
-    pages.push(page);
-    await page.goto(`${server.url}/`);
-    await page.fill('#room-input', name);
-    await page.press('#room-input', 'Enter');
-    await page.waitForURL((url) => url.pathname.startsWith('/r/'), { timeout: UI_WAIT_MS });
-    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/r/${name}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
-  }, 60_000);
+  it.each(['a.', '.a'])(
+    'a room link with a leading or trailing dot (%j) opens that room',
+    async (name) => {
+      const { page } = await newPerson(browser);
+      pages.push(page);
+      await page.goto(`${server.url}/`);
+      await page.fill('#room-input', name);
+      await page.press('#room-input', 'Enter');
+      await page.waitForURL((url) => url.pathname.startsWith('/r/'), { timeout: UI_WAIT_MS });
+      expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/r/${name}`);
+      await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
+    },
+    60_000,
+  );
 });

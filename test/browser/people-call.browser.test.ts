@@ -124,7 +124,9 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await ring(alice.page, bob.page, bob.name);
     // the caller sees their own camera while it rings
-    await expect.poll(() => alice.page.locator('#ring-preview').evaluate((video: HTMLVideoElement) => (video.hidden ? 0 : video.videoWidth)), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => alice.page.locator('#ring-preview').evaluate((video: HTMLVideoElement) => (video.hidden ? 0 : video.videoWidth)), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await alice.page.click('#cancel');
     await waitForStatus(bob.page, `Missed call from ${alice.name}`);
     await bob.page.locator('#directory').waitFor({ state: 'visible', ...PEOPLE_WAIT });

@@ -37,7 +37,10 @@ const RECORD_SINKS = `
 
 type Box = { x: number; y: number; width: number; height: number };
 const inside = (inner: Box, outer: Box) =>
-  inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;
 
 /** True when a tap at the middle of `selector` lands on it (nothing covers it) and it lies in the viewport. */
 async function reachable(page: Page, selector: string): Promise<boolean> {
@@ -85,7 +88,11 @@ describe.runIf(browserTestsEnabled())('duet on a phone', () => {
       expect(inside(button, row)).toBe(true);
       expect(button.width).toBeLessThan(PHONE_VIEWPORT.width / 2);
       expect(button.height).toBeLessThan(80);
-      expect(await person(alice, name).locator('button.person-call').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+      expect(
+        await person(alice, name)
+          .locator('button.person-call')
+          .evaluate((el) => getComputedStyle(el).position),
+      ).toBe('static');
     }
     await alice.locator('#logout').scrollIntoViewIfNeeded();
     expect(await reachable(alice, '#logout')).toBe(true);
@@ -120,7 +127,12 @@ describe.runIf(browserTestsEnabled())('duet on a phone', () => {
     const drawn = await phone.locator('video#remote').evaluate((el) => {
       const video = el as HTMLVideoElement;
       const scale = Math.min(video.clientWidth / video.videoWidth, video.clientHeight / video.videoHeight);
-      return { width: video.videoWidth * scale, height: video.videoHeight * scale, box: { width: video.clientWidth, height: video.clientHeight }, landscape: video.videoWidth > video.videoHeight };
+      return {
+        width: video.videoWidth * scale,
+        height: video.videoHeight * scale,
+        box: { width: video.clientWidth, height: video.clientHeight },
+        landscape: video.videoWidth > video.videoHeight,
+      };
     });
     expect(drawn.landscape).toBe(true);
     expect(drawn.width).toBeLessThanOrEqual(drawn.box.width + 0.5);

@@ -48,7 +48,11 @@ describe.runIf(browserTestsEnabled())('the first minute with duet', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(`${server.url}/setup`);
     const colors = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
-    const sum = (rgb: string | undefined) => (rgb?.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+    const sum = (rgb: string | undefined) =>
+      (rgb?.match(/\d+/g) ?? [])
+        .slice(0, 3)
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     expect(colors[0]).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
     expect(sum(colors[0])).toBeLessThan(120); // dark background
     expect(sum(colors[1])).toBeGreaterThan(600); // light text

@@ -66,7 +66,7 @@ describe.runIf(browserTestsEnabled())('the quality graph, the signal bars and pi
     expect((await chartPixels(a, series)).drawn).toBeGreaterThan(500);
   }, 180_000);
 
-  it('shows signal bars on the other person\'s video with a level from 0 to 4 and a spoken label', async () => {
+  it("shows signal bars on the other person's video with a level from 0 to 4 and a spoken label", async () => {
     const [a, b] = await call();
     for (const page of [a, b]) {
       const signal = page.locator('#signal');
@@ -77,7 +77,7 @@ describe.runIf(browserTestsEnabled())('the quality graph, the signal bars and pi
     }
   }, 180_000);
 
-  it('puts the other person\'s video in picture-in-picture and back', async () => {
+  it("puts the other person's video in picture-in-picture and back", async () => {
     const [a] = await call();
     const pip = a.locator('#pip');
     expect(await pip.isVisible()).toBe(true);

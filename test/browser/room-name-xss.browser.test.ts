@@ -33,39 +33,51 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
   const pages: Page[] = [];
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
-  it.each(MARKUP)('refuses %j as a /r/ link and through room.html, running nothing', async (name) => {
-    const { page } = await newPerson(browser);
-    pages.push(page);
-    const link = await page.goto(`${server.url}/r/${encodeURIComponent(name)}`);
-    expect(link?.status()).toBe(404);
-    await expectInert(page);
-    const legacy = await page.goto(`${server.url}/room.html?room=${encodeURIComponent(name)}`);
-    expect(legacy!.status()).toBeGreaterThanOrEqual(300);
-    await expectInert(page);
-  }, 60_000);
+  it.each(MARKUP)(
+    'refuses %j as a /r/ link and through room.html, running nothing',
+    async (name) => {
+      const { page } = await newPerson(browser);
+      pages.push(page);
+      const link = await page.goto(`${server.url}/r/${encodeURIComponent(name)}`);
+      expect(link?.status()).toBe(404);
+      await expectInert(page);
+      const legacy = await page.goto(`${server.url}/room.html?room=${encodeURIComponent(name)}`);
+      expect(legacy!.status()).toBeGreaterThanOrEqual(300);
+      await expectInert(page);
+    },
+    60_000,
+  );
 
-  it.each(MARKUP)('the home page refuses %j and stays home, running nothing', async (name) => {
-    const { page } = await newPerson(browser);
-    pages.push(page);
-    await page.goto(`${server.url}/`);
-    await page.fill('#room-input', name);
-    await page.press('#room-input', 'Enter');
-    await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
-    expect(new URL(page.url()).pathname).toBe('/');
-    await expectInert(page);
-  }, 60_000);
+  it.each(MARKUP)(
+    'the home page refuses %j and stays home, running nothing',
+    async (name) => {
+      const { page } = await newPerson(browser);
+      pages.push(page);
+      await page.goto(`${server.url}/`);
+      await page.fill('#room-input', name);
+      await page.press('#room-input', 'Enter');
+      await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+      expect(new URL(page.url()).pathname).toBe('/');
+      await expectInert(page);
+    },
+    60_000,
+  );
 
-  it.each(TRICKY)('shows the valid name %j as text on the room page', async (name) => {
-    const { page } = await newPerson(browser);
-    pages.push(page);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const reply = await page.goto(`${server.url}/r/${encodeURIComponent(name)}`);
-    expect(reply?.status()).toBe(200);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
-    expect(await page.textContent('#room-name')).toBe(name);
-    expect(await page.locator('#room-name *').count()).toBe(0);
-    await expectInert(page);
-    expect(errors).toEqual([]);
-  }, 60_000);
+  it.each(TRICKY)(
+    'shows the valid name %j as text on the room page',
+    async (name) => {
+      const { page } = await newPerson(browser);
+      pages.push(page);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const reply = await page.goto(`${server.url}/r/${encodeURIComponent(name)}`);
+      expect(reply?.status()).toBe(200);
+      await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
+      expect(await page.textContent('#room-name')).toBe(name);
+      expect(await page.locator('#room-name *').count()).toBe(0);
+      await expectInert(page);
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
 });

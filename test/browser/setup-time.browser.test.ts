@@ -41,7 +41,8 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
     await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     return page;
   };
-  const openSockets = (page: Page) => page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === WebSocket.OPEN).length);
+  const openSockets = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === WebSocket.OPEN).length);
   const scales = (page: Page) => page.evaluate(() => (window as unknown as { __scales: number[] }).__scales);
 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
@@ -88,7 +89,8 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
     await alice.click('#join');
     await waitForState(alice, 'waiting');
     // the spare made for an answer (spare.ts) is closed once she waits alone
-    const offers = () => alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => pc.localDescription?.type ?? pc.signalingState));
+    const offers = () =>
+      alice.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.map((pc) => pc.localDescription?.type ?? pc.signalingState));
     await expect.poll(offers, { timeout: WARM_AFTER_MS + UI_WAIT_MS }).toEqual(['closed', 'offer']);
     await joinCall(browser, server.url, room).then((bob) => pages.push(bob));
     await waitForState(alice, 'connected');

@@ -20,7 +20,11 @@ afterEach(async () => {
   await duet.close();
 });
 
-const outcome = (promise: Promise<unknown>) => promise.then(() => 'connected', (error: Error) => error.message);
+const outcome = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'connected',
+    (error: Error) => error.message,
+  );
 
 describe('the server-wide budget of wrong access codes', () => {
   it('refuses every code, the right one too, once many addresses spent it, but lets an address that gave the right code in', async () => {

@@ -24,10 +24,22 @@ describe('the installable app’s files', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/manifest\+json/);
     expect(res.headers['cache-control']).toBe('no-cache');
-    const manifest = JSON.parse(res.body) as { name: string; short_name: string; display: string; start_url: string; theme_color: string; icons: Array<{ src: string; sizes: string; purpose?: string }> };
+    const manifest = JSON.parse(res.body) as {
+      name: string;
+      short_name: string;
+      display: string;
+      start_url: string;
+      theme_color: string;
+      icons: Array<{ src: string; sizes: string; purpose?: string }>;
+    };
     expect(manifest).toMatchObject({ name: 'duet', short_name: 'duet', display: 'standalone', start_url: '/' });
     expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
-    for (const [sizes, purpose] of [['192x192', 'any'], ['512x512', 'any'], ['192x192', 'maskable'], ['512x512', 'maskable']])
+    for (const [sizes, purpose] of [
+      ['192x192', 'any'],
+      ['512x512', 'any'],
+      ['192x192', 'maskable'],
+      ['512x512', 'maskable'],
+    ])
       expect(manifest.icons).toContainEqual(expect.objectContaining({ sizes, purpose, type: 'image/png' }));
     for (const icon of manifest.icons) {
       const got = await getText(duet, icon.src);

@@ -89,7 +89,10 @@ describe('other bad input', () => {
   });
 
   it('refuses a message with no data', async () => {
-    expect(await (a.timeout(3000).emitWithAck as (e: string, r: string) => Promise<unknown>)('message', 'calm')).toEqual({ ok: false, error: 'invalid-message' });
+    expect(await (a.timeout(3000).emitWithAck as (e: string, r: string) => Promise<unknown>)('message', 'calm')).toEqual({
+      ok: false,
+      error: 'invalid-message',
+    });
   });
 
   it('refuses a message over 64 KiB with message-too-large and relays nothing', async () => {
@@ -113,7 +116,17 @@ describe('other bad input', () => {
   it('survives malformed raw Socket.IO frames from a plain WebSocket', async () => {
     const raw = new WebSocket(`${duet.url.replace('https', 'wss')}/socket.io/?EIO=4&transport=websocket`, { ca: duet.ca });
     await new Promise((ok, fail) => (raw.once('open', ok), raw.once('error', fail)));
-    for (const frame of ['40', '42["join"', '42[1,2,3]', '42{"a":1}', '4x', '451-["message",{"_placeholder":true,"num":9}]', '42["join",{"__proto__":1}]', '\u0000\u0001']) raw.send(frame);
+    for (const frame of [
+      '40',
+      '42["join"',
+      '42[1,2,3]',
+      '42{"a":1}',
+      '4x',
+      '451-["message",{"_placeholder":true,"num":9}]',
+      '42["join",{"__proto__":1}]',
+      '\u0000\u0001',
+    ])
+      raw.send(frame);
     await settle(300);
     raw.terminate();
     await callStillWorks();
@@ -121,8 +134,14 @@ describe('other bad input', () => {
 
   it('never writes a raw room name into the log', async () => {
     const c = await duet.client();
-    await c.timeout(3000).emitWithAck('join', 'calm\r\nINFO forged line' as never).catch(() => undefined);
-    await c.timeout(3000).emitWithAck('join', '家\u001b[2J' as never).catch(() => undefined);
+    await c
+      .timeout(3000)
+      .emitWithAck('join', 'calm\r\nINFO forged line' as never)
+      .catch(() => undefined);
+    await c
+      .timeout(3000)
+      .emitWithAck('join', '家\u001b[2J' as never)
+      .catch(() => undefined);
     c.disconnect();
     for (const line of logger.lines) expect(line).not.toMatch(/[\r\n\u001b]/);
     expect(logger.lines.some((line) => line.includes('refused join') && line.includes('invalid-room'))).toBe(true);

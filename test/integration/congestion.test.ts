@@ -10,7 +10,6 @@ function pauseReading(client: Client): void {
   const socket = transport.ws._socket;
   socket.pause();
   socket.resume = () => socket; // ws resumes a paused socket once its parser drains; this reader never does
-
 }
 
 const BLOB = 'x'.repeat(20_000); // about the largest string MAX_MESSAGE_BYTES lets through (counted 3 bytes a character)

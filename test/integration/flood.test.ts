@@ -87,8 +87,7 @@ describe('rate limits', () => {
 
   it('refuses a socket a fifth room and an address its sixty-fifth seat, while another address still joins', async () => {
     running = await startServer({}, { limits: { ...DEFAULT_LIMITS, joinBurst: 100, addressJoinBurst: 1000, maxConnectionsPerAddress: 64 } });
-    const code = async (socket: Client, room: string) =>
-      ((await socket.timeout(3000).emitWithAck('join', room as never)) as { error?: string }).error ?? 'ok';
+    const code = async (socket: Client, room: string) => ((await socket.timeout(3000).emitWithAck('join', room as never)) as { error?: string }).error ?? 'ok';
     const one = await running.client({ localAddress: '127.0.2.1' });
     const codes = [];
     for (const room of ['a1', 'a2', 'a3', 'a4', 'a5']) codes.push(await code(one, room));

@@ -56,7 +56,10 @@ const { value } = fc.letrec((tie) => ({
 const PEOPLE_EVENTS = ['login', 'logout', 'call', 'cancel', 'accept', 'decline', 'hangup'];
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 const eventName = fc
-  .oneof(fc.constantFrom('join', 'leave', 'message', 'error', '__proto__', 'constructor', 'toString', 'hasOwnProperty', ...PEOPLE_EVENTS), fc.string({ maxLength: 12 }))
+  .oneof(
+    fc.constantFrom('join', 'leave', 'message', 'error', '__proto__', 'constructor', 'toString', 'hasOwnProperty', ...PEOPLE_EVENTS),
+    fc.string({ maxLength: 12 }),
+  )
   .filter((name) => !RESERVED.has(name));
 
 const binaryBomb = fc.integer({ min: 9, max: 40 }).map((n) => Array.from({ length: n }, () => Buffer.alloc(4)));
@@ -96,7 +99,11 @@ describe('fuzzing every event', () => {
           (fuzzer.emit as (...a: unknown[]) => void)(name, ...args);
         }
         // a round trip: the server has handled the event (or dropped this client for it)
-        if (fuzzer.connected) await fuzzer.timeout(3000).emitWithAck('leave', 'sync' as never).catch(() => undefined);
+        if (fuzzer.connected)
+          await fuzzer
+            .timeout(3000)
+            .emitWithAck('leave', 'sync' as never)
+            .catch(() => undefined);
         if (++runs % 50 === 0) {
           await call.negotiate(5);
           expect(call.problems).toEqual([]);

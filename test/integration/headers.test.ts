@@ -15,7 +15,12 @@ function get(running: Running, path: string): Promise<{ status: number; headers:
 }
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe('security headers', () => {
@@ -53,7 +58,10 @@ describe('security headers', () => {
 
   it('leave the own-socket source out when the Host header is malformed', async () => {
     const res = await new Promise<Record<string, string | string[] | undefined>>((ok, fail) => {
-      const req = request({ host: '127.0.0.1', port: running.port, path: '/', ca: running.ca, servername: 'localhost', headers: { host: 'evil.example; script-src *' } }, (r) => (r.resume(), ok(r.headers)));
+      const req = request(
+        { host: '127.0.0.1', port: running.port, path: '/', ca: running.ca, servername: 'localhost', headers: { host: 'evil.example; script-src *' } },
+        (r) => (r.resume(), ok(r.headers)),
+      );
       req.on('error', fail);
       req.end();
     });

@@ -44,13 +44,18 @@ function exchange(port: Port, payload: string | Buffer, ms = 3000): Promise<stri
     socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
     socket.once(port === 'https' ? 'secureConnect' : 'connect', () => socket.write(payload));
     socket.once('close', done);
-    socket.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? done() : (clearTimeout(timer), fail(error))));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? done() : (clearTimeout(timer), fail(error)),
+    );
   });
 }
 
 async function stillServes(port: Port): Promise<void> {
   if (port === 'https') expect((await fetchOnce(`${duet.url}/api/lan`, { ca: duet.ca })).status).toBe(200);
-  else expect((await fetchOnce(`http://127.0.0.1:${port === 'helper' ? helperPort : duet.port}/r/x`, { host: 'localhost' })).status).toBe(port === 'helper' ? 307 : 308);
+  else
+    expect((await fetchOnce(`http://127.0.0.1:${port === 'helper' ? helperPort : duet.port}/r/x`, { host: 'localhost' })).status).toBe(
+      port === 'helper' ? 307 : 308,
+    );
 }
 
 const HUGE = 'x'.repeat(100_000);

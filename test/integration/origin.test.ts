@@ -6,7 +6,7 @@ import { joinRoom, startServer, type Running } from '../support/server.js';
 const OPEN = { allowedOrigins: [], requireOrigin: false };
 
 describe('origin rule', () => {
-  it('accepts the page\'s own https origin, whatever the case and default port', () => {
+  it("accepts the page's own https origin, whatever the case and default port", () => {
     expect(checkOrigin('https://localhost:8443', 'localhost:8443', OPEN)).toBe('ok');
     expect(checkOrigin('https://duet.example', 'Duet.Example:443', OPEN)).toBe('ok');
     expect(checkOrigin('https://[::1]:8443', '[::1]:8443', OPEN)).toBe('ok');
@@ -62,7 +62,7 @@ describe('origin check on the Socket.IO handshake', () => {
     expect(await tryConnect(running.url, running.ca, transport, 'https://evil.example')).toMatch(/^refused/);
   });
 
-  it.each(['websocket', 'polling'] as const)('accepts the page\'s own origin over %s', async (transport) => {
+  it.each(['websocket', 'polling'] as const)("accepts the page's own origin over %s", async (transport) => {
     running = await startServer();
     const own = `https://127.0.0.1:${running.port}`;
     expect(await tryConnect(running.url, running.ca, transport, own)).toBe('connected');

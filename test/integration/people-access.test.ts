@@ -21,7 +21,11 @@ afterEach(async () => {
   await duet.close();
 });
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'connected', (error: Error) => error.message);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'connected',
+    (error: Error) => error.message,
+  );
 
 describe.each([['websocket'], ['polling']])('ACCESS_CODE over %s', (transport) => {
   const transports = [transport];

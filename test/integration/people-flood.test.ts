@@ -36,10 +36,12 @@ async function crowd(server: Running, count: number, addresses: number, octet: n
 async function churn(churners: Client[], ms: number): Promise<void> {
   const until = Date.now() + ms;
   for (let round = 0; Date.now() < until; round++) {
-    await Promise.all(churners.map(async (socket, i) => {
-      await ask(socket, 'logout');
-      await login(socket, `churn ${i} ${round % 2}`);
-    }));
+    await Promise.all(
+      churners.map(async (socket, i) => {
+        await ask(socket, 'logout');
+        await login(socket, `churn ${i} ${round % 2}`);
+      }),
+    );
     await new Promise((ok) => setTimeout(ok, 300));
   }
 }

@@ -41,7 +41,10 @@ describe('signing in with a name', () => {
   it('refuses names that break the rules, and arguments that are not names, with invalid-name', async () => {
     const a = await duet.client();
     for (const name of ['', '   ', 'x'.repeat(33), 'a<b>', '---', 42, null, { name: 'Ann' }, ['Ann'], 'x'.repeat(300)]) {
-      expect(await (a.timeout(3000).emitWithAck as (e: string, ...args: unknown[]) => Promise<unknown>)('login', name), JSON.stringify(name)).toEqual({ ok: false, error: 'invalid-name' });
+      expect(await (a.timeout(3000).emitWithAck as (e: string, ...args: unknown[]) => Promise<unknown>)('login', name), JSON.stringify(name)).toEqual({
+        ok: false,
+        error: 'invalid-name',
+      });
     }
   });
 
@@ -55,7 +58,10 @@ describe('signing in with a name', () => {
     const sockets = await Promise.all([duet.client(), duet.client(), duet.client()]);
     const replies = await Promise.all(sockets.map((s, i) => login(s, i === 0 ? 'Zoë' : i === 1 ? 'ZOË' : 'zoë')));
     expect(replies.filter((r) => r.ok)).toHaveLength(1);
-    expect(replies.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'name-taken' }, { ok: false, error: 'name-taken' }]);
+    expect(replies.filter((r) => !r.ok)).toEqual([
+      { ok: false, error: 'name-taken' },
+      { ok: false, error: 'name-taken' },
+    ]);
   });
 
   it('frees the name at once on logout', async () => {
@@ -80,13 +86,22 @@ describe('the people list', () => {
     expect(await aSees).toEqual([[{ name: 'bob', busy: false }], 1]);
     const cSees = next(c, 'people');
     await signIn(c, 'Cat');
-    expect(await cSees).toEqual([[{ name: 'Ann', busy: false }, { name: 'bob', busy: false }], 2]);
+    expect(await cSees).toEqual([
+      [
+        { name: 'Ann', busy: false },
+        { name: 'bob', busy: false },
+      ],
+      2,
+    ]);
     const later = next(a, 'people', 3000);
     await ask(c, 'call', 'bob');
     // coalesced: the list after Cat's login and Cat's ring may come as one
     let list = (await later)[0];
     while (!list.some((p) => p.name === 'Cat' && p.busy)) list = (await next(a, 'people', 3000))[0];
-    expect(list).toEqual([{ name: 'bob', busy: true }, { name: 'Cat', busy: true }]);
+    expect(list).toEqual([
+      { name: 'bob', busy: true },
+      { name: 'Cat', busy: true },
+    ]);
   });
 
   it('drops a person who signs out from the others lists', async () => {

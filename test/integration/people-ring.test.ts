@@ -37,7 +37,10 @@ describe('ringing someone', () => {
     const [ann, bob] = await people('Ann', 'Bob');
     expect(await ask(ann, 'call', 'ANN')).toEqual({ ok: false, error: 'self' });
     expect(await ask(ann, 'call', '')).toEqual({ ok: false, error: 'invalid-name' });
-    expect(await (ann.timeout(3000).emitWithAck as (e: string, ...a: unknown[]) => Promise<unknown>)('call', { name: 'Bob' })).toEqual({ ok: false, error: 'invalid-name' });
+    expect(await (ann.timeout(3000).emitWithAck as (e: string, ...a: unknown[]) => Promise<unknown>)('call', { name: 'Bob' })).toEqual({
+      ok: false,
+      error: 'invalid-name',
+    });
     await ring(ann, bob, 'Bob');
     expect(await ask(ann, 'call', 'Bob')).toEqual({ ok: false, error: 'already-in-call' });
   });
@@ -77,7 +80,10 @@ describe('accepting a call', () => {
     const [ann, bob] = await people('Ann', 'Bob');
     await ring(ann, bob, 'Bob');
     const order: string[] = [];
-    for (const [who, socket] of [['ann', ann], ['bob', bob]] as const) {
+    for (const [who, socket] of [
+      ['ann', ann],
+      ['bob', bob],
+    ] as const) {
       for (const event of ['accepted', 'joined', 'otherjoin'] as const) socket.on(event, () => order.push(`${who} ${event}`));
     }
     const annAccepted = next(ann, 'accepted');

@@ -17,9 +17,19 @@ const EXTREME = [
   `42["join",${'['.repeat(30_000)}${']'.repeat(30_000)}]`, // 30,000-deep nesting
   `42["message","r",${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}]`,
   ...[-1, 0, 1, 10, 11, 1000, 1e9].map((n) => `45${n}-["message","r",{"_placeholder":true,"num":0}]`), // attachment counts
-  '4299999999999999999999["join","r"]', '42-1["join","r"]', '421e9["join","r"]', `42${'9'.repeat(400)}["join","r"]`, // ack ids
-  '42["__proto__","r"]', '42["constructor","r"]', '42["hasOwnProperty","r"]', '42[{"toString":1},"r"]', '42[["join"],"r"]',
-  '42["join"]', '42["join","r","r","r",{},[],null,1]', '42["leave",{"length":1}]', '42["message",["r"],{}]',
+  '4299999999999999999999["join","r"]',
+  '42-1["join","r"]',
+  '421e9["join","r"]',
+  `42${'9'.repeat(400)}["join","r"]`, // ack ids
+  '42["__proto__","r"]',
+  '42["constructor","r"]',
+  '42["hasOwnProperty","r"]',
+  '42[{"toString":1},"r"]',
+  '42[["join"],"r"]',
+  '42["join"]',
+  '42["join","r","r","r",{},[],null,1]',
+  '42["leave",{"length":1}]',
+  '42["message",["r"],{}]',
 ];
 
 let running: Running | undefined;
@@ -78,16 +88,30 @@ describe('red-team regressions', () => {
   }, 60_000);
 
   it('never seats three nor leaks a seat when joins, leaves and disconnects race', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, maxConnectionsPerAddress: 100, joinBurst: 100, addressJoinBurst: 1000, addressJoinPerSecond: 1000 } });
+    running = await startServer(
+      {},
+      { limits: { ...DEFAULT_LIMITS, maxConnectionsPerAddress: 100, joinBurst: 100, addressJoinBurst: 1000, addressJoinPerSecond: 1000 } },
+    );
     const server = running;
     for (let round = 0; round < 10; round++) {
       const room = `race-${round}`;
       const clients: Client[] = await Promise.all(Array.from({ length: 4 }, () => server.client()));
       await Promise.all(
         clients.flatMap((c, i) => [
-          c.timeout(3000).emitWithAck('join', room).catch(() => undefined),
-          i % 2 === 0 ? c.timeout(3000).emitWithAck('leave', room).catch(() => undefined) : Promise.resolve(),
-          c.timeout(3000).emitWithAck('join', room).catch(() => undefined),
+          c
+            .timeout(3000)
+            .emitWithAck('join', room)
+            .catch(() => undefined),
+          i % 2 === 0
+            ? c
+                .timeout(3000)
+                .emitWithAck('leave', room)
+                .catch(() => undefined)
+            : Promise.resolve(),
+          c
+            .timeout(3000)
+            .emitWithAck('join', room)
+            .catch(() => undefined),
         ]),
       );
       const seated = clients.filter((c) => server.server.rooms.isMember(room, c.id!)).length;

@@ -60,7 +60,7 @@ describe.runIf(coturnTestsEnabled())('duet with a real coturn', () => {
     expect(result.output).toMatch(/Cannot complete Allocation/);
   });
 
-  it('runs from the file npm run turn-config prints: duet\'s credentials allocate, relaying to loopback is forbidden', async () => {
+  it("runs from the file npm run turn-config prints: duet's credentials allocate, relaying to loopback is forbidden", async () => {
     const port = coturn!.port + 100;
     const secret = 'a-secret-for-the-generated-file';
     const { turn } = loadConfig({ TURN_URLS: `turn:127.0.0.1:${port}`, TURN_SECRET: secret });

@@ -21,7 +21,8 @@ const support = netnsSupport();
 const browserPresent = existsSync('/usr/bin/chromium');
 const required = { netns: process.env.REQUIRE_NETNS === '1', browser: process.env.REQUIRE_BROWSER === '1' };
 if (!support.ok) console.warn(`\n*** SKIPPED: ICE restart on the namespace LAN (${support.reason}); REQUIRE_NETNS=1 makes this a failure. ***\n`);
-else if (!browserPresent) console.warn(`\n*** SKIPPED: ICE restart on the namespace LAN (/usr/bin/chromium not found); REQUIRE_BROWSER=1 makes this a failure. ***\n`);
+else if (!browserPresent)
+  console.warn(`\n*** SKIPPED: ICE restart on the namespace LAN (/usr/bin/chromium not found); REQUIRE_BROWSER=1 makes this a failure. ***\n`);
 
 if (!support.ok && required.netns) {
   describe('ICE restart on the namespace LAN (REQUIRE_NETNS=1)', () => {
@@ -81,18 +82,31 @@ describe.runIf(support.ok && (browserPresent || required.browser))('a LAN call t
     rmSync(join('.tmp', `netns-ice-${process.pid}`), { recursive: true, force: true });
   });
 
-  const sides = (): Array<[Side, NsProcess]> => [['a', a], ['b', b]];
+  const sides = (): Array<[Side, NsProcess]> => [
+    ['a', a],
+    ['b', b],
+  ];
 
   /** Both pages connected again, on the connection they had, with video decoded and rising. */
   async function expectRecovered(): Promise<Record<Side, IceState>> {
     const after = {} as Record<Side, IceState>;
     for (const [side, browser] of sides()) {
-      after[side] = await until(`${side} connected again`, () => iceState(browser), (s) => s.state === 'connected' && s.status === 'connected', UI_WAIT_MS);
+      after[side] = await until(
+        `${side} connected again`,
+        () => iceState(browser),
+        (s) => s.state === 'connected' && s.status === 'connected',
+        UI_WAIT_MS,
+      );
       expect(after[side].peerConnections).toBe(1); // the same RTCPeerConnection: no new call was set up
     }
     for (const [side, browser] of sides()) {
       const from = await framesDecoded(browser);
-      await until(`${side} decoding again`, () => framesDecoded(browser), (n) => n > from + 20, UI_WAIT_MS);
+      await until(
+        `${side} decoding again`,
+        () => framesDecoded(browser),
+        (n) => n > from + 20,
+        UI_WAIT_MS,
+      );
     }
     for (const [, browser] of sides()) expect(await browser.call('problems')).toEqual([]);
     return after;
@@ -102,7 +116,12 @@ describe.runIf(support.ok && (browserPresent || required.browser))('a LAN call t
   async function outage(restore: () => Promise<unknown>): Promise<void> {
     lan!.setLink('a', false);
     try {
-      await until('b noticing the drop', () => iceState(b), (s) => s.state !== 'connected' && s.status === 'reconnecting', UI_WAIT_MS);
+      await until(
+        'b noticing the drop',
+        () => iceState(b),
+        (s) => s.state !== 'connected' && s.status === 'reconnecting',
+        UI_WAIT_MS,
+      );
       await restore();
     } finally {
       lan!.setLink('a', true);
@@ -119,19 +138,36 @@ describe.runIf(support.ok && (browserPresent || required.browser))('a LAN call t
     for (const [, browser] of sides()) expect(await iceState(browser)).toMatchObject({ peerConnections: 1, state: 'connected', status: 'connected' });
   });
 
-  it('the call comes back after one side loses the network for six seconds', async () => {
-    const cutAt = Date.now();
-    await outage(() => new Promise((ok) => setTimeout(ok, Math.max(0, cutAt + SHORT_OUTAGE_MS - Date.now()))));
-    await expectRecovered();
-  }, 4 * UI_WAIT_MS);
+  it(
+    'the call comes back after one side loses the network for six seconds',
+    async () => {
+      const cutAt = Date.now();
+      await outage(() => new Promise((ok) => setTimeout(ok, Math.max(0, cutAt + SHORT_OUTAGE_MS - Date.now()))));
+      await expectRecovered();
+    },
+    4 * UI_WAIT_MS,
+  );
 
-  it('restarts ICE on the same connection when the outage lasts longer, and the call recovers', async () => {
-    const before = { a: await iceState(a), b: await iceState(b) };
-    // keep the link cut until both pages have given up waiting and restarted ICE (new local credentials)
-    await outage(() =>
-      Promise.all(sides().map(([side, browser]) => until(`${side} restarting ICE`, () => iceState(browser), (s) => s.ufrag !== before[side].ufrag, RESTART_WITHIN_MS))),
-    );
-    const after = await expectRecovered();
-    for (const side of ['a', 'b'] as const) expect(after[side].ufrag).not.toBe(before[side].ufrag);
-  }, 4 * UI_WAIT_MS);
+  it(
+    'restarts ICE on the same connection when the outage lasts longer, and the call recovers',
+    async () => {
+      const before = { a: await iceState(a), b: await iceState(b) };
+      // keep the link cut until both pages have given up waiting and restarted ICE (new local credentials)
+      await outage(() =>
+        Promise.all(
+          sides().map(([side, browser]) =>
+            until(
+              `${side} restarting ICE`,
+              () => iceState(browser),
+              (s) => s.ufrag !== before[side].ufrag,
+              RESTART_WITHIN_MS,
+            ),
+          ),
+        ),
+      );
+      const after = await expectRecovered();
+      for (const side of ['a', 'b'] as const) expect(after[side].ufrag).not.toBe(before[side].ufrag);
+    },
+    4 * UI_WAIT_MS,
+  );
 });

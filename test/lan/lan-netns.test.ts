@@ -19,7 +19,9 @@ import type { Ready } from './server-host.js';
 const support = netnsSupport();
 const required = process.env.REQUIRE_NETNS === '1';
 if (!support.ok) {
-  console.warn(`\n*** SKIPPED: network-namespace LAN tests (${support.reason}). Run as root with iproute2, or set REQUIRE_NETNS=1 to make this a failure. ***\n`);
+  console.warn(
+    `\n*** SKIPPED: network-namespace LAN tests (${support.reason}). Run as root with iproute2, or set REQUIRE_NETNS=1 to make this a failure. ***\n`,
+  );
 }
 
 if (!support.ok && required) {
@@ -33,7 +35,9 @@ if (!support.ok && required) {
 const browserPresent = existsSync('/usr/bin/chromium');
 const browserRequired = process.env.REQUIRE_BROWSER === '1';
 if (support.ok && !browserPresent) {
-  console.warn(`\n*** SKIPPED: browser tests on the namespace LAN (/usr/bin/chromium not found)${browserRequired ? '; REQUIRE_BROWSER=1 makes this a failure' : ''}. ***\n`);
+  console.warn(
+    `\n*** SKIPPED: browser tests on the namespace LAN (/usr/bin/chromium not found)${browserRequired ? '; REQUIRE_BROWSER=1 makes this a failure' : ''}. ***\n`,
+  );
 }
 
 const SERVER = '10.77.0.10';
@@ -85,14 +89,14 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
     rmSync(join('.tmp', `netns-${process.pid}`), { recursive: true, force: true });
   });
 
-  it('makes a certificate for the server host\'s own LAN address at first start', () => {
+  it("makes a certificate for the server host's own LAN address at first start", () => {
     expect(ready.lanAddresses).toEqual([SERVER]);
     expect(ready.caCreated).toBe(true);
     const leaf = new X509Certificate(readFileSync(join(certsDir, 'cert.pem')));
     expect(leaf.checkIP(SERVER)).toBe(SERVER);
   });
 
-  it('opens the server\'s LAN address over HTTPS from a client host, validated by ca.pem', async () => {
+  it("opens the server's LAN address over HTTPS from a client host, validated by ca.pem", async () => {
     const reply = await get('a', `https://${SERVER}:${HTTPS_PORT}/api/lan`, { ca });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({ urls: [`https://${SERVER}:${HTTPS_PORT}`], caFingerprint: ready.caFingerprint });
@@ -140,56 +144,64 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
     expect(await clients.a!.call('next', 'message')).toEqual(['living-room', candidateB]);
   });
 
-  it.runIf(browserPresent || browserRequired)('shows a browser on a client host the setup page with a QR code of the server\'s LAN link', async () => {
-    const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
-    const browser = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki, 'zh-CN']);
-    try {
-      await browser.ready;
-      expect(await browser.call('goto', `https://${SERVER}:${HTTPS_PORT}/setup`)).toBe(200);
-      const qrText = await browser.call('until', "document.getElementById('qr').dataset.text");
-      expect(qrText).toBe(`https://${SERVER}:${HTTPS_PORT}/setup`);
-      // the fingerprint arrives by its own request, after the QR code may already be drawn
-      expect(await browser.call('until', "((t) => t !== '…' && t)(document.getElementById('fingerprint').textContent)")).toBe(ready.caFingerprint);
-      // the canvas holds a drawn code: both dark and light pixels
-      const shades = await browser.call<number[]>(
-        'evaluate',
-        "(() => { const c = document.getElementById('qr'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let dark = 0, light = 0; for (let i = 0; i < d.length; i += 4) (d[i] < 128 ? dark++ : light++); return [dark, light]; })()",
-      );
-      expect(shades[0]).toBeGreaterThan(1000);
-      expect(shades[1]).toBeGreaterThan(1000);
-      // a Chinese-language browser sees the Chinese steps first, and can switch
-      expect(await browser.call('evaluate', 'document.documentElement.lang')).toBe('zh-Hans');
-      await browser.call('click', '[data-set-lang="en"]');
-      expect(await browser.call('evaluate', "getComputedStyle(document.querySelector('section.steps[lang=zh-Hans]')).display")).toBe('none');
-      expect(await browser.call('problems')).toEqual([]);
-    } finally {
-      await browser.stop();
-    }
-  }, 60_000);
+  it.runIf(browserPresent || browserRequired)(
+    "shows a browser on a client host the setup page with a QR code of the server's LAN link",
+    async () => {
+      const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
+      const browser = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki, 'zh-CN']);
+      try {
+        await browser.ready;
+        expect(await browser.call('goto', `https://${SERVER}:${HTTPS_PORT}/setup`)).toBe(200);
+        const qrText = await browser.call('until', "document.getElementById('qr').dataset.text");
+        expect(qrText).toBe(`https://${SERVER}:${HTTPS_PORT}/setup`);
+        // the fingerprint arrives by its own request, after the QR code may already be drawn
+        expect(await browser.call('until', "((t) => t !== '…' && t)(document.getElementById('fingerprint').textContent)")).toBe(ready.caFingerprint);
+        // the canvas holds a drawn code: both dark and light pixels
+        const shades = await browser.call<number[]>(
+          'evaluate',
+          "(() => { const c = document.getElementById('qr'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let dark = 0, light = 0; for (let i = 0; i < d.length; i += 4) (d[i] < 128 ? dark++ : light++); return [dark, light]; })()",
+        );
+        expect(shades[0]).toBeGreaterThan(1000);
+        expect(shades[1]).toBeGreaterThan(1000);
+        // a Chinese-language browser sees the Chinese steps first, and can switch
+        expect(await browser.call('evaluate', 'document.documentElement.lang')).toBe('zh-Hans');
+        await browser.call('click', '[data-set-lang="en"]');
+        expect(await browser.call('evaluate', "getComputedStyle(document.querySelector('section.steps[lang=zh-Hans]')).display")).toBe('none');
+        expect(await browser.call('problems')).toEqual([]);
+      } finally {
+        await browser.stop();
+      }
+    },
+    60_000,
+  );
 
-  it.runIf(browserPresent || browserRequired)('connects a video call between Chromium on two client hosts, over their LAN addresses', async () => {
-    const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
-    const a = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki]);
-    const b = startInNamespace(lan!.hosts.b!.ns, files.browser!, [spki]);
-    try {
-      await Promise.all([a.ready, b.ready]);
-      const room = `${SERVER}:${HTTPS_PORT}/r/lan-call`;
-      expect(await a.call('goto', `https://${room}`)).toBe(200);
-      expect(await b.call('goto', `https://${room}`)).toBe(200);
-      await a.call('click', '#join');
-      await b.call('click', '#join');
-      const [seenByA, seenByB] = await Promise.all([callEstablished(a), callEstablished(b)]);
-      // each side sends from its own LAN address, and its pair leads to the other's
-      expect(seenByA).toMatchObject({ local: '10.77.0.21', localType: 'host' });
-      expect(seenByB).toMatchObject({ local: '10.77.0.22', localType: 'host' });
-      expect(remoteIs(seenByA, '10.77.0.22'), JSON.stringify(seenByA)).toBe(true);
-      expect(remoteIs(seenByB, '10.77.0.21'), JSON.stringify(seenByB)).toBe(true);
-      expect(await a.call('problems')).toEqual([]);
-      expect(await b.call('problems')).toEqual([]);
-    } finally {
-      await Promise.all([a.stop(), b.stop()]);
-    }
-  }, 60_000);
+  it.runIf(browserPresent || browserRequired)(
+    'connects a video call between Chromium on two client hosts, over their LAN addresses',
+    async () => {
+      const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
+      const a = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki]);
+      const b = startInNamespace(lan!.hosts.b!.ns, files.browser!, [spki]);
+      try {
+        await Promise.all([a.ready, b.ready]);
+        const room = `${SERVER}:${HTTPS_PORT}/r/lan-call`;
+        expect(await a.call('goto', `https://${room}`)).toBe(200);
+        expect(await b.call('goto', `https://${room}`)).toBe(200);
+        await a.call('click', '#join');
+        await b.call('click', '#join');
+        const [seenByA, seenByB] = await Promise.all([callEstablished(a), callEstablished(b)]);
+        // each side sends from its own LAN address, and its pair leads to the other's
+        expect(seenByA).toMatchObject({ local: '10.77.0.21', localType: 'host' });
+        expect(seenByB).toMatchObject({ local: '10.77.0.22', localType: 'host' });
+        expect(remoteIs(seenByA, '10.77.0.22'), JSON.stringify(seenByA)).toBe(true);
+        expect(remoteIs(seenByB, '10.77.0.21'), JSON.stringify(seenByB)).toBe(true);
+        expect(await a.call('problems')).toEqual([]);
+        expect(await b.call('problems')).toEqual([]);
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+      }
+    },
+    60_000,
+  );
 
   it('re-issues a certificate for the new address from the same CA when the server host moves', async () => {
     await server!.stop();

@@ -107,11 +107,15 @@ describe.runIf(enabled || process.env.REQUIRE_NETNS === '1')('calls between two 
     try {
       const [a, b] = await call('no-relay');
       for (const page of [a, b]) {
-        const problem = await untilInPage(page, "!document.getElementById('ice-problem').hidden && document.getElementById('ice-problem').dataset.problem", 120_000).catch(
-          async (error: Error) => Promise.reject(new Error(`${error.message}; page ${JSON.stringify(await page.call('evaluate', PC_STATES))}`)),
-        );
+        const problem = await untilInPage(
+          page,
+          "!document.getElementById('ice-problem').hidden && document.getElementById('ice-problem').dataset.problem",
+          120_000,
+        ).catch(async (error: Error) => Promise.reject(new Error(`${error.message}; page ${JSON.stringify(await page.call('evaluate', PC_STATES))}`)));
         expect(problem).toBe('needs-turn');
-        expect(await page.call('evaluate', "document.getElementById('ice-problem').textContent")).toMatch(/^The two networks cannot reach each other directly.*set up TURN \(docs\/turn\.md\)/);
+        expect(await page.call('evaluate', "document.getElementById('ice-problem').textContent")).toMatch(
+          /^The two networks cannot reach each other directly.*set up TURN \(docs\/turn\.md\)/,
+        );
         expect(await page.call('evaluate', "document.getElementById('status').dataset.state")).not.toBe('connected');
       }
     } finally {

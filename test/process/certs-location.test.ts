@@ -15,7 +15,7 @@ afterEach(() => entries.splice(0).forEach((e) => e.kill()));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('the default CERTS_DIR', () => {
-  it('is the project\'s certs/ folder when duet is started from another directory', async () => {
+  it("is the project's certs/ folder when duet is started from another directory", async () => {
     // a copy of the built project, so the real certs/ is left alone
     const project = join(base, 'project');
     cpSync('dist', join(project, 'dist'), { recursive: true });

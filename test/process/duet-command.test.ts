@@ -30,7 +30,16 @@ describe('the duet command of the packed package', () => {
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 
   it('ships the command, the built server and page, the systemd unit and the license, not the sources', () => {
-    for (const file of ['bin/duet.mjs', 'dist/src/server/main.js', 'dist/src/server/cli.js', 'dist/public/index.html', 'docs/duet.service', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+    for (const file of [
+      'bin/duet.mjs',
+      'dist/src/server/main.js',
+      'dist/src/server/cli.js',
+      'dist/public/index.html',
+      'docs/duet.service',
+      'LICENSE',
+      'README.md',
+      'CHANGELOG.md',
+    ]) {
       expect(existsSync(join(pkg, file)), file).toBe(true);
     }
     expect(existsSync(join(pkg, 'src'))).toBe(false);

@@ -17,7 +17,14 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 describe('the log of a run', () => {
   it('names ACCESS_CODE and DIRECTORY=off, has no colour codes and ends with "duet stopped."', async () => {
     const logDir = join(base, 'logs');
-    const entry = await spawnDuet({ HOST: '127.0.0.1', CERTS_DIR: join(base, 'certs'), LOG_LEVEL: 'info', LOG_DIR: logDir, ACCESS_CODE: 'open sesame', DIRECTORY: 'off' });
+    const entry = await spawnDuet({
+      HOST: '127.0.0.1',
+      CERTS_DIR: join(base, 'certs'),
+      LOG_LEVEL: 'info',
+      LOG_DIR: logDir,
+      ACCESS_CODE: 'open sesame',
+      DIRECTORY: 'off',
+    });
     entries.push(entry);
     await entry.waitFor('ICE servers for browsers');
     expect(entry.output()).toContain('ACCESS_CODE is set: the room and people pages ask for it');

@@ -52,23 +52,27 @@ describe('graceful shutdown', () => {
     return socket;
   }
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('tells connected clients and exits 0 within 5 s on %s', async (signal) => {
-    const server = await spawnServer();
-    const alice = await client(server);
-    const bob = await client(server);
-    await joinRoom(alice, 'closing-room');
-    await joinRoom(bob, 'closing-room');
-    const told = Promise.all([next(alice, 'error', 5000), next(bob, 'error', 5000)]);
-    const dropped = Promise.all([alice, bob].map((s) => new Promise((ok) => s.once('disconnect', ok))));
-    const sentAt = Date.now();
-    server.child.kill(signal);
-    const messages = await told;
-    expect(messages.map(([e]) => e.code)).toEqual(['server-shutting-down', 'server-shutting-down']);
-    await dropped;
-    const { code, at } = await server.exit;
-    expect(code).toBe(0);
-    expect(at - sentAt).toBeLessThan(5000);
-  }, 40_000);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'tells connected clients and exits 0 within 5 s on %s',
+    async (signal) => {
+      const server = await spawnServer();
+      const alice = await client(server);
+      const bob = await client(server);
+      await joinRoom(alice, 'closing-room');
+      await joinRoom(bob, 'closing-room');
+      const told = Promise.all([next(alice, 'error', 5000), next(bob, 'error', 5000)]);
+      const dropped = Promise.all([alice, bob].map((s) => new Promise((ok) => s.once('disconnect', ok))));
+      const sentAt = Date.now();
+      server.child.kill(signal);
+      const messages = await told;
+      expect(messages.map(([e]) => e.code)).toEqual(['server-shutting-down', 'server-shutting-down']);
+      await dropped;
+      const { code, at } = await server.exit;
+      expect(code).toBe(0);
+      expect(at - sentAt).toBeLessThan(5000);
+    },
+    40_000,
+  );
 
   it('exits at once on a second signal', async () => {
     const server = await spawnServer({ SHUTDOWN_GRACE_MS: '4000' });

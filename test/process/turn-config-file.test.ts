@@ -35,7 +35,14 @@ describe('the coturn configuration for duet', () => {
   });
 
   it('denies loopback and private ranges, and allows private ones only with TURN_ALLOW_PRIVATE=1', () => {
-    expect(lines(false)).toEqual(expect.arrayContaining(['denied-peer-ip=127.0.0.0-127.255.255.255', 'denied-peer-ip=::1', 'denied-peer-ip=10.0.0.0-10.255.255.255', 'denied-peer-ip=192.168.0.0-192.168.255.255']));
+    expect(lines(false)).toEqual(
+      expect.arrayContaining([
+        'denied-peer-ip=127.0.0.0-127.255.255.255',
+        'denied-peer-ip=::1',
+        'denied-peer-ip=10.0.0.0-10.255.255.255',
+        'denied-peer-ip=192.168.0.0-192.168.255.255',
+      ]),
+    );
     expect(lines(true)).toContain('denied-peer-ip=127.0.0.0-127.255.255.255');
     expect(lines(true)).not.toContain('denied-peer-ip=192.168.0.0-192.168.255.255');
     expect(lines(false)).not.toContain('allow-loopback-peers');
@@ -64,6 +71,8 @@ describe('the coturn configuration for duet', () => {
     expect(secret).toMatch(/^[\w-]{40,}$/);
     expect(out).toContain(`static-auth-secret=${secret}\n`);
     expect(out).toContain('listening-ip=192.0.2.7\n');
-    expect(() => execFileSync(process.execPath, ['dist/scripts/turn-config.js'], { env: { ...env, TURN_TTL_S: '5' }, stdio: 'pipe', timeout: 10_000 })).toThrow(/TURN_TTL_S must be/);
+    expect(() => execFileSync(process.execPath, ['dist/scripts/turn-config.js'], { env: { ...env, TURN_TTL_S: '5' }, stdio: 'pipe', timeout: 10_000 })).toThrow(
+      /TURN_TTL_S must be/,
+    );
   });
 });

@@ -50,44 +50,53 @@ describe.runIf(redisTestsEnabled())('admission racing across three nodes', () =>
     await redis?.stop();
   });
 
-  it.each([1, 2, 3])('seats exactly two per room and tells every third full (seed %i)', async (seed) => {
-    const next = random(seed);
-    const joins: Array<{ room: string; socket: Client }> = [];
-    for (let r = 0; r < ROOMS; r++) {
-      const room = `race-${seed}-${r}`;
-      const chosen = new Set<Client>();
-      while (chosen.size < 3) {
-        const pool = pools[Math.floor(next() * pools.length)]!;
-        chosen.add(pool[Math.floor(next() * pool.length)]!);
+  it.each([1, 2, 3])(
+    'seats exactly two per room and tells every third full (seed %i)',
+    async (seed) => {
+      const next = random(seed);
+      const joins: Array<{ room: string; socket: Client }> = [];
+      for (let r = 0; r < ROOMS; r++) {
+        const room = `race-${seed}-${r}`;
+        const chosen = new Set<Client>();
+        while (chosen.size < 3) {
+          const pool = pools[Math.floor(next() * pools.length)]!;
+          chosen.add(pool[Math.floor(next() * pool.length)]!);
+        }
+        for (const socket of chosen) joins.push({ room, socket });
       }
-      for (const socket of chosen) joins.push({ room, socket });
-    }
-    for (let i = joins.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [joins[i], joins[j]] = [joins[j]!, joins[i]!];
-    }
-
-    const replies = await Promise.all(joins.map(({ room, socket }) => socket.timeout(60_000).emitWithAck('join', room) as Promise<{ ok: boolean; error?: string }>));
-
-    const seated = new Map<string, number>();
-    const refused = new Map<string, Client[]>();
-    joins.forEach(({ room, socket }, i) => {
-      const reply = replies[i]!;
-      if (reply.ok) seated.set(room, (seated.get(room) ?? 0) + 1);
-      else {
-        expect(reply).toEqual({ ok: false, error: 'room-full' });
-        refused.set(room, [...(refused.get(room) ?? []), socket]);
+      for (let i = joins.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [joins[i], joins[j]] = [joins[j]!, joins[i]!];
       }
-    });
-    for (let r = 0; r < ROOMS; r++) {
-      const room = `race-${seed}-${r}`;
-      expect(seated.get(room), room).toBe(2);
-      expect(refused.get(room)?.length, room).toBe(1);
-      const [third] = refused.get(room)!;
-      expect(fulls.get(third!)!.some(([name, id]) => name === room && id === third!.id), `full for ${room}`).toBe(true);
-    }
-    const store = nodes[0]!.server.cluster!.store;
-    const counts = await Promise.all(Array.from({ length: ROOMS }, (_, r) => store.count(`race-${seed}-${r}`)));
-    expect(new Set(counts)).toEqual(new Set([2]));
-  }, 120_000);
+
+      const replies = await Promise.all(
+        joins.map(({ room, socket }) => socket.timeout(60_000).emitWithAck('join', room) as Promise<{ ok: boolean; error?: string }>),
+      );
+
+      const seated = new Map<string, number>();
+      const refused = new Map<string, Client[]>();
+      joins.forEach(({ room, socket }, i) => {
+        const reply = replies[i]!;
+        if (reply.ok) seated.set(room, (seated.get(room) ?? 0) + 1);
+        else {
+          expect(reply).toEqual({ ok: false, error: 'room-full' });
+          refused.set(room, [...(refused.get(room) ?? []), socket]);
+        }
+      });
+      for (let r = 0; r < ROOMS; r++) {
+        const room = `race-${seed}-${r}`;
+        expect(seated.get(room), room).toBe(2);
+        expect(refused.get(room)?.length, room).toBe(1);
+        const [third] = refused.get(room)!;
+        expect(
+          fulls.get(third!)!.some(([name, id]) => name === room && id === third!.id),
+          `full for ${room}`,
+        ).toBe(true);
+      }
+      const store = nodes[0]!.server.cluster!.store;
+      const counts = await Promise.all(Array.from({ length: ROOMS }, (_, r) => store.count(`race-${seed}-${r}`)));
+      expect(new Set(counts)).toEqual(new Set([2]));
+    },
+    120_000,
+  );
 });

@@ -28,7 +28,7 @@ describe.runIf(redisTestsEnabled())('limits shared by two nodes', () => {
     await redis?.stop();
   });
 
-  it("gives one address one join budget whichever node its connections reach", async () => {
+  it('gives one address one join budget whichever node its connections reach', async () => {
     const [one, two] = nodes as [Running, Running];
     const sockets: Client[] = [await one.client({ localAddress: '127.0.0.7' }), await two.client({ localAddress: '127.0.0.7' })];
     const replies: Array<{ ok: boolean; error?: string }> = [];

@@ -68,7 +68,9 @@ describe.runIf(redisTestsEnabled())('the Redis stream between nodes, bounded in 
       await sample();
       const ledger = ledgerKeys(STREAM);
       const ledgerBytes = Number(await look.memory('USAGE', ledger.list, 'SAMPLES', '0')) || 0;
-      console.log(`stream: highest MEMORY USAGE ${highest} bytes, ${await look.xlen(STREAM)} entries now; ledger sum ${await look.get(ledger.sum)}, ledger list ${ledgerBytes} bytes`);
+      console.log(
+        `stream: highest MEMORY USAGE ${highest} bytes, ${await look.xlen(STREAM)} entries now; ledger sum ${await look.get(ledger.sum)}, ledger list ${ledgerBytes} bytes`,
+      );
       expect(highest).toBeGreaterThan(BUDGET / 2); // the relays did fill it
       expect(highest).toBeLessThanOrEqual(BUDGET);
       expect(Number(await look.get(ledger.sum))).toBeLessThanOrEqual(BUDGET);

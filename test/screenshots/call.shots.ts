@@ -91,7 +91,10 @@ describe('screenshots', () => {
   });
 
   it('the verification code and the quality graph, in English and in Chinese', async () => {
-    for (const [locale, suffix, names] of [['en-US', '', ['Alice', 'Bob']], ['zh-CN', '-zh', ['小梅', '小雷']]] as const) {
+    for (const [locale, suffix, names] of [
+      ['en-US', '', ['Alice', 'Bob']],
+      ['zh-CN', '-zh', ['小梅', '小雷']],
+    ] as const) {
       const room = `verify${suffix}`;
       const first = await join(room, names[0], { width: 1280, height: 800 }, locale);
       await first.click('#join');

@@ -37,8 +37,14 @@ describe('screenshots', () => {
     return page;
   }
 
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-    for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']] as const) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    for (const [lang, locale] of [
+      ['en', 'en-US'],
+      ['zh', 'zh-CN'],
+    ] as const) {
       it(`${label} ${lang}: the chat log under a flood`, async () => {
         const room = `flood-${label}-${lang}`;
         const mallory = await person(room, 'Mallory', DESKTOP, locale, true);
@@ -56,10 +62,14 @@ describe('screenshots', () => {
           const channel = (l: string) => (window as unknown as { __dcs: RTCDataChannel[] }).__dcs.find((dc) => dc.label === l && dc.readyState === 'open')!;
           for (let i = 0; i < 400; i++) channel('duet').send(JSON.stringify({ kind: 'chat', text: `spam ${i}`, time: Date.now() }));
           for (let i = 0; i < 200; i++) {
-            channel('files').send(JSON.stringify({ kind: 'offer', id: i.toString(16).padStart(16, '0'), name: `huge-${i}.bin`, size: 2 ** 50, type: 'application/octet-stream' }));
+            channel('files').send(
+              JSON.stringify({ kind: 'offer', id: i.toString(16).padStart(16, '0'), name: `huge-${i}.bin`, size: 2 ** 50, type: 'application/octet-stream' }),
+            );
           }
         });
-        await victim.waitForFunction(() => Number(/\d+/.exec(document.querySelector('#chat-log li.notice')?.textContent ?? '')?.[0] ?? 0) >= 300, null, { timeout: 90_000 });
+        await victim.waitForFunction(() => Number(/\d+/.exec(document.querySelector('#chat-log li.notice')?.textContent ?? '')?.[0] ?? 0) >= 300, null, {
+          timeout: 90_000,
+        });
         await victim.screenshot({ path: `${OUT}/${label}-chat-flood-${lang}.png` });
         await mallory.close();
         await victim.close();

@@ -41,7 +41,10 @@ describe('screenshots of sending files', () => {
     return page;
   }
 
-  for (const [locale, suffix, names] of [['en-US', '', ['Alice', 'Bob']], ['zh-CN', '-zh', ['小梅', '小雷']]] as const) {
+  for (const [locale, suffix, names] of [
+    ['en-US', '', ['Alice', 'Bob']],
+    ['zh-CN', '-zh', ['小梅', '小雷']],
+  ] as const) {
     it(`a transfer in progress (${locale})`, async () => {
       const room = `files-shot${suffix}`;
       const alice = await enter(room, names[0], { width: 1280, height: 800 }, locale);

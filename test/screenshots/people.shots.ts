@@ -44,7 +44,10 @@ describe('screenshots of /people', () => {
         // one of them ringing the other, so the list shows two people busy
         await person(third, fourthName).locator('button.person-call').click();
         await fourth.locator('#incoming').waitFor({ state: 'visible', timeout: 60_000 });
-        for (const [page, other] of [[desk, phoneName], [phone, deskName]] as const) {
+        for (const [page, other] of [
+          [desk, phoneName],
+          [phone, deskName],
+        ] as const) {
           await person(page, other).waitFor(PEOPLE_WAIT);
           await page.locator('#people li[data-busy="true"]').nth(1).waitFor(PEOPLE_WAIT);
         }

@@ -29,7 +29,9 @@ export function browserTestsEnabled(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true;
   if (process.env.REQUIRE_BROWSER === '1') return true; // launch will fail loudly
   const line = '!'.repeat(78);
-  console.warn(`\n${line}\n!! Chromium not found at ${CHROMIUM_PATH}: BROWSER TESTS SKIPPED.\n!! Install it (apt-get install chromium) or set REQUIRE_BROWSER=1 to make this a failure.\n${line}\n`);
+  console.warn(
+    `\n${line}\n!! Chromium not found at ${CHROMIUM_PATH}: BROWSER TESTS SKIPPED.\n!! Install it (apt-get install chromium) or set REQUIRE_BROWSER=1 to make this a failure.\n${line}\n`,
+  );
   return false;
 }
 

@@ -67,25 +67,27 @@ export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> 
   const confFile = join(dir, 'turnserver.conf');
   if (options.config) writeFileSync(confFile, options.config.text.replace(/^log-file=.*$/m, `log-file=${logFile}`));
   const own = [`--pidfile=${join(dir, 'turnserver.pid')}`, `--userdb=${join(dir, 'turndb')}`];
-  const args = options.config ? ['-c', confFile, ...own] : [
-    '-n', // no /etc/turnserver.conf
-    ...[ip, ...(options.extraIps ?? [])].map((listen) => `--listening-ip=${listen}`),
-    ...(options.extraIps?.length ? [] : [`--relay-ip=${ip}`]),
-    `--listening-port=${port}`,
-    `--min-port=${port + 1}`,
-    `--max-port=${port + 9}`,
-    ...(options.allowLoopback ? ['--allow-loopback-peers'] : []),
-    '--no-cli',
-    '--use-auth-secret',
-    `--static-auth-secret=${secret}`,
-    `--realm=${realm}`,
-    '--fingerprint',
-    '--no-tls',
-    '--no-dtls',
-    `--log-file=${logFile}`,
-    '--simple-log',
-    ...own,
-  ];
+  const args = options.config
+    ? ['-c', confFile, ...own]
+    : [
+        '-n', // no /etc/turnserver.conf
+        ...[ip, ...(options.extraIps ?? [])].map((listen) => `--listening-ip=${listen}`),
+        ...(options.extraIps?.length ? [] : [`--relay-ip=${ip}`]),
+        `--listening-port=${port}`,
+        `--min-port=${port + 1}`,
+        `--max-port=${port + 9}`,
+        ...(options.allowLoopback ? ['--allow-loopback-peers'] : []),
+        '--no-cli',
+        '--use-auth-secret',
+        `--static-auth-secret=${secret}`,
+        `--realm=${realm}`,
+        '--fingerprint',
+        '--no-tls',
+        '--no-dtls',
+        `--log-file=${logFile}`,
+        '--simple-log',
+        ...own,
+      ];
   const [cmd, cmdArgs] = options.ns ? ['ip', ['netns', 'exec', options.ns, TURNSERVER, ...args]] : [TURNSERVER, args];
   const child: ChildProcess = spawn(cmd, cmdArgs as string[], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -136,6 +138,8 @@ export function allocate(coturn: Coturn, username: string, password: string): Pr
 export function coturnTestsEnabled(): boolean {
   if (TURNSERVER && UCLIENT) return true;
   if (process.env.REQUIRE_COTURN === '1') return true;
-  console.warn('\n*** SKIPPED: coturn tests (turnserver/turnutils_uclient not installed: apt-get install coturn; REQUIRE_COTURN=1 makes this a failure). ***\n');
+  console.warn(
+    '\n*** SKIPPED: coturn tests (turnserver/turnutils_uclient not installed: apt-get install coturn; REQUIRE_COTURN=1 makes this a failure). ***\n',
+  );
   return false;
 }

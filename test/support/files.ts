@@ -30,7 +30,7 @@ export async function filesCall(browser: Browser, baseUrl: string, room: string,
 export async function writeRandomFile(path: string, bytes: number): Promise<string> {
   const hash = createHash('sha256');
   const out = createWriteStream(path);
-  for (let left = bytes; left > 0; ) {
+  for (let left = bytes; left > 0;) {
     const block = randomBytes(Math.min(left, 1024 * 1024));
     hash.update(block);
     if (!out.write(block)) await once(out, 'drain');

@@ -18,7 +18,8 @@ export const GRAB_ALL_CHANNELS = `{
 /** Resolves once the page grabbed open channels labelled `duet` (chat) and `files`. */
 export async function channelsOpen(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
-    () => ['duet', 'files'].every((label) => (window as unknown as { __dcs: RTCDataChannel[] }).__dcs.some((dc) => dc.label === label && dc.readyState === 'open')),
+    () =>
+      ['duet', 'files'].every((label) => (window as unknown as { __dcs: RTCDataChannel[] }).__dcs.some((dc) => dc.label === label && dc.readyState === 'open')),
     null,
     { timeout },
   );

@@ -20,8 +20,15 @@ export function pollingClient(port: number, ca: string, localAddress?: string): 
   function send(method: 'GET' | 'POST', query: string, body?: string): Promise<{ status: number; text: string }> {
     return new Promise((ok, fail) => {
       const req = request(
-        { host: '127.0.0.1', port, method, path: `/socket.io/?EIO=4&transport=polling${query}`, agent, timeout: 5000,
-          headers: body === undefined ? {} : { 'content-type': 'text/plain;charset=UTF-8' } },
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: `/socket.io/?EIO=4&transport=polling${query}`,
+          agent,
+          timeout: 5000,
+          headers: body === undefined ? {} : { 'content-type': 'text/plain;charset=UTF-8' },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');

@@ -42,11 +42,19 @@ export async function until(what: string, check: () => boolean | Promise<boolean
 
 /** Waits until `count` Socket.IO adapters block on XREAD of the stream (each node's reader is listening). */
 export async function readersListening(client: Redis, count: number, timeout = 20_000): Promise<void> {
-  const readers = async () => String(await client.client('LIST')).split('\n').filter((line) => /cmd=xread\b/.test(line)).length;
+  const readers = async () =>
+    String(await client.client('LIST'))
+      .split('\n')
+      .filter((line) => /cmd=xread\b/.test(line)).length;
   await until(`${count} adapters reading the stream`, async () => (await readers()) >= count, timeout);
 }
 
-export async function startNode(redis: RedisServer, limits: Limits = ROOMY_LIMITS, deps: Partial<ServerDeps> = {}, config: Partial<ServerConfig> = {}): Promise<Running> {
+export async function startNode(
+  redis: RedisServer,
+  limits: Limits = ROOMY_LIMITS,
+  deps: Partial<ServerDeps> = {},
+  config: Partial<ServerConfig> = {},
+): Promise<Running> {
   const node = await startServer(deps, { redisUrl: redis.url, limits, ...config });
   await until('the node connected to Redis', () => node.server.redisReady());
   return node;

@@ -87,11 +87,7 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
 }
 
 /** Resolves with the arguments of the next `event` on `socket`, or rejects after `ms`. */
-export function next<E extends keyof ServerToClientEvents>(
-  socket: Client,
-  event: E,
-  ms = EVENT_WAIT_MS,
-): Promise<Parameters<ServerToClientEvents[E]>> {
+export function next<E extends keyof ServerToClientEvents>(socket: Client, event: E, ms = EVENT_WAIT_MS): Promise<Parameters<ServerToClientEvents[E]>> {
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => {
       socket.off(event, handler as never);

@@ -12,11 +12,14 @@ import { fingerprintsFromStats } from '../../src/public/js/verify/fingerprints.j
 export async function shownCode(page: Page, other?: string, timeout = 60_000): Promise<string> {
   let code = '';
   await expect
-    .poll(async () => {
-      const visible = await page.locator('#verify').isVisible();
-      code = visible ? ((await page.locator('#verify-code').textContent()) ?? '') : '';
-      return /^\d{3} \d{3} \d{3}$/.test(code) && code !== other;
-    }, { timeout, interval: 200 })
+    .poll(
+      async () => {
+        const visible = await page.locator('#verify').isVisible();
+        code = visible ? ((await page.locator('#verify-code').textContent()) ?? '') : '';
+        return /^\d{3} \d{3} \d{3}$/.test(code) && code !== other;
+      },
+      { timeout, interval: 200 },
+    )
     .toBe(true);
   return code;
 }

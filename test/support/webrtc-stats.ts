@@ -105,7 +105,8 @@ export async function untilInPage<T>(browser: NsProcess, expression: string, ms:
   for (;;) {
     const value = await browser.call<T>('evaluate', expression);
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${expression.slice(0, 120)}; problems ${JSON.stringify(await browser.call('problems'))}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${ms} ms waiting for ${expression.slice(0, 120)}; problems ${JSON.stringify(await browser.call('problems'))}`);
     await new Promise((ok) => setTimeout(ok, 500));
   }
 }

@@ -20,13 +20,19 @@ function specifiers(file: string): string[] {
 
 describe('the source folders', () => {
   it('keeps the page free of server imports', () => {
-    const offending = sources('src/public').flatMap((file) => specifiers(file).filter((s) => s.includes('server/')).map((s) => `${file}: ${s}`));
+    const offending = sources('src/public').flatMap((file) =>
+      specifiers(file)
+        .filter((s) => s.includes('server/'))
+        .map((s) => `${file}: ${s}`),
+    );
     expect(offending).toEqual([]);
   });
 
   it('keeps src/shared free of server and page imports', () => {
     const offending = sources('src/shared').flatMap((file) =>
-      specifiers(file).filter((s) => s.includes('server/') || s.includes('public/') || !s.startsWith('./')).map((s) => `${file}: ${s}`),
+      specifiers(file)
+        .filter((s) => s.includes('server/') || s.includes('public/') || !s.startsWith('./'))
+        .map((s) => `${file}: ${s}`),
     );
     expect(offending).toEqual([]);
   });

@@ -23,7 +23,10 @@ describe('data-channel message check', () => {
   });
 
   it('keeps only the known fields', () => {
-    expect(checkChannelMessage(JSON.stringify({ kind: 'chat', text: 'x', time: now, html: '<b>' }))).toEqual({ ok: true, message: { kind: 'chat', text: 'x', time: now } });
+    expect(checkChannelMessage(JSON.stringify({ kind: 'chat', text: 'x', time: now, html: '<b>' }))).toEqual({
+      ok: true,
+      message: { kind: 'chat', text: 'x', time: now },
+    });
   });
 
   it.each([

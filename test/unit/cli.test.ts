@@ -13,7 +13,9 @@ describe('the duet command', () => {
     for (const flag of ['--help', '-h']) {
       const action = cliAction([flag], base);
       expect(action.kind).toBe('help');
-      expect(action.kind !== 'start' && action.text).toMatch(/^duet 9\.8\.7: [\s\S]*Usage: duet \[--help \| --version\][\s\S]*CERTS_DIR[\s\S]*~\/\.local\/share\/duet/);
+      expect(action.kind !== 'start' && action.text).toMatch(
+        /^duet 9\.8\.7: [\s\S]*Usage: duet \[--help \| --version\][\s\S]*CERTS_DIR[\s\S]*~\/\.local\/share\/duet/,
+      );
     }
   });
 
@@ -36,7 +38,7 @@ describe('the duet command', () => {
     expect(userDataDir({ XDG_DATA_HOME: 'relative/data' }, '/home/ann')).toBe('/home/ann/.local/share/duet');
   });
 
-  it('leaves CERTS_DIR alone when it is set, and the checkout\'s certs/ default when run from a checkout', () => {
+  it("leaves CERTS_DIR alone when it is set, and the checkout's certs/ default when run from a checkout", () => {
     expect(cliAction([], { ...base, env: { CERTS_DIR: '/srv/duet' } })).toEqual({ kind: 'start', env: {} });
     expect(cliAction([], { ...base, checkout: true })).toEqual({ kind: 'start', env: {} });
   });

@@ -8,9 +8,12 @@ describe('REDIS_URL', () => {
     expect(loadConfig({ REDIS_URL: '  ' }).redisUrl).toBeUndefined();
   });
 
-  it.each(['redis://127.0.0.1:6379', 'redis://redis.internal', 'rediss://user:secret@redis.example.org:6380/2', 'redis://[::1]:6379/0'])('accepts %s', (url) => {
-    expect(loadConfig({ REDIS_URL: url }).redisUrl).toBe(url);
-  });
+  it.each(['redis://127.0.0.1:6379', 'redis://redis.internal', 'rediss://user:secret@redis.example.org:6380/2', 'redis://[::1]:6379/0'])(
+    'accepts %s',
+    (url) => {
+      expect(loadConfig({ REDIS_URL: url }).redisUrl).toBe(url);
+    },
+  );
 
   it.each([
     ['localhost:6379', 'wrong scheme'],

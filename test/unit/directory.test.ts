@@ -171,7 +171,14 @@ describe('keeping a name across a disconnect', () => {
 describe('the people list', () => {
   it('lists everyone signed in but the viewer, sorted by key in code point order, with busy flags', () => {
     const { directory } = setup();
-    for (const [socket, name] of [['s1', 'carol'], ['s2', 'Bob'], ['s3', '张伟'], ['s4', 'ann'], ['s5', 'Émile']]) directory.login(socket!, name);
+    for (const [socket, name] of [
+      ['s1', 'carol'],
+      ['s2', 'Bob'],
+      ['s3', '张伟'],
+      ['s4', 'ann'],
+      ['s5', 'Émile'],
+    ])
+      directory.login(socket!, name);
     const roster = directory.roster((socket) => socket === 's2');
     expect(peopleFor(roster, 's1').list).toEqual([
       { name: 'ann', busy: false },
@@ -184,8 +191,20 @@ describe('the people list', () => {
 
   it('sends a viewer at most `max` names, the first in order, and counts them all', () => {
     const { directory } = setup();
-    for (const [socket, name] of [['s1', 'carol'], ['s2', 'Bob'], ['s3', 'dan'], ['s4', 'ann']]) directory.login(socket!, name);
-    expect(peopleFor(directory.roster(nobodyBusy), 's1', 2)).toEqual({ list: [{ name: 'ann', busy: false }, { name: 'Bob', busy: false }], total: 3 });
+    for (const [socket, name] of [
+      ['s1', 'carol'],
+      ['s2', 'Bob'],
+      ['s3', 'dan'],
+      ['s4', 'ann'],
+    ])
+      directory.login(socket!, name);
+    expect(peopleFor(directory.roster(nobodyBusy), 's1', 2)).toEqual({
+      list: [
+        { name: 'ann', busy: false },
+        { name: 'Bob', busy: false },
+      ],
+      total: 3,
+    });
   });
 
   it('leaves out reserved names: a disconnected person is not online', () => {

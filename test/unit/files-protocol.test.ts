@@ -63,7 +63,17 @@ describe('control messages', () => {
   });
 
   it('refuses ids that are not 16 lowercase hex digits', () => {
-    for (const id of [undefined, '', '0123456789ABCDEF', '0123456789abcde', '0123456789abcdef0', '../../etc/passwd', 12345, ['0123456789abcdef'], { toString: null }]) {
+    for (const id of [
+      undefined,
+      '',
+      '0123456789ABCDEF',
+      '0123456789abcde',
+      '0123456789abcdef0',
+      '../../etc/passwd',
+      12345,
+      ['0123456789abcdef'],
+      { toString: null },
+    ]) {
       expect(problemOf(JSON.stringify({ kind: 'accept', id }))).toEqual({ code: 'bad-field', field: 'id' });
     }
   });
@@ -103,13 +113,23 @@ describe('control messages', () => {
       expect(problemOf(JSON.stringify({ kind: 'done', id: ID, sha256 }))).toEqual({ code: 'bad-field', field: 'sha256' });
       expect(problemOf(JSON.stringify({ kind: 'received', id: ID, sha256 }))).toEqual({ code: 'bad-field', field: 'sha256' });
     }
-    for (const reason of [undefined, 'boom', 'constructor', 1]) expect(problemOf(JSON.stringify({ kind: 'error', id: ID, reason }))).toEqual({ code: 'bad-field', field: 'reason' });
+    for (const reason of [undefined, 'boom', 'constructor', 1])
+      expect(problemOf(JSON.stringify({ kind: 'error', id: ID, reason }))).toEqual({ code: 'bad-field', field: 'reason' });
   });
 
   it('never throws, whatever text arrives', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ kind: 'offer', id: ID, name: v, size: v, type: v }))), (raw) => {
-      parseControl(raw);
-    }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ kind: 'offer', id: ID, name: v, size: v, type: v })),
+        ),
+        (raw) => {
+          parseControl(raw);
+        },
+      ),
+    );
   });
 });
 
@@ -167,9 +187,11 @@ describe('chunk frames', () => {
   });
 
   it('never throw, whatever bytes arrive', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
-      parseChunk(bytes.buffer);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        parseChunk(bytes.buffer);
+      }),
+    );
   });
 });
 
@@ -199,12 +221,15 @@ describe('the saved name', () => {
   });
 
   it('is never empty, never longer than 255 code points, never has a separator, control or leading dot', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (name) => {
-      const saved = sanitizeFileName(name);
-      expect(saved.length).toBeGreaterThan(0);
-      expect([...saved].length).toBeLessThanOrEqual(MAX_NAME_CODE_POINTS);
-      expect(saved).not.toMatch(/[/\\\u0000-\u001f\u202a-\u202e\u2066-\u2069]|^\.|[.\s]$/u);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (name) => {
+        const saved = sanitizeFileName(name);
+        expect(saved.length).toBeGreaterThan(0);
+        expect([...saved].length).toBeLessThanOrEqual(MAX_NAME_CODE_POINTS);
+        expect(saved).not.toMatch(/[/\\\u0000-\u001f\u202a-\u202e\u2066-\u2069]|^\.|[.\s]$/u);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('cuts a 10,000-character name to 255 code points', () => {

@@ -19,7 +19,14 @@ import { createFakeChannel, until } from './fake-channel.js';
 const _fits = (dc: RTCDataChannel): FileChannel => dc;
 void _fits;
 
-const TINY: Partial<TransferOptions> = { chunkBytes: 4096, highWaterBytes: 16 * 1024, lowWaterBytes: 4096, readChunks: 4, partBytes: 256 * 1024, progressIntervalMs: 0 };
+const TINY: Partial<TransferOptions> = {
+  chunkBytes: 4096,
+  highWaterBytes: 16 * 1024,
+  lowWaterBytes: 4096,
+  readChunks: 4,
+  partBytes: 256 * 1024,
+  progressIntervalMs: 0,
+};
 const ID = '00112233445566aa';
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const ended = (t: Transfer) => isOutcome(t.state);
@@ -199,7 +206,7 @@ describe('ending a transfer early', () => {
 });
 
 describe('checking the bytes', () => {
-  it('hashes whole files and Blob parts when the hasher works off the page\'s thread, as the page\'s Worker does', async () => {
+  it("hashes whole files and Blob parts when the hasher works off the page's thread, as the page's Worker does", async () => {
     const offThread: Partial<TransferOptions> = { ...TINY, hasher: () => ({ ...createHasher(), offThread: true }) };
     const { a, offers } = connect(offThread);
     const bytes = new Uint8Array(randomBytes(700_000));
@@ -267,10 +274,28 @@ describe('a malicious sender', () => {
   });
 
   it.each([
-    ['more data than announced', [[0, 8], [8, 8]]],
-    ['a chunk sent twice (overlap)', [[0, 8], [0, 8]]],
+    [
+      'more data than announced',
+      [
+        [0, 8],
+        [8, 8],
+      ],
+    ],
+    [
+      'a chunk sent twice (overlap)',
+      [
+        [0, 8],
+        [0, 8],
+      ],
+    ],
     ['a chunk out of order', [[8, 8]]],
-    ['a gap', [[0, 4], [6, 4]]],
+    [
+      'a gap',
+      [
+        [0, 4],
+        [6, 4],
+      ],
+    ],
   ] as Array<[string, Array<[number, number]>]>)('fails the transfer on %s', async (_, chunks) => {
     const h = hostile();
     h.offer(12);
@@ -303,7 +328,16 @@ describe('a malicious sender', () => {
     h.b.receive(JSON.stringify({ kind: 'offer', id: ID, name: 'f', size: 'NaN', type: '' }));
     h.b.receive(JSON.stringify({ kind: 'wormhole', id: ID }));
     await h.settle();
-    expect(h.problems.map((p) => p.code)).toEqual(['unknown-id', 'chunk-too-big', 'bad-header', 'not-json', 'too-long', 'bad-field', 'bad-field', 'unknown-kind']);
+    expect(h.problems.map((p) => p.code)).toEqual([
+      'unknown-id',
+      'chunk-too-big',
+      'bad-header',
+      'not-json',
+      'too-long',
+      'bad-field',
+      'bad-field',
+      'unknown-kind',
+    ]);
     expect([h.offers, h.answers]).toEqual([[], []]);
   });
 
@@ -359,7 +393,17 @@ describe('progress', () => {
 
 describe('progress as text', () => {
   it('gives sizes in decimal units', () => {
-    expect([0, 999, 1000, 1234, 99_949, 5_000_000, 123_456_789, 2 * 1024 ** 3, 1e18].map(formatBytes)).toEqual(['0 B', '999 B', '1.0 kB', '1.2 kB', '99.9 kB', '5.0 MB', '123 MB', '2.1 GB', '1000 PB']);
+    expect([0, 999, 1000, 1234, 99_949, 5_000_000, 123_456_789, 2 * 1024 ** 3, 1e18].map(formatBytes)).toEqual([
+      '0 B',
+      '999 B',
+      '1.0 kB',
+      '1.2 kB',
+      '99.9 kB',
+      '5.0 MB',
+      '123 MB',
+      '2.1 GB',
+      '1000 PB',
+    ]);
     expect([NaN, -1, Infinity].map(formatBytes)).toEqual(['–', '–', '–']);
     expect(formatSpeed(12_300_000)).toBe('12.3 MB/s');
   });

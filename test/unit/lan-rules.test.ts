@@ -22,12 +22,9 @@ describe('where the HTTP helper redirects', () => {
     expect(redirectLocation('10.0.0.5:8080', '//evil.example/x', 8443)).toBe('https://10.0.0.5:8443//evil.example/x');
   });
 
-  it.each([undefined, '', 'evil.example/x', 'a b', 'host:port', '[not-ipv6]:80', 'x@evil.example'])(
-    'refuses the Host header %j',
-    (host) => {
-      expect(redirectLocation(host, '/', 8443)).toBeUndefined();
-    },
-  );
+  it.each([undefined, '', 'evil.example/x', 'a b', 'host:port', '[not-ipv6]:80', 'x@evil.example'])('refuses the Host header %j', (host) => {
+    expect(redirectLocation(host, '/', 8443)).toBeUndefined();
+  });
 });
 
 describe('which paths the HTTP helper serves itself', () => {

@@ -12,11 +12,11 @@ function browser(languages: string[], saved: Record<string, string> = {}) {
   return store;
 }
 
-describe('the pages\' language', () => {
+describe("the pages' language", () => {
   beforeEach(() => vi.unstubAllGlobals());
   afterEach(() => vi.unstubAllGlobals());
 
-  it('follows the browser\'s first English or Chinese language', () => {
+  it("follows the browser's first English or Chinese language", () => {
     browser(['fr-FR', 'zh-CN', 'en']);
     expect(detectLang()).toBe('zh');
     browser(['de', 'en-GB']);
@@ -40,7 +40,14 @@ describe('the pages\' language', () => {
   it('ignores a saved value it does not know, and a storage that throws', () => {
     browser(['zh-TW'], { 'duet.lang': 'klingon' });
     expect(detectLang()).toBe('zh');
-    vi.stubGlobal('localStorage', { getItem: () => { throw new Error('private mode'); }, setItem: () => { throw new Error('private mode'); } });
+    vi.stubGlobal('localStorage', {
+      getItem: () => {
+        throw new Error('private mode');
+      },
+      setItem: () => {
+        throw new Error('private mode');
+      },
+    });
     expect(detectLang()).toBe('zh');
     expect(() => saveLang('en')).not.toThrow();
     expect(parseLang('en')).toBe('en');

@@ -8,7 +8,14 @@ import { createLocalMedia } from '../../src/public/js/media/local.js';
 import type { MediaState } from '../../src/public/js/session/session-types.js';
 
 function fakeStream(kinds: Array<'audio' | 'video'>) {
-  const tracks = kinds.map((kind) => ({ kind, enabled: true, stopped: false, stop() { this.stopped = true; } }));
+  const tracks = kinds.map((kind) => ({
+    kind,
+    enabled: true,
+    stopped: false,
+    stop() {
+      this.stopped = true;
+    },
+  }));
   const stream = {
     getTracks: () => tracks,
     getAudioTracks: () => tracks.filter((t) => t.kind === 'audio'),

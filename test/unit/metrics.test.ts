@@ -106,7 +106,8 @@ describe('metrics', () => {
 
 describe('the Prometheus text reader of the tests', () => {
   it('reads HELP, TYPE and samples with escaped label values', () => {
-    const text = '# HELP a_total Things.\n# TYPE a_total counter\na_total{k="x\\"y",l="2"} 3\n# TYPE h histogram\nh_bucket{le="+Inf"} 1\nh_sum 0.5\nh_count 1\n';
+    const text =
+      '# HELP a_total Things.\n# TYPE a_total counter\na_total{k="x\\"y",l="2"} 3\n# TYPE h histogram\nh_bucket{le="+Inf"} 1\nh_sum 0.5\nh_count 1\n';
     const exposition = parseExposition(text);
     expect(sampleValue(exposition, 'a_total', { k: 'x"y' })).toBe(3);
     expect(sampleValue(exposition, 'h_bucket', { le: '+Inf' })).toBe(1);

@@ -79,7 +79,10 @@ describe('the people controller', () => {
     fake.fire('incoming', 'carol');
     fake.fire('incoming', 'dave');
     expect(people.state.incoming).toEqual(['carol', 'dave']);
-    expect(seen).toEqual([['ring', { caller: false, name: 'carol' }], ['ring', { caller: false, name: 'dave' }]]);
+    expect(seen).toEqual([
+      ['ring', { caller: false, name: 'carol' }],
+      ['ring', { caller: false, name: 'dave' }],
+    ]);
     people.decline();
     expect(fake.sent.at(-1)).toEqual(['decline', 'carol']);
     fake.fire('cancelled', 'dave');

@@ -14,7 +14,10 @@ function clientCalls(socket: Client): void {
   socket.emit('login', 'bob', 'token', (result) => expectTypeOf(result).toEqualTypeOf<LoginResult>());
   socket.emit('call', 'ann', (reply) => {
     if (reply.ok) expectTypeOf(reply.to).toBeString();
-    else expectTypeOf(reply.error).toEqualTypeOf<'not-logged-in' | 'invalid-name' | 'name-taken' | 'too-many-names' | 'self' | 'already-in-call' | 'no-such-call' | 'rate-limited'>();
+    else
+      expectTypeOf(reply.error).toEqualTypeOf<
+        'not-logged-in' | 'invalid-name' | 'name-taken' | 'too-many-names' | 'self' | 'already-in-call' | 'no-such-call' | 'rate-limited'
+      >();
   });
   socket.emit('accept', 'ann', (reply) => {
     if (reply.ok) expectTypeOf(reply.room).toBeString();

@@ -24,15 +24,24 @@ function apply(people: People, o: Op, tokens: Map<string, string>): unknown {
       if (step.reply.ok) tokens.set(o.name.toLowerCase(), step.reply.token);
       return step;
     }
-    case 'call': return people.call(o.who, o.name);
-    case 'accept': return people.accept(o.who, o.name);
-    case 'decline': return people.decline(o.who, o.name);
-    case 'cancel': return people.cancel(o.who);
-    case 'hangup': return people.hangup(o.who);
-    case 'logout': return people.logout(o.who);
-    case 'disconnect': return people.disconnect(o.who);
-    case 'room': return people.room(o.who, 'some-room', o.inRoom);
-    case 'wait': return people.tick();
+    case 'call':
+      return people.call(o.who, o.name);
+    case 'accept':
+      return people.accept(o.who, o.name);
+    case 'decline':
+      return people.decline(o.who, o.name);
+    case 'cancel':
+      return people.cancel(o.who);
+    case 'hangup':
+      return people.hangup(o.who);
+    case 'logout':
+      return people.logout(o.who);
+    case 'disconnect':
+      return people.disconnect(o.who);
+    case 'room':
+      return people.room(o.who, 'some-room', o.inRoom);
+    case 'wait':
+      return people.tick();
   }
 }
 

@@ -33,7 +33,10 @@ describe('calls by name, all together', () => {
   it('answers a refused login with the login event too, and sends no lists', () => {
     const { people } = setup();
     people.login('a', 'Ann');
-    expect(people.login('b', 'ANN')).toEqual({ reply: { ok: false, error: 'name-taken' }, events: [{ to: 'b', event: 'login', args: [{ ok: false, error: 'name-taken' }] }] });
+    expect(people.login('b', 'ANN')).toEqual({
+      reply: { ok: false, error: 'name-taken' },
+      events: [{ to: 'b', event: 'login', args: [{ ok: false, error: 'name-taken' }] }],
+    });
   });
 
   it('sends no people list at all when the directory is off', () => {
@@ -54,7 +57,15 @@ describe('calls by name, all together', () => {
     people.login('a', 'Ann');
     advance(PEOPLE_INTERVAL_MS);
     expect(listsIn(people.login('b', 'Bob').events).map(([to]) => to)).toEqual(['a', 'b']);
-    expect(listsIn(people.login('c', 'Cat').events)).toEqual([['c', [{ name: 'Ann', busy: false }, { name: 'Bob', busy: false }]]]);
+    expect(listsIn(people.login('c', 'Cat').events)).toEqual([
+      [
+        'c',
+        [
+          { name: 'Ann', busy: false },
+          { name: 'Bob', busy: false },
+        ],
+      ],
+    ]);
     expect(people.nextWake()).toBe(now() + PEOPLE_INTERVAL_MS);
     advance(PEOPLE_INTERVAL_MS);
     const names = (list: unknown) => (list as Array<{ name: string }>).map((p) => p.name);
@@ -76,9 +87,20 @@ describe('calls by name, all together', () => {
 
   it('shows the two people of a ring as busy to everyone else', () => {
     const { people, advance } = setup();
-    for (const [id, name] of [['a', 'Ann'], ['b', 'Bob'], ['c', 'Cat']]) people.login(id!, name);
+    for (const [id, name] of [
+      ['a', 'Ann'],
+      ['b', 'Bob'],
+      ['c', 'Cat'],
+    ])
+      people.login(id!, name);
     advance(PEOPLE_INTERVAL_MS);
-    expect(listsIn(people.call('a', 'bob').events)).toContainEqual(['c', [{ name: 'Ann', busy: true }, { name: 'Bob', busy: true }]]);
+    expect(listsIn(people.call('a', 'bob').events)).toContainEqual([
+      'c',
+      [
+        { name: 'Ann', busy: true },
+        { name: 'Bob', busy: true },
+      ],
+    ]);
   });
 
   it('seats the caller first on accept and frees the room on hang-up', () => {

@@ -8,7 +8,6 @@ import { scriptsMixWell } from '../../src/shared/name-scripts.js';
 import { checkPersonName, personKey, skeleton } from '../../src/server/people/person-name.js';
 import { INVISIBLE_VARIANTS } from '../support/lookalikes.js';
 
-
 describe('names that draw as another name', () => {
   it.each(INVISIBLE_VARIANTS.map((name) => [JSON.stringify(name), name]))('refuses %s', (_, name) => {
     expect(checkDisplayName(name)).toEqual({ ok: false });

@@ -11,11 +11,21 @@ import { levelFor, LOSS_STEPS_PERCENT, RTT_STEPS_MS, signalLevel } from '../../s
 const _fits = (ctx: CanvasRenderingContext2D): ChartContext => ctx;
 void _fits;
 
-const totals = (at: number, fields: Partial<Totals> = {}): Totals => ({ at, bytesOut: 0, bytesIn: 0, lostOut: 0, sentOut: 0, lostIn: 0, receivedIn: 0, rttMs: 50, ...fields });
+const totals = (at: number, fields: Partial<Totals> = {}): Totals => ({
+  at,
+  bytesOut: 0,
+  bytesIn: 0,
+  lostOut: 0,
+  sentOut: 0,
+  lostIn: 0,
+  receivedIn: 0,
+  rttMs: 50,
+  ...fields,
+});
 const sample = (at: number, fields: Partial<Sample> = {}): Sample => ({ at, kbpsOut: 500, kbpsIn: 400, rttMs: 40, lossPercent: 0, ...fields });
 
 describe('reading totals from a stats report', () => {
-  it('sums the RTP streams each way and reads the selected pair\'s round-trip time', () => {
+  it("sums the RTP streams each way and reads the selected pair's round-trip time", () => {
     const stats = [
       { id: 'O1', type: 'outbound-rtp', kind: 'video', bytesSent: 1000, packetsSent: 10 },
       { id: 'O2', type: 'outbound-rtp', kind: 'audio', bytesSent: 500, packetsSent: 20 },
@@ -26,14 +36,26 @@ describe('reading totals from a stats report', () => {
       { id: 'CP2', type: 'candidate-pair', currentRoundTripTime: 9 },
       { id: 'X', type: 'inbound-rtp', bytesReceived: 'lots', packetsLost: -5 },
     ];
-    expect(readTotals(new Map(stats.map((s) => [s.id, s])), 1234)).toEqual({ at: 1234, bytesOut: 1500, bytesIn: 2000, lostOut: 2, sentOut: 30, lostIn: 3, receivedIn: 97, rttMs: 43 });
+    expect(readTotals(new Map(stats.map((s) => [s.id, s])), 1234)).toEqual({
+      at: 1234,
+      bytesOut: 1500,
+      bytesIn: 2000,
+      lostOut: 2,
+      sentOut: 30,
+      lostIn: 3,
+      receivedIn: 97,
+      rttMs: 43,
+    });
     expect(readTotals(new Map(), 1).rttMs).toBeUndefined();
   });
 });
 
 describe('a sample between two reports', () => {
-  it('gives the bitrate each way in kbit/s and the worse direction\'s loss over the interval', () => {
-    const s = sampleBetween(totals(0, { bytesOut: 1000, sentOut: 100, receivedIn: 100 }), totals(1000, { bytesOut: 126_000, bytesIn: 62_500, sentOut: 200, lostOut: 5, lostIn: 2, receivedIn: 198, rttMs: 80 }));
+  it("gives the bitrate each way in kbit/s and the worse direction's loss over the interval", () => {
+    const s = sampleBetween(
+      totals(0, { bytesOut: 1000, sentOut: 100, receivedIn: 100 }),
+      totals(1000, { bytesOut: 126_000, bytesIn: 62_500, sentOut: 200, lostOut: 5, lostIn: 2, receivedIn: 198, rttMs: 80 }),
+    );
     expect(s).toEqual({ at: 1000, kbpsOut: 1000, kbpsIn: 500, rttMs: 80, lossPercent: 5 });
   });
 
@@ -132,11 +154,13 @@ describe('the chart', () => {
     expect(texts).toEqual(expect.arrayContaining(['Out 2900 kbit/s', 'In 400 kbit/s', 'RTT 49 ms', 'Loss 2.0 %', '5 Mbit/s', '100 ms', '5 %']));
   });
 
-  it('puts each scale\'s top, with its unit, right-aligned in the margin left of the legend, all text centred on its line', () => {
+  it("puts each scale's top, with its unit, right-aligned in the margin left of the legend, all text centred on its line", () => {
     const { ctx, calls } = recordingContext();
     const samples = Array.from({ length: 30 }, (_, i) => sample(i * 1000, { kbpsOut: 400, kbpsIn: 300, rttMs: 7000 + i }));
     drawQualityChart(ctx, 352, 150, samples, 29_000, labels);
-    const texts = calls.filter((c) => c.op === 'fillText').map((c) => ({ text: c.args[0] as string, x: c.args[1] as number, align: c.args[3], baseline: c.args[4] }));
+    const texts = calls
+      .filter((c) => c.op === 'fillText')
+      .map((c) => ({ text: c.args[0] as string, x: c.args[1] as number, align: c.args[3], baseline: c.args[4] }));
     const upperScale = texts.find((t) => t.text === '500 kbit/s');
     const rttScaleText = texts.find((t) => t.text === '10 s');
     expect(upperScale).toMatchObject({ align: 'right' });

@@ -128,7 +128,7 @@ describe('answering a ring', () => {
     expect(accepted(rings, 'bob', 'ann')).not.toBe(accepted(rings, 'dan', 'cat'));
   });
 
-  it('accepting ends the callee\'s own outgoing ring and the caller\'s incoming rings too', () => {
+  it("accepting ends the callee's own outgoing ring and the caller's incoming rings too", () => {
     const { rings } = setup();
     ringing(rings, 'dan', 'ann');
     ringing(rings, 'ann', 'bob'); // ann, being rung, rings bob

@@ -8,9 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../src/public/js/', import.meta.url));
-const files = ['session/', 'people/'].flatMap((dir) => readdirSync(root + dir).filter((f) => f.endsWith('.ts')).map((f) => dir + f));
+const files = ['session/', 'people/'].flatMap((dir) =>
+  readdirSync(root + dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => dir + f),
+);
 /** Code without comments, so that prose about "the page" does not count. */
-const code = (file: string) => readFileSync(root + file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+const code = (file: string) =>
+  readFileSync(root + file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
 
 describe('the call session folder', () => {
   it('has modules to check', () => {

@@ -76,7 +76,7 @@ describe('the call session', () => {
     expect(channel.sent.at(-1)).toEqual({ kind: 'state', muted: true, cameraOff: false, screen: true });
   });
 
-  it('raises the other person\'s name, media state and chat, and ignores malformed messages', () => {
+  it("raises the other person's name, media state and chat, and ignores malformed messages", () => {
     const h = startHarness();
     const { channel } = connectedCall(h);
     channel.receive({ kind: 'hello', name: 'Bob' });
@@ -154,7 +154,7 @@ describe('the call session', () => {
     expect(h.status()).toBe('ended:status.ended');
   });
 
-  it('keeps a refusal from the server on the status line until the call\'s state changes', () => {
+  it("keeps a refusal from the server on the status line until the call's state changes", () => {
     const h = startHarness();
     joinAlone(h);
     h.server.refused('rate-limited', 'Too many messages');

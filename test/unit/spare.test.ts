@@ -29,7 +29,11 @@ describe('the connection made ahead for the first answer', () => {
   afterEach(() => vi.useRealTimers());
 
   it('bundles everything on one transport and gathers a pool of candidates ahead only when asked', () => {
-    expect(peerConfig([{ urls: 'stun:example.org' }], 1)).toEqual({ iceServers: [{ urls: 'stun:example.org' }], bundlePolicy: 'max-bundle', iceCandidatePoolSize: 1 });
+    expect(peerConfig([{ urls: 'stun:example.org' }], 1)).toEqual({
+      iceServers: [{ urls: 'stun:example.org' }],
+      bundlePolicy: 'max-bundle',
+      iceCandidatePoolSize: 1,
+    });
     expect(peerConfig([])).toMatchObject({ bundlePolicy: 'max-bundle', iceCandidatePoolSize: 0 });
   });
 

@@ -48,7 +48,11 @@ describe('the stats poll', () => {
     await timers.advance(1000);
     await timers.advance(1000);
     expect(asked).toBe(3);
-    expect(one).toEqual([[{ n: 1 }, 0], [{ n: 2 }, 1000], [{ n: 3 }, 2000]]);
+    expect(one).toEqual([
+      [{ n: 1 }, 0],
+      [{ n: 2 }, 1000],
+      [{ n: 3 }, 2000],
+    ]);
     expect(two).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
   });
 

@@ -8,7 +8,7 @@ import { settle, statusLine, withNote, type CallFacts } from '../../src/public/j
 const waiting: CallFacts = { ended: false, full: false, peer: undefined, link: 'connected', inRoom: true, otherLeft: false };
 
 describe('the status line', () => {
-  it('says the call\'s state when there is no note', () => {
+  it("says the call's state when there is no note", () => {
     expect(statusLine(waiting)).toEqual({ status: 'waiting', key: 'status.waiting', detail: '' });
   });
 

@@ -7,7 +7,36 @@ import { en } from '../../src/public/js/i18n/strings-en.js';
 import { zh } from '../../src/public/js/i18n/strings-zh.js';
 
 /** Latin words the Chinese text may keep on purpose: names of products, protocols and keys. */
-const ALLOWED_LATIN = new Set(['duet', 'WebRTC', 'CA', 'TURN', 'STUN', 'NAT', 'UDP', 'TCP', 'coturn', 'QR', 'https', 'Chrome', 'Edge', 'Firefox', 'Safari', 'Shift', 'M', 'V', 'W', 'D', 'F', 'C', 'I', 'H', 'LAN', 'IP', 'Wi-Fi', 'localhost']);
+const ALLOWED_LATIN = new Set([
+  'duet',
+  'WebRTC',
+  'CA',
+  'TURN',
+  'STUN',
+  'NAT',
+  'UDP',
+  'TCP',
+  'coturn',
+  'QR',
+  'https',
+  'Chrome',
+  'Edge',
+  'Firefox',
+  'Safari',
+  'Shift',
+  'M',
+  'V',
+  'W',
+  'D',
+  'F',
+  'C',
+  'I',
+  'H',
+  'LAN',
+  'IP',
+  'Wi-Fi',
+  'localhost',
+]);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -22,7 +51,9 @@ describe('the page strings', () => {
 
   it('have no English words in parentheses in the Chinese text', () => {
     const leftovers = Object.entries(zh).filter(([, text]) =>
-      [...text.replace(/\{\w+\}/g, '').matchAll(/[(（]([^)）]*)[)）]/g)].some((m) => ((m[1] ?? '').match(/[A-Za-z][A-Za-z-]*/g) ?? []).some((w) => !ALLOWED_LATIN.has(w))),
+      [...text.replace(/\{\w+\}/g, '').matchAll(/[(（]([^)）]*)[)）]/g)].some((m) =>
+        ((m[1] ?? '').match(/[A-Za-z][A-Za-z-]*/g) ?? []).some((w) => !ALLOWED_LATIN.has(w)),
+      ),
     );
     expect(leftovers).toEqual([]);
   });

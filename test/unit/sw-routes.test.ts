@@ -18,7 +18,17 @@ describe('the service worker routes', () => {
   });
 
   it('leaves signaling, the APIs, health, metrics and the CA to the browser', () => {
-    for (const path of ['/socket.io/?EIO=4&transport=polling', '/api/config', '/api/lan', '/livez', '/readyz', '/metrics', '/ca.pem', '/ca.crt', '/ca.mobileconfig'])
+    for (const path of [
+      '/socket.io/?EIO=4&transport=polling',
+      '/api/config',
+      '/api/lan',
+      '/livez',
+      '/readyz',
+      '/metrics',
+      '/ca.pem',
+      '/ca.crt',
+      '/ca.mobileconfig',
+    ])
       expect(get(path)).toBe('bypass');
   });
 

@@ -30,7 +30,12 @@ describe('TURN credentials', () => {
 });
 
 describe('GET /api/config contents', () => {
-  const turn = loadConfig({ TURN_URLS: 'turn:turn.example.org:3478,turns:turn.example.org:5349', TURN_SECRET: SECRET, TURN_TTL_S: '3600', STUN_URLS: 'stun:stun.example.org:3478' }).turn;
+  const turn = loadConfig({
+    TURN_URLS: 'turn:turn.example.org:3478,turns:turn.example.org:5349',
+    TURN_SECRET: SECRET,
+    TURN_TTL_S: '3600',
+    STUN_URLS: 'stun:stun.example.org:3478',
+  }).turn;
 
   it('combines ICE_SERVERS and STUN_URLS, and says TURN credentials are to be had, without any credential', () => {
     const answer = clientConfig([{ urls: 'stun:static.example.org' }], turn);
@@ -49,7 +54,11 @@ describe('TURN_URLS, TURN_SECRET, TURN_TTL_S and STUN_URLS', () => {
   });
 
   it.each([
-    ['a TURN URL that is not turn: or turns:', { TURN_URLS: 'http://turn.example.org', TURN_SECRET: SECRET }, /^TURN_URLS must be .*"http:\/\/turn.example.org"/],
+    [
+      'a TURN URL that is not turn: or turns:',
+      { TURN_URLS: 'http://turn.example.org', TURN_SECRET: SECRET },
+      /^TURN_URLS must be .*"http:\/\/turn.example.org"/,
+    ],
     ['a STUN URL that is not stun:', { STUN_URLS: 'turn:x.example.org' }, /^STUN_URLS must be .*"turn:x.example.org"/],
     ['a TTL below ten minutes', { TURN_TTL_S: '59' }, /^TURN_TTL_S must be a whole number from 600 to 604800, got "59"/],
     ['a TTL above a week', { TURN_TTL_S: '9999999' }, /^TURN_TTL_S must be .*"9999999"/],

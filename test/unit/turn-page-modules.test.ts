@@ -23,11 +23,19 @@ describe('keeping the TURN credentials fresh', () => {
   it('hands every open peer connection the new credentials before the old ones expire', async () => {
     vi.useFakeTimers();
     let n = 0;
-    const load = async (): Promise<IceConfig> => ({ iceServers: [{ urls: 'turn:t.example.org', username: `u${++n}`, credential: 'c' }], turn: true, ttlS: 600 });
+    const load = async (): Promise<IceConfig> => ({
+      iceServers: [{ urls: 'turn:t.example.org', username: `u${++n}`, credential: 'c' }],
+      turn: true,
+      ttlS: 600,
+    });
     const ice = liveIceConfig(load);
     await ice.ready;
     const applied: RTCConfiguration[] = [];
-    const pc = { signalingState: 'stable', getConfiguration: () => ({ bundlePolicy: 'max-bundle' }), setConfiguration: (c: RTCConfiguration) => applied.push(c) };
+    const pc = {
+      signalingState: 'stable',
+      getConfiguration: () => ({ bundlePolicy: 'max-bundle' }),
+      setConfiguration: (c: RTCConfiguration) => applied.push(c),
+    };
     ice.watch(pc as unknown as RTCPeerConnection);
     expect(ice.servers()[0]!.username).toBe('u1');
     await vi.advanceTimersByTimeAsync(479_000);
@@ -77,7 +85,8 @@ describe('the path of the call', () => {
   });
 
   it('tells private from public addresses', () => {
-    for (const a of ['10.1.2.3', '172.16.0.1', '172.31.255.1', '192.168.0.1', '100.64.0.1', '169.254.1.1', '127.0.0.1', 'fe80::1', 'fc00::1']) expect(isLocalAddress(a), a).toBe(true);
+    for (const a of ['10.1.2.3', '172.16.0.1', '172.31.255.1', '192.168.0.1', '100.64.0.1', '169.254.1.1', '127.0.0.1', 'fe80::1', 'fc00::1'])
+      expect(isLocalAddress(a), a).toBe(true);
     for (const a of ['172.32.0.1', '100.128.0.1', '8.8.8.8', '2001:db8::1']) expect(isLocalAddress(a), a).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ describe('signal payload checks', () => {
     expect(checkSignal({ type: 'candidate', label: null, id: null, candidate: '' }).ok).toBe(true);
   });
 
-  it('relays other reasonable payloads untouched, like the tutorial\'s strings', () => {
+  it("relays other reasonable payloads untouched, like the tutorial's strings", () => {
     expect(checkSignal('got user media').ok).toBe(true);
     expect(checkSignal('bye').ok).toBe(true);
     expect(checkSignal({ type: 'chat', text: 'hello' }).ok).toBe(true);

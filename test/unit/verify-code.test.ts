@@ -26,9 +26,19 @@ describe('reading the fingerprints from getStats()', () => {
 
   it('uses the connected transport with a selected pair, not another one', () => {
     const stale = { id: 'T02', type: 'transport', dtlsState: 'new', selectedCandidatePairId: 'CP1', localCertificateId: 'CFX', remoteCertificateId: 'CFX' };
-    const orphan = { id: 'T00', type: 'transport', dtlsState: 'connected', selectedCandidatePairId: 'CP9', localCertificateId: 'CFX', remoteCertificateId: 'CFX' };
+    const orphan = {
+      id: 'T00',
+      type: 'transport',
+      dtlsState: 'connected',
+      selectedCandidatePairId: 'CP9',
+      localCertificateId: 'CFX',
+      remoteCertificateId: 'CFX',
+    };
     const other = { id: 'CFX', type: 'certificate', fingerprint: M.value, fingerprintAlgorithm: 'sha-256' };
-    const stats = new Map<string, unknown>([['T00', orphan], ['T02', stale]]);
+    const stats = new Map<string, unknown>([
+      ['T00', orphan],
+      ['T02', stale],
+    ]);
     report(A, B, [other]).forEach((v, k) => stats.set(k, v));
     expect(fingerprintsFromStats(stats)).toEqual({ ok: true, local: A, remote: B });
   });
@@ -46,7 +56,8 @@ describe('reading the fingerprints from getStats()', () => {
 
   it('normalises case and rejects what is not hex pairs', () => {
     expect(readFingerprint('SHA-256', B.value.toLowerCase())).toEqual(B);
-    for (const value of ['', 'ABCD', `${B.value}:`, B.value.replace(/:/gu, ''), B.value.replace('0', 'G'), 5]) expect(readFingerprint('sha-256', value)).toBeUndefined();
+    for (const value of ['', 'ABCD', `${B.value}:`, B.value.replace(/:/gu, ''), B.value.replace('0', 'G'), 5])
+      expect(readFingerprint('sha-256', value)).toBeUndefined();
     expect(readFingerprint(undefined, B.value)).toBeUndefined();
   });
 });
@@ -57,7 +68,7 @@ describe('the code', () => {
     expect(formatCode('012345678')).toBe('012 345 678');
   });
 
-  it('is the same on both sides: each sees the other\'s certificate as remote', async () => {
+  it("is the same on both sides: each sees the other's certificate as remote", async () => {
     const mine = await codeOf(report(A, B));
     const theirs = await codeOf(report(B, A));
     expect(theirs).toBe(mine);

@@ -17,7 +17,8 @@ const digest = async (data: ArrayBuffer) => {
   const hash = createHash('sha256').update(new Uint8Array(data)).digest();
   return hash.buffer.slice(hash.byteOffset, hash.byteOffset + hash.byteLength);
 };
-const pair = (report: Parameters<typeof connectionFingerprints>[0], v?: Parameters<typeof connectionFingerprints>[1]) => connectionFingerprints(report, v, digest);
+const pair = (report: Parameters<typeof connectionFingerprints>[0], v?: Parameters<typeof connectionFingerprints>[1]) =>
+  connectionFingerprints(report, v, digest);
 
 /** Firefox's transport stat: connected, a selected pair, no certificate ids. */
 const firefoxStats = () => report(A, B, [], { localCertificateId: undefined, remoteCertificateId: undefined });
@@ -88,13 +89,19 @@ describe('the fingerprints of the connection in use', () => {
   it('are unavailable when the descriptions name no SHA-256 certificate or a malformed one', async () => {
     const sha1: Fingerprint = { algorithm: 'sha-1', value: B.value.slice(0, 59) };
     expect(await pair(new Map(), view({ localSdp: sdpWith(A), remoteSdp: sdpWith(sha1) }))).toEqual({ ok: false, reason: 'unavailable' });
-    expect(await pair(new Map(), view({ localSdp: sdpWith(A), remoteSdp: 'v=0\r\na=fingerprint:sha-256 XYZ\r\n' }))).toEqual({ ok: false, reason: 'unavailable' });
+    expect(await pair(new Map(), view({ localSdp: sdpWith(A), remoteSdp: 'v=0\r\na=fingerprint:sha-256 XYZ\r\n' }))).toEqual({
+      ok: false,
+      reason: 'unavailable',
+    });
     expect(await pair(new Map(), view({ localSdp: sdpWith(A) }))).toEqual({ ok: false, reason: 'unavailable' });
   });
 
   it('are nothing while DTLS is not connected', async () => {
     expect(await pair(new Map())).toEqual({ ok: false, reason: 'not-connected' });
-    expect(await pair(report(A, B, [], { dtlsState: 'connecting' }), view({ state: 'connecting', remoteCertificates: [] }))).toEqual({ ok: false, reason: 'not-connected' });
+    expect(await pair(report(A, B, [], { dtlsState: 'connecting' }), view({ state: 'connecting', remoteCertificates: [] }))).toEqual({
+      ok: false,
+      reason: 'not-connected',
+    });
   });
 });
 

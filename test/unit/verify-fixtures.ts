@@ -11,9 +11,22 @@ export const A: Fingerprint = { algorithm: 'sha-256', value: hex(1) };
 export const B: Fingerprint = { algorithm: 'sha-256', value: hex(2) };
 export const M: Fingerprint = { algorithm: 'sha-256', value: hex(3) };
 
-export function report(local: Fingerprint, remote: Fingerprint, extra: Array<Record<string, unknown>> = [], transport: Record<string, unknown> = {}): StatsLike {
+export function report(
+  local: Fingerprint,
+  remote: Fingerprint,
+  extra: Array<Record<string, unknown>> = [],
+  transport: Record<string, unknown> = {},
+): StatsLike {
   const stats = [
-    { id: 'T01', type: 'transport', dtlsState: 'connected', selectedCandidatePairId: 'CP1', localCertificateId: 'CFL', remoteCertificateId: 'CFR', ...transport },
+    {
+      id: 'T01',
+      type: 'transport',
+      dtlsState: 'connected',
+      selectedCandidatePairId: 'CP1',
+      localCertificateId: 'CFL',
+      remoteCertificateId: 'CFR',
+      ...transport,
+    },
     { id: 'CP1', type: 'candidate-pair', state: 'succeeded', nominated: true },
     { id: 'CFL', type: 'certificate', fingerprint: local.value, fingerprintAlgorithm: local.algorithm, base64Certificate: 'MII…' },
     { id: 'CFR', type: 'certificate', fingerprint: remote.value, fingerprintAlgorithm: remote.algorithm, base64Certificate: 'MII…' },
@@ -25,7 +38,9 @@ export function report(local: Fingerprint, remote: Fingerprint, extra: Array<Rec
 /** A session description naming these certificates, one a=fingerprint line per media section (as browsers write it). */
 export function sdpWith(...prints: Fingerprint[]): string {
   const lines = ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0 1'];
-  prints.forEach((p, i) => lines.push(`m=${i === 0 ? 'audio' : 'video'} 9 UDP/TLS/RTP/SAVPF 111`, `a=mid:${i}`, `a=fingerprint:${p.algorithm} ${p.value}`, 'a=setup:actpass'));
+  prints.forEach((p, i) =>
+    lines.push(`m=${i === 0 ? 'audio' : 'video'} 9 UDP/TLS/RTP/SAVPF 111`, `a=mid:${i}`, `a=fingerprint:${p.algorithm} ${p.value}`, 'a=setup:actpass'),
+  );
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -47,7 +47,11 @@ function render(): void {
   renderRows(el.network, networkRows(shown));
   el.loopback.dataset.state = shown.connected ? 'connected' : 'failed';
   el.loopback.textContent = t(shown.connected ? 'check.connected' : 'check.notConnected');
-  if (shown.stats) renderStats(el.stats, statsRows(shown.stats, undefined, undefined).filter(([key]) => key !== 'stats.setup'));
+  if (shown.stats)
+    renderStats(
+      el.stats,
+      statsRows(shown.stats, undefined, undefined).filter(([key]) => key !== 'stats.setup'),
+    );
   renderVerdict(el.result, el.note, shown.verdict, shown.turn);
 }
 
@@ -107,8 +111,12 @@ bindLangSwitch(el.lang, () => {
 });
 el.noWebrtc.hidden = hasWebrtc();
 el.start.disabled = !hasWebrtc();
-el.start.addEventListener('click', () => void run().catch((error: unknown) => {
-  console.warn('duet: the check stopped', error);
-  el.start.disabled = false;
-  el.start.textContent = t('check.start');
-}));
+el.start.addEventListener(
+  'click',
+  () =>
+    void run().catch((error: unknown) => {
+      console.warn('duet: the check stopped', error);
+      el.start.disabled = false;
+      el.start.textContent = t('check.start');
+    }),
+);

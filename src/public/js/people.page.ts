@@ -42,7 +42,15 @@ function main(): void {
     else ringer.start(next);
   });
   people.on('ring', ({ caller }) => {
-    call ??= prepareCall({ open, ice, name: people.state.me ?? '', caller, hangup: () => people.hangup(), listStatus: ui.status, preview: caller ? byId<HTMLVideoElement>('ring-preview') : undefined });
+    call ??= prepareCall({
+      open,
+      ice,
+      name: people.state.me ?? '',
+      caller,
+      hangup: () => people.hangup(),
+      listStatus: ui.status,
+      preview: caller ? byId<HTMLVideoElement>('ring-preview') : undefined,
+    });
   });
   people.on('accepted', () => call?.show());
   people.on('idle', () => {

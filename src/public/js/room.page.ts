@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   ui.name.value = safeGet(NAME_KEY) ?? '';
   ui.name.maxLength = MAX_NAME_CHARS;
   renderStatus(ui, IDLE_LINE);
-  const shareNote = bindShareOrigin({ network: ui.linkNetwork, note: ui.linkNote }, (origin, reachable) => void showRoomLink(ui, roomUrl(room, origin), reachable));
+  const shareNote = bindShareOrigin(
+    { network: ui.linkNetwork, note: ui.linkNote },
+    (origin, reachable) => void showRoomLink(ui, roomUrl(room, origin), reachable),
+  );
   bindCopyLink(ui);
   bindEndedButtons(ui, room);
 

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 
 export function openFileLimit(): number | undefined {
   try {
-    const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
     const soft = line?.split(/\s{2,}/)[1];
     const value = soft === undefined ? NaN : Number(soft);
     return Number.isFinite(value) && value > 0 ? value : undefined;

@@ -62,12 +62,8 @@ export function createGuard(limits: GuardLimits, clock: Clock = Date.now): Guard
   const sockets = new Map<string, SocketBuckets>();
   const connections = new Map<string, number>();
   const addressJoins = createKeyedBuckets({ burst: limits.addressJoinBurst, perSecond: limits.addressJoinPerSecond }, clock);
-  const addressMessages = createKeyedBuckets(
-    { burst: limits.addressMessageBurst, perSecond: limits.addressMessagePerSecond },
-    clock,
-  );
+  const addressMessages = createKeyedBuckets({ burst: limits.addressMessageBurst, perSecond: limits.addressMessagePerSecond }, clock);
   const strikeSpec = { burst: limits.abuseStrikes, perSecond: limits.abuseStrikes / 10 };
-
 
   function prune(): void {
     if (addressJoins.size + addressMessages.size <= PRUNE_ABOVE) return;

@@ -6,7 +6,10 @@ import { ConfigError, read, type Env } from './env.js';
 
 /** The URL as it may be shown: any password replaced by `***`. */
 export function redactUrl(raw: string): string {
-  return raw.replace(/^([a-z]+:\/\/)([^@/]*)@/i, (_all, scheme: string, auth: string) => `${scheme}${auth.includes(':') ? `${auth.split(':')[0]}:***` : '***'}@`);
+  return raw.replace(
+    /^([a-z]+:\/\/)([^@/]*)@/i,
+    (_all, scheme: string, auth: string) => `${scheme}${auth.includes(':') ? `${auth.split(':')[0]}:***` : '***'}@`,
+  );
 }
 
 /** `redis://[user:password@]host[:port][/db]` or `rediss://…` (TLS); undefined when unset. */

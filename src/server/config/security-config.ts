@@ -118,8 +118,7 @@ function parseOrigin(entry: string): string {
   } catch {
     url = undefined;
   }
-  const bare =
-    url && (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username;
+  const bare = url && (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username;
   if (!url || !bare) {
     throw new ConfigError(`ALLOWED_ORIGINS must be comma-separated origins such as https://duet.example:8443, got ${JSON.stringify(entry)}`);
   }
@@ -128,7 +127,14 @@ function parseOrigin(entry: string): string {
 
 export function parseOrigins(env: Env): OriginPolicy {
   const list = read(env, 'ALLOWED_ORIGINS');
-  const allowedOrigins = list === undefined ? [] : list.split(',').map((s) => s.trim()).filter(Boolean).map(parseOrigin);
+  const allowedOrigins =
+    list === undefined
+      ? []
+      : list
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map(parseOrigin);
   const raw = read(env, 'REQUIRE_ORIGIN');
   if (raw !== undefined && !/^(0|1|true|false)$/i.test(raw)) {
     throw new ConfigError(`REQUIRE_ORIGIN must be 1 or 0, got ${JSON.stringify(raw)}`);

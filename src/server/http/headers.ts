@@ -37,8 +37,7 @@ export const CSP_DIRECTIVES = {
 
 /** Camera, microphone and screen sharing for this origin only; nothing else powerful. */
 const PERMISSIONS_POLICY =
-  'camera=(self), microphone=(self), display-capture=(self), fullscreen=(self), autoplay=(self), ' +
-  'geolocation=(), payment=(), usb=(), serial=()';
+  'camera=(self), microphone=(self), display-capture=(self), fullscreen=(self), autoplay=(self), ' + 'geolocation=(), payment=(), usb=(), serial=()';
 
 export function securityHeaders(): RequestHandler[] {
   return [

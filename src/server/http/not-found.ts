@@ -15,7 +15,8 @@ const TEXT: Record<'room' | 'page', NotFoundText> = {
   room: {
     title: 'Room not found',
     heading: 'This room link is not valid',
-    explain: 'Room names are 1 to 64 letters or digits, and may use <span class="nowrap">"-"</span>, <span class="nowrap">"_"</span> and <span class="nowrap">"."</span> (but not only dots).',
+    explain:
+      'Room names are 1 to 64 letters or digits, and may use <span class="nowrap">"-"</span>, <span class="nowrap">"_"</span> and <span class="nowrap">"."</span> (but not only dots).',
     zh: '房间链接无效：房间名为 1 到 64 个字母或数字，可以包含 <span class="nowrap">“-”</span>、<span class="nowrap">“_”</span> 和 <span class="nowrap">“.”</span>（但不能只由 “.” 组成）。',
   },
   page: {

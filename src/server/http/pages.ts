@@ -35,7 +35,10 @@ export function addPageRoutes(app: Express, options: PageOptions): void {
     res.set('Cache-Control', 'no-store').json(clientConfig(options.iceServers, options.turn));
   });
 
-  for (const [path, file] of [['/check', checkHtml], ['/people', peopleHtml]] as const) {
+  for (const [path, file] of [
+    ['/check', checkHtml],
+    ['/people', peopleHtml],
+  ] as const) {
     app.get(path, (_req, res, next) => {
       res.set('Cache-Control', 'no-cache');
       res.sendFile(file, (error) => {

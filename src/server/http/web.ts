@@ -62,7 +62,10 @@ export function createWebApp(options: WebOptions): Express {
     const status = err.status ?? err.statusCode ?? 500;
     const code = status >= 400 && status < 500 ? status : 500;
     if (code === 404) return sendNotFound(res, 'page');
-    res.status(code).type('text/plain').send(code === 403 ? 'Forbidden' : code === 404 ? 'Not found' : code < 500 ? 'Bad request' : 'Server error');
+    res
+      .status(code)
+      .type('text/plain')
+      .send(code === 403 ? 'Forbidden' : code === 404 ? 'Not found' : code < 500 ? 'Bad request' : 'Server error');
   };
   app.use(onError);
   return app;

@@ -19,7 +19,7 @@ export function certificateNotice(certs: Pick<CertResult, 'caCreated' | 'issued'
   } else if (certs.issued) {
     lines.push('Issued a server certificate from the new CA.');
   } else {
-    lines.push('The server certificate is current (same CA, covers this machine\'s addresses).');
+    lines.push("The server certificate is current (same CA, covers this machine's addresses).");
   }
   lines.push(`It covers: ${certs.names.join(', ')}`);
   return lines;
@@ -79,7 +79,7 @@ export async function startupBanner(input: BannerInput): Promise<string> {
   const out: string[] = ['', 'duet is running.', `  On this machine:        ${input.localUrl}`];
   if (input.loopbackHost !== undefined) {
     out.push(`  Only this machine can open duet: HOST=${input.loopbackHost} listens on loopback, which other devices cannot reach.`);
-    out.push('  To call another device, leave HOST unset (every address) or set it to this machine\'s LAN address.');
+    out.push("  To call another device, leave HOST unset (every address) or set it to this machine's LAN address.");
   } else if (input.lanUrls.length === 0) {
     out.push('  No LAN address found: other devices cannot reach this machine (is Wi-Fi connected?).');
   } else {
@@ -89,7 +89,9 @@ export async function startupBanner(input: BannerInput): Promise<string> {
   }
   out.push(`First time on a device? Trust the local CA once: open ${input.lanUrls[0] ?? input.localUrl}/setup`);
   if (input.helperUrl) {
-    out.push(`  or download it over plain HTTP: ${input.helperUrl}/ca.mobileconfig (iPhone, iPad, Mac), ${input.helperUrl}/ca.crt (Android, Windows), ${input.helperUrl}/ca.pem`);
+    out.push(
+      `  or download it over plain HTTP: ${input.helperUrl}/ca.mobileconfig (iPhone, iPad, Mac), ${input.helperUrl}/ca.crt (Android, Windows), ${input.helperUrl}/ca.pem`,
+    );
   }
   out.push(`Local CA: ${input.caPath}`, `CA fingerprint (SHA-256): ${input.caFingerprint}`, ...activeSettings(input), '');
   return out.join('\n');

@@ -30,7 +30,6 @@ export function createCaRouter(caPem: string): Router {
   return router;
 }
 
-
 export interface LanRouteOptions {
   publicDir: string;
   /** The CA's PEM; without it the CA downloads are not offered. */

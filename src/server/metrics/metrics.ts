@@ -121,7 +121,11 @@ export function createMetrics(): DuetMetrics {
   const codes = [...Object.keys(ERROR_TEXT), ...Object.keys(PEOPLE_CODES)] as RefusalCode[];
   const refused = tally(registry, 'duet_refusals_total', 'Requests answered with an error, by code.', 'code', codes);
   const accessRefused = tally(registry, 'duet_access_refusals_total', 'Handshakes refused by the ACCESS_CODE gate, by reason.', 'reason', ACCESS_REFUSALS);
-  const lockouts = new Counter({ name: 'duet_access_lockouts_total', help: 'Times the server-wide budget of wrong access codes was spent.', registers: [registry] });
+  const lockouts = new Counter({
+    name: 'duet_access_lockouts_total',
+    help: 'Times the server-wide budget of wrong access codes was spent.',
+    registers: [registry],
+  });
   return {
     registry,
     setSource(name, read) {

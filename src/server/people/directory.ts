@@ -164,9 +164,7 @@ export function createDirectory(options: DirectoryOptions): Directory {
       return online.get(key)?.socketId;
     },
     roster(isBusy) {
-      return [...online]
-        .sort(([a], [b]) => compareCodePoints(a, b))
-        .map(([, { name, socketId }]) => ({ name, busy: isBusy(socketId), socketId }));
+      return [...online].sort(([a], [b]) => compareCodePoints(a, b)).map(([, { name, socketId }]) => ({ name, busy: isBusy(socketId), socketId }));
     },
     sweep,
     snapshot: () => structuredClone({ online: [...online], reservations: [...reservations] }),

@@ -159,7 +159,8 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
       }
       await apply(step, socket.id);
       answer(socket, event, step.reply, ack);
-      if (event === 'login' && (step.reply as { ok: boolean }).ok) logger.info(`login ${socket.id} as ${escapeForLog((step.reply as { name: string }).name, 40)}`);
+      if (event === 'login' && (step.reply as { ok: boolean }).ok)
+        logger.info(`login ${socket.id} as ${escapeForLog((step.reply as { name: string }).name, 40)}`);
     }
     return function (this: DuetSocket, ...args: unknown[]): void {
       handle(this, args).catch(logError(`${event} from ${this.id}`));
@@ -170,7 +171,10 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
   function onDisconnect(this: DuetSocket): void {
     const id = this.id;
     strays.delete(id);
-    backend.disconnect(id).then((step) => apply(step, id)).catch(logError(`people disconnect of ${id}`));
+    backend
+      .disconnect(id)
+      .then((step) => apply(step, id))
+      .catch(logError(`people disconnect of ${id}`));
   }
 
   backend.onOwnSteps?.((step, by) => void apply(step, by).catch(logError(`people step of ${by}`)));
@@ -182,7 +186,10 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
 
   return {
     roomChanged(socketId, room, inRoom) {
-      backend.room(socketId, room, inRoom).then((step) => apply(step, socketId)).catch(logError(`people room change of ${socketId}`));
+      backend
+        .room(socketId, room, inRoom)
+        .then((step) => apply(step, socketId))
+        .catch(logError(`people room change of ${socketId}`));
     },
     close() {
       timer.close();

@@ -76,7 +76,10 @@ export function createPeople(options: PeopleOptions) {
     const roster = directory.roster(rings.isBusy);
     return due.flatMap((viewer) => {
       const { list, total } = peopleFor(roster, viewer, maxListed);
-      const digest = createHash('sha256').update(JSON.stringify([list, total])).digest('base64url').slice(0, 16);
+      const digest = createHash('sha256')
+        .update(JSON.stringify([list, total]))
+        .digest('base64url')
+        .slice(0, 16);
       if (lastList.get(viewer) === digest) return [];
       lastList.set(viewer, digest);
       return [{ to: viewer, event: 'people' as const, args: [list, total] as [typeof list, number] }];

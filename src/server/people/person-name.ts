@@ -18,7 +18,11 @@ let prototypes: ReadonlyMap<number, string> | undefined;
 function prototypeTable(): ReadonlyMap<number, string> {
   if (!prototypes) {
     const data = createRequire(import.meta.url)('unhomoglyph/data.json') as Record<string, string>;
-    prototypes = new Map(Object.entries(data).filter(([from]) => [...from].length === 1).map(([from, to]) => [from.codePointAt(0)!, to]));
+    prototypes = new Map(
+      Object.entries(data)
+        .filter(([from]) => [...from].length === 1)
+        .map(([from, to]) => [from.codePointAt(0)!, to]),
+    );
   }
   return prototypes;
 }

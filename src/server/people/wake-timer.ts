@@ -50,7 +50,10 @@ export function createWakeTimer(deps: WakeTimerDeps): WakeTimer {
   function fire(): void {
     handle = undefined;
     if (closed) return;
-    deps.tick().catch(deps.onError).finally(() => void reschedule());
+    deps
+      .tick()
+      .catch(deps.onError)
+      .finally(() => void reschedule());
   }
 
   function reschedule(): Promise<void> {

@@ -89,7 +89,10 @@ export function createCluster(options: ClusterOptions): Cluster {
     const seats: ReapedSeat[] = [];
     store
       .flushPending((member, rooms) => seats.push(...rooms.map(({ room, remaining }) => ({ room, member, remaining }))))
-      .then(() => tellBye(seats), () => tellBye(seats));
+      .then(
+        () => tellBye(seats),
+        () => tellBye(seats),
+      );
     shared.resync().catch(() => {});
     people?.restore().catch(() => {});
   });

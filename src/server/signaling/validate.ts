@@ -38,8 +38,7 @@ export function checkPayload(data: unknown, limit = MAX_MESSAGE_BYTES, maxDepth 
     else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
       bytes += value.byteLength;
       if (++binaries > MAX_BINARY_ATTACHMENTS) return { ok: false, error: 'invalid-message' };
-    }
-    else if (typeof value === 'object') {
+    } else if (typeof value === 'object') {
       if (depth >= maxDepth) {
         tooDeep = true;
         break;

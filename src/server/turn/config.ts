@@ -35,7 +35,10 @@ const HOST_PORT = /^\[?[A-Za-z0-9.:-]+\]?(:\d{1,5})?(\?transport=(udp|tcp))?$/;
 function parseUrls(env: Env, name: string, schemes: readonly string[]): readonly string[] {
   const raw = read(env, name);
   if (raw === undefined) return Object.freeze([]);
-  const urls = raw.split(',').map((u) => u.trim()).filter(Boolean);
+  const urls = raw
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   for (const url of urls) {
     const scheme = url.slice(0, url.indexOf(':'));
     if (!schemes.includes(scheme) || !HOST_PORT.test(url.slice(scheme.length + 1))) {
@@ -55,7 +58,9 @@ export function parseTurn(env: Env): TurnConfig {
     throw new ConfigError('TURN_SECRET is set but TURN_URLS is empty: give the turn:/turns: URLs of the coturn that uses this secret');
   }
   if (secret === undefined && urls.length > 0) {
-    throw new ConfigError(`TURN_URLS is set (${JSON.stringify(urls[0])}) but TURN_SECRET is empty: set it to coturn's static-auth-secret (static passwords go in ICE_SERVERS)`);
+    throw new ConfigError(
+      `TURN_URLS is set (${JSON.stringify(urls[0])}) but TURN_SECRET is empty: set it to coturn's static-auth-secret (static passwords go in ICE_SERVERS)`,
+    );
   }
   if (secret !== undefined && secret.length < MIN_SECRET_CHARS) {
     throw new ConfigError(`TURN_SECRET must be at least ${MIN_SECRET_CHARS} characters (npm run turn-config makes one), got ${secret.length}`);

@@ -90,13 +90,20 @@ export function coturnConfig(o: CoturnFileOptions): string {
     'total-quota=200',
     'max-bps=1000000',
     '',
-    '# never relay to loopback, special-purpose ranges' + (o.allowPrivate ? ' (TURN_ALLOW_PRIVATE=1: private ranges allowed)' : ' or private networks (TURN_ALLOW_PRIVATE=1 allows them)'),
+    '# never relay to loopback, special-purpose ranges' +
+      (o.allowPrivate ? ' (TURN_ALLOW_PRIVATE=1: private ranges allowed)' : ' or private networks (TURN_ALLOW_PRIVATE=1 allows them)'),
     'no-multicast-peers',
     ...ALWAYS_DENIED.map((range) => `denied-peer-ip=${range}`),
     ...(o.allowPrivate ? [] : PRIVATE_RANGES.map((range) => `denied-peer-ip=${range}`)),
     '',
     ...(secure
-      ? ['# turns: needs a certificate the browsers trust for ' + realm, `cert=/etc/letsencrypt/live/${realm}/fullchain.pem`, `pkey=/etc/letsencrypt/live/${realm}/privkey.pem`, 'no-tlsv1', 'no-tlsv1_1']
+      ? [
+          '# turns: needs a certificate the browsers trust for ' + realm,
+          `cert=/etc/letsencrypt/live/${realm}/fullchain.pem`,
+          `pkey=/etc/letsencrypt/live/${realm}/privkey.pem`,
+          'no-tlsv1',
+          'no-tlsv1_1',
+        ]
       : ['# no turns: URL in TURN_URLS: no TLS listeners', 'no-tls', 'no-dtls']),
     '',
     'no-cli',

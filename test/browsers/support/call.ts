@@ -48,23 +48,29 @@ async function progressInPage(): Promise<Progress> {
 /** Waits until `person` shows the other's video and receives their sound, then until all of it keeps advancing. */
 export async function expectMediaFlowing(person: Person): Promise<void> {
   let first: Progress | undefined;
-  await expect.poll(async () => {
-    first = await person.evaluate(progressInPage, undefined);
-    return first.videoWidth > 0 && first.framesDecoded > 0 && first.audioPackets > 0;
-  }, WAIT).toBe(true);
-  await expect.poll(async () => {
-    const later = await person.evaluate(progressInPage, undefined);
-    return later.currentTime > first!.currentTime && later.framesDecoded > first!.framesDecoded && later.audioPackets > first!.audioPackets;
-  }, WAIT).toBe(true);
+  await expect
+    .poll(async () => {
+      first = await person.evaluate(progressInPage, undefined);
+      return first.videoWidth > 0 && first.framesDecoded > 0 && first.audioPackets > 0;
+    }, WAIT)
+    .toBe(true);
+  await expect
+    .poll(async () => {
+      const later = await person.evaluate(progressInPage, undefined);
+      return later.currentTime > first!.currentTime && later.framesDecoded > first!.framesDecoded && later.audioPackets > first!.audioPackets;
+    }, WAIT)
+    .toBe(true);
 }
 
 /** The code `#verify-code` shows once it is visible and not `other`. */
 export async function shownCode(person: Person, other?: string): Promise<string> {
   let code = '';
-  await expect.poll(async () => {
-    code = (await person.attribute('#verify', 'data-state')) === 'code' ? await person.text('#verify-code') : '';
-    return /^\d{3} \d{3} \d{3}$/u.test(code) && code !== other;
-  }, WAIT).toBe(true);
+  await expect
+    .poll(async () => {
+      code = (await person.attribute('#verify', 'data-state')) === 'code' ? await person.text('#verify-code') : '';
+      return /^\d{3} \d{3} \d{3}$/u.test(code) && code !== other;
+    }, WAIT)
+    .toBe(true);
   return code;
 }
 

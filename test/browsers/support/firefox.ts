@@ -38,7 +38,9 @@ export function firefoxTestsEnabled(): boolean {
   if (missing.length === 0) return true;
   if (process.env.REQUIRE_BROWSER === '1') return true; // launch will fail loudly
   const line = '!'.repeat(78);
-  console.warn(`\n${line}\n!! ${missing.join(' and ')} not found: FIREFOX TESTS SKIPPED.\n!! Install them (apt-get install firefox-esr libnss3-tools) or set REQUIRE_BROWSER=1 to make this a failure.\n${line}\n`);
+  console.warn(
+    `\n${line}\n!! ${missing.join(' and ')} not found: FIREFOX TESTS SKIPPED.\n!! Install them (apt-get install firefox-esr libnss3-tools) or set REQUIRE_BROWSER=1 to make this a failure.\n${line}\n`,
+  );
   return false;
 }
 

@@ -41,7 +41,7 @@ function playwrightPerson(page: PlaywrightPage, close: () => Promise<void>): Per
     click: (selector) => page.click(selector),
     fill: (selector, text) => page.fill(selector, text),
     waitFor: (selector, state = 'visible', timeout = WAIT_MS) => page.locator(selector).first().waitFor({ state, timeout }),
-    text: async (selector) => (await page.locator(selector).count()) ? ((await page.locator(selector).first().textContent()) ?? '') : '',
+    text: async (selector) => ((await page.locator(selector).count()) ? ((await page.locator(selector).first().textContent()) ?? '') : ''),
     attribute: (selector, name) => page.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? null, [selector, name] as const),
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
     setFile: (selector, path) => page.setInputFiles(selector, path),
@@ -66,7 +66,7 @@ function puppeteerPerson(page: PuppeteerPage, close: () => Promise<void>): Perso
     fill: (selector, text) => page.locator(selector).setTimeout(WAIT_MS).fill(text),
     waitFor: async (selector, state = 'visible', timeout = WAIT_MS) =>
       void (await page.waitForSelector(selector, { timeout, ...(state === 'visible' && { visible: true }), ...(state === 'hidden' && { hidden: true }) })),
-    text: async (selector) => (await page.$(selector)) ? page.$eval(selector, (el) => el.textContent ?? '') : '',
+    text: async (selector) => ((await page.$(selector)) ? page.$eval(selector, (el) => el.textContent ?? '') : ''),
     attribute: (selector, name) => page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name),
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => never, arg),
     setFile: async (selector, path) => {

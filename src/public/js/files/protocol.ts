@@ -37,7 +37,8 @@ export interface Chunk {
   bytes: Uint8Array;
 }
 
-export type ProblemCode = 'not-text' | 'too-long' | 'not-json' | 'not-object' | 'unknown-kind' | 'bad-field' | 'not-binary' | 'bad-header' | 'empty-chunk' | 'chunk-too-big';
+export type ProblemCode =
+  'not-text' | 'too-long' | 'not-json' | 'not-object' | 'unknown-kind' | 'bad-field' | 'not-binary' | 'bad-header' | 'empty-chunk' | 'chunk-too-big';
 export interface Problem {
   code: ProblemCode;
   field?: string;

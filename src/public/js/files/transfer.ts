@@ -105,7 +105,11 @@ export type TransferBase<D extends 'in' | 'out'> = Omit<Transfer, 'cancel' | 'di
  * The state of one transfer and the read-only view of it; the side adds its
  * methods with Object.assign onto `base`, which stays the object handed out.
  */
-export function createTransferCore<D extends 'in' | 'out'>(fields: TransferFields<D>, options: TransferOptions, cleanup: () => void): { core: TransferCore; base: TransferBase<D> } {
+export function createTransferCore<D extends 'in' | 'out'>(
+  fields: TransferFields<D>,
+  options: TransferOptions,
+  cleanup: () => void,
+): { core: TransferCore; base: TransferBase<D> } {
   let endedBy: 'me' | 'peer' | undefined;
   let reason: ErrorReason | undefined;
   let lastNotice = -Infinity;

@@ -74,7 +74,11 @@ export function createFileTransfers(channel: FileChannel, overrides: Partial<Tra
         return;
       }
       const toOutgoing = message.kind === 'accept' || message.kind === 'decline' || message.kind === 'received';
-      const target = toOutgoing ? outgoing.get(message.id) : message.kind === 'done' ? incoming.get(message.id) : (outgoing.get(message.id) ?? incoming.get(message.id));
+      const target = toOutgoing
+        ? outgoing.get(message.id)
+        : message.kind === 'done'
+          ? incoming.get(message.id)
+          : (outgoing.get(message.id) ?? incoming.get(message.id));
       return target ? target.handle(message) : problem({ code: 'unknown-id' });
     },
     lost() {

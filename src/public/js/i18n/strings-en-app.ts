@@ -4,7 +4,8 @@
  */
 export const enApp = {
   'offline.title': 'duet cannot reach its server',
-  'offline.text': 'This device cannot reach the duet server at {address}. Check that the computer running duet is on and that this device is on the same network.',
+  'offline.text':
+    'This device cannot reach the duet server at {address}. Check that the computer running duet is on and that this device is on the same network.',
   'offline.retry': 'Try again',
   'offline.auto': 'duet tries again by itself when the network comes back.',
   'speaker.label': 'Speaker',

@@ -32,7 +32,8 @@ export const enPeople = {
   'people.out.hungup': '{name} hung up. The call has ended.',
   'people.out.ended': 'You hung up. The call with {name} has ended.',
   'people.out.lost': 'The connection to the server was lost, so the call with {name} ended.',
-  'people.err.invalid-name': 'That name cannot be used: 1 to 32 letters, digits, spaces or - _ . \' please, with nothing invisible and no letters of two alphabets mixed.',
+  'people.err.invalid-name':
+    "That name cannot be used: 1 to 32 letters, digits, spaces or - _ . ' please, with nothing invisible and no letters of two alphabets mixed.",
   'people.err.name-taken': 'Someone online already uses that name. Pick another one.',
   'people.err.too-many-names': 'Too many names are signed in from your network. Sign one of them out first.',
   'people.err.rate-limited': 'Too many tries in a short time. Wait a moment and try again.',

@@ -55,7 +55,8 @@ export const en = {
   'link.copy': 'Copy link',
   'link.copied': 'Copied',
   'link.network': 'For devices on the same network as this computer ({address}).',
-  'link.loopbackHost': 'No other device can open duet: it listens on this computer only ({setting}={host}). To call another device, start duet without {setting}, or with {setting} set to this computer\'s network address.',
+  'link.loopbackHost':
+    "No other device can open duet: it listens on this computer only ({setting}={host}). To call another device, start duet without {setting}, or with {setting} set to this computer's network address.",
   'link.noLan': 'This computer has no network address another device can reach: this localhost link works only here. Connect to a network, then reload.',
   'link.scan': 'Scan to join on a phone',
   'badge.muted': 'Microphone muted',
@@ -80,9 +81,11 @@ export const en = {
   'stats.codecs': 'Codecs',
   'stats.setup': 'Call setup time',
   'stats.none': 'No call yet',
-  'problem.insecure': 'Camera and microphone need a secure page. Open the https:// address duet printed and trust its certificate authority (CA) on this device, then reload.',
+  'problem.insecure':
+    'Camera and microphone need a secure page. Open the https:// address duet printed and trust its certificate authority (CA) on this device, then reload.',
   'problem.noWebrtc': 'This browser cannot make video calls (no WebRTC). Use a current Chrome, Edge, Firefox or Safari.',
-  'problem.denied': 'Camera and microphone access was denied. Allow it in the address bar, then press Try again. You can still join to see and hear the other person.',
+  'problem.denied':
+    'Camera and microphone access was denied. Allow it in the address bar, then press Try again. You can still join to see and hear the other person.',
   'problem.noCamera': 'No camera found: you will join with your microphone only.',
   'problem.noDevices': 'No camera or microphone found: you can join to see and hear the other person.',
   'problem.busy': 'Your camera is in use by another application. Close it and press Try again, or join with the microphone only.',
@@ -90,7 +93,7 @@ export const en = {
   'problem.other': 'The camera or microphone could not be started ({detail}).',
   'problem.share': 'Screen sharing did not start.',
   'problem.switch': 'Could not switch the camera.',
-  'shortcuts': 'Shortcuts: M microphone, V camera, W switch camera, D share screen, F fullscreen, C chat, I statistics, Shift+H hang up.',
+  shortcuts: 'Shortcuts: M microphone, V camera, W switch camera, D share screen, F fullscreen, C chat, I statistics, Shift+H hang up.',
   'home.otherDevice': 'On another device, open:',
   'home.noLan': 'No other device can open duet from this computer yet: it has no network address. Connect to a network, then reload.',
   'link.networkLabel': 'Network',
@@ -100,11 +103,14 @@ export const en = {
   'path.nat': 'Direct across the internet (through NAT)',
   'path.relay': 'Relayed through the TURN server',
   'path.encrypted': 'encrypted end to end',
-  'ice.needsTurn': 'The two networks cannot reach each other directly, and this duet server has no TURN relay to connect them. Ask the person who runs duet to set up TURN ({doc}). The check page ({check}) shows what this network allows.',
-  'ice.turnRefused': "The TURN relay refused duet's credentials, so calls that need the relay cannot connect. Ask the person who runs duet to check that {secretVar} matches coturn's {secretOption} and that both clocks are right ({doc}).",
+  'ice.needsTurn':
+    'The two networks cannot reach each other directly, and this duet server has no TURN relay to connect them. Ask the person who runs duet to set up TURN ({doc}). The check page ({check}) shows what this network allows.',
+  'ice.turnRefused':
+    "The TURN relay refused duet's credentials, so calls that need the relay cannot connect. Ask the person who runs duet to check that {secretVar} matches coturn's {secretOption} and that both clocks are right ({doc}).",
   'ice.relayFailed': 'No connection, not even through the TURN relay: this network may block the relay. Try another network, or run the check page ({check}).',
   'check.title': 'Check before a call',
-  'check.intro': 'Tests your camera and microphone, a call inside this page, and whether calls from this network reach the other person directly or need the relay.',
+  'check.intro':
+    'Tests your camera and microphone, a call inside this page, and whether calls from this network reach the other person directly or need the relay.',
   'check.start': 'Start the check',
   'check.running': 'Checking…',
   'check.media': 'Camera and microphone',
@@ -129,7 +135,8 @@ export const en = {
   'check.verdict.direct': 'Calls on this network will work directly.',
   'check.verdict.relay': 'Calls on this network will work through the relay (TURN); the media stays encrypted end to end.',
   'check.verdict.fail': 'Calls will not work across the internet from this network: ask the operator to set up TURN.',
-  'check.noTurn': 'This server has no TURN relay: calls between networks that cannot reach each other (some mobile and office networks) will not connect. Ask the operator to set up TURN.',
+  'check.noTurn':
+    'This server has no TURN relay: calls between networks that cannot reach each other (some mobile and office networks) will not connect. Ask the operator to set up TURN.',
   // issue 15: verification code, picture-in-picture, quality graph and signal
   'verify.label': 'Verification code',
   'verify.help': 'Read it aloud to each other: if your codes differ, someone may be listening in.',

@@ -34,7 +34,7 @@ export const zhPeople: Record<keyof typeof enPeople, string> = {
   'people.out.hungup': '{name} 挂断了，通话已结束。',
   'people.out.ended': '你挂断了与 {name} 的通话。',
   'people.out.lost': '与服务器的连接中断，与 {name} 的通话已结束。',
-  'people.err.invalid-name': '这个名字不能使用：请用 1 到 32 个字母、数字、空格或 - _ . \'，不要含不可见字符，也不要混用两种字母文字。',
+  'people.err.invalid-name': "这个名字不能使用：请用 1 到 32 个字母、数字、空格或 - _ . '，不要含不可见字符，也不要混用两种字母文字。",
   'people.err.name-taken': '已经有在线的人使用这个名字，请换一个。',
   'people.err.too-many-names': '你的网络登录的名字太多了，请先退出其中一个。',
   'people.err.rate-limited': '短时间内尝试次数过多，请稍等片刻再试。',

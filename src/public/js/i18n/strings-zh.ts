@@ -56,7 +56,8 @@ export const zh: Record<Key, string> = {
   'link.copy': '复制链接',
   'link.copied': '已复制',
   'link.network': '供与本电脑在同一网络中的设备使用（{address}）。',
-  'link.loopbackHost': '其他设备无法打开 duet：它只在本电脑上监听（{setting}={host}）。要和其他设备通话，请不设 {setting} 启动 duet，或把 {setting} 设为本电脑的网络地址。',
+  'link.loopbackHost':
+    '其他设备无法打开 duet：它只在本电脑上监听（{setting}={host}）。要和其他设备通话，请不设 {setting} 启动 duet，或把 {setting} 设为本电脑的网络地址。',
   'link.noLan': '本电脑没有其他设备能访问的网络地址：这个 localhost 链接只能在本机打开。请连接网络后重新加载。',
   'link.scan': '用手机扫码加入',
   'badge.muted': '麦克风已静音',
@@ -91,7 +92,7 @@ export const zh: Record<Key, string> = {
   'problem.other': '无法启动摄像头或麦克风（{detail}）。',
   'problem.share': '屏幕共享没有开始。',
   'problem.switch': '无法切换摄像头。',
-  'shortcuts': '快捷键：M 麦克风，V 摄像头，W 切换摄像头，D 共享屏幕，F 全屏，C 聊天，I 统计，Shift+H 挂断。',
+  shortcuts: '快捷键：M 麦克风，V 摄像头，W 切换摄像头，D 共享屏幕，F 全屏，C 聊天，I 统计，Shift+H 挂断。',
   'home.otherDevice': '在另一台设备上打开：',
   'home.noLan': '其他设备暂时无法从本电脑打开 duet：它没有网络地址。请连接网络后重新加载。',
   'link.networkLabel': '网络',
@@ -101,8 +102,10 @@ export const zh: Record<Key, string> = {
   'path.nat': '经互联网直连（穿越 NAT）',
   'path.relay': '经 TURN 服务器中继',
   'path.encrypted': '端到端加密',
-  'ice.needsTurn': '双方的网络无法直接互通，而这台 duet 服务器没有配置 TURN 中继来连接它们。请联系运行 duet 的人配置 TURN（见 {doc}）。检查页面（{check}）可以显示当前网络的情况。',
-  'ice.turnRefused': 'TURN 中继拒绝了 duet 提供的凭据，需要中继的通话无法建立。请联系运行 duet 的人检查 {secretVar} 是否与 coturn 的 {secretOption} 一致，以及两台服务器的时钟是否准确（见 {doc}）。',
+  'ice.needsTurn':
+    '双方的网络无法直接互通，而这台 duet 服务器没有配置 TURN 中继来连接它们。请联系运行 duet 的人配置 TURN（见 {doc}）。检查页面（{check}）可以显示当前网络的情况。',
+  'ice.turnRefused':
+    'TURN 中继拒绝了 duet 提供的凭据，需要中继的通话无法建立。请联系运行 duet 的人检查 {secretVar} 是否与 coturn 的 {secretOption} 一致，以及两台服务器的时钟是否准确（见 {doc}）。',
   'ice.relayFailed': '无法连接，即使通过 TURN 中继也不行：当前网络可能屏蔽了中继。请换一个网络，或打开检查页面（{check}）。',
   'check.title': '通话前检查',
   'check.intro': '检查摄像头和麦克风、在本页面内进行一次测试通话，并判断从当前网络发起的通话能否直连对方，还是需要中继。',

@@ -63,7 +63,15 @@ export function createPeopleController(socket: PeopleSocket, store: LoginStore):
   socket.on('disconnect', () => {
     // the server ends rings and calls of a lost connection; the name waits 15 s for our token
     const peer = s.call?.peer;
-    settle(peer ? { kind: 'lost', name: peer } : s.outcome, { connected: false, me: undefined, people: [], total: 0, outgoing: undefined, incoming: [], call: undefined });
+    settle(peer ? { kind: 'lost', name: peer } : s.outcome, {
+      connected: false,
+      me: undefined,
+      people: [],
+      total: 0,
+      outgoing: undefined,
+      incoming: [],
+      call: undefined,
+    });
   });
   socket.on('login', (result) => {
     if (result.ok) {

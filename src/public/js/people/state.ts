@@ -6,8 +6,7 @@ import type { PeopleErrorCode, Person, UnavailableReason } from '../../../shared
 
 /** Something that happened, told in plain words on the list (people.out.* and people.err.* strings). */
 export type Outcome =
-  | { kind: UnavailableReason | 'missed' | 'hungup' | 'ended' | 'lost'; name: string }
-  | { kind: 'error'; code: PeopleErrorCode | 'rate-limited' };
+  { kind: UnavailableReason | 'missed' | 'hungup' | 'ended' | 'lost'; name: string } | { kind: 'error'; code: PeopleErrorCode | 'rate-limited' };
 
 export type Phase = 'connecting' | 'signed-out' | 'signing-in' | 'list' | 'outgoing' | 'incoming' | 'call';
 

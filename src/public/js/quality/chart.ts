@@ -45,7 +45,7 @@ interface Panel {
 export function niceMax(value: number, floor: number): number {
   const v = Math.max(value, floor);
   const power = 10 ** Math.floor(Math.log10(v));
-  return ([1, 2, 5, 10].map((m) => m * power).find((m) => m >= v) ?? 10 * power);
+  return [1, 2, 5, 10].map((m) => m * power).find((m) => m >= v) ?? 10 * power;
 }
 
 /** A bitrate scale's top: "500 kbit/s", "2 Mbit/s". */
@@ -114,9 +114,18 @@ export function drawQualityChart(ctx: ChartContext, width: number, height: numbe
   };
   const maxOf = (value: (s: Sample) => number | undefined) => Math.max(0, ...samples.map((s) => value(s) ?? 0));
 
-  const kbps = niceMax(Math.max(maxOf((s) => s.kbpsOut), maxOf((s) => s.kbpsIn)), 100);
+  const kbps = niceMax(
+    Math.max(
+      maxOf((s) => s.kbpsOut),
+      maxOf((s) => s.kbpsIn),
+    ),
+    100,
+  );
   const rtt = rttScale(samples.flatMap((s) => (s.rttMs === undefined ? [] : [s.rttMs])));
-  const loss = niceMax(maxOf((s) => s.lossPercent), 5);
+  const loss = niceMax(
+    maxOf((s) => s.lossPercent),
+    5,
+  );
   axes(upper, formatKbps(kbps));
   axes(lower, formatMs(rtt), `${loss} %`);
   series(upper, kbps, SERIES_COLORS.out, (s) => s.kbpsOut);

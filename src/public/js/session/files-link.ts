@@ -41,7 +41,10 @@ type Emit = <K extends keyof FilesEvents>(event: K, value: FilesEvents[K]) => vo
 const pageHasher = () => (typeof Worker === 'function' ? createWorkerHasher() : createHasher());
 
 /** `raise` is the session's emit (whose events include FilesEvents). */
-export function createFilesLink<E extends FilesEvents>(raise: <K extends keyof E>(event: K, value: E[K]) => void, options: Partial<TransferOptions> = {}): FilesLink {
+export function createFilesLink<E extends FilesEvents>(
+  raise: <K extends keyof E>(event: K, value: E[K]) => void,
+  options: Partial<TransferOptions> = {},
+): FilesLink {
   const emit = raise as unknown as Emit;
   let current: { dc: RTCDataChannel; files: FileTransfers } | undefined;
 

@@ -68,7 +68,10 @@ export function socketCredentials(socket: SignalSocket): AskCredentials {
       });
     }
     if (!socket.connected) return undefined;
-    return socket.timeout(CREDENTIAL_WAIT_MS).emitWithAck('turn-credentials').catch(() => undefined);
+    return socket
+      .timeout(CREDENTIAL_WAIT_MS)
+      .emitWithAck('turn-credentials')
+      .catch(() => undefined);
   };
 }
 

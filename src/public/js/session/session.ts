@@ -23,7 +23,8 @@ export function createSession(o: SessionOptions): Session {
   let peer: Peer | undefined, channel: Channel | undefined;
   let signaling: Signaling | undefined;
   let local: MediaState = o.state;
-  let startedAt = 0, setupMs: number | undefined;
+  let startedAt = 0,
+    setupMs: number | undefined;
   const files = createFilesLink<SessionEvents>(events.emit);
 
   /** The one place the status line changes: facts in, line out. */
@@ -131,56 +132,66 @@ export function createSession(o: SessionOptions): Session {
 
   function start(): void {
     startedAt = deps.now();
-    signaling = deps.connect(o.room, {
-      joined() {
-        Object.assign(f, { inRoom: true, full: false });
-        if (peer && !alive()) peer.resume(); // back after a network gap: our last offer may be lost
-        if (!peer) standby.schedule();
-        update();
+    signaling = deps.connect(
+      o.room,
+      {
+        joined() {
+          Object.assign(f, { inRoom: true, full: false });
+          if (peer && !alive()) peer.resume(); // back after a network gap: our last offer may be lost
+          if (!peer) standby.schedule();
+          update();
+        },
+        otherjoin() {
+          if (alive()) return update(); // the same person rejoining after a signaling drop
+          if (peer && channel?.open) return presence.resume(peer); // probably the same person, back after losing the network
+          startedAt = deps.now();
+          setupMs = undefined;
+          offer();
+        },
+        full() {
+          if (alive()) return; // a stale seat during a server restart; the call goes on
+          nothingAhead();
+          dropPeer();
+          f.full = true;
+          update();
+        },
+        bye() {
+          if (!peer) return;
+          if (!channel?.open) return otherPersonLeft();
+          presence.check(); // the other page may only have lost its server connection
+        },
+        message(data) {
+          if (f.ended || f.full) return;
+          const offer = parseDescription(data);
+          // an offer from another RTCPeerConnection (the other page reloaded or started afresh) replaces ours
+          if (offer?.type === 'offer' && (!peer || fromAnotherConnection(offer, peer.pc.remoteDescription))) newPeer(true);
+          peer?.handle(data);
+        },
+        link(state) {
+          f.link = state;
+          if (state !== 'connected') f.inRoom = false;
+          update();
+        },
+        refused(code, message) {
+          if (code !== 'room-full') update({ kind: 'error', detail: message || code });
+        },
       },
-      otherjoin() {
-        if (alive()) return update(); // the same person rejoining after a signaling drop
-        if (peer && channel?.open) return presence.resume(peer); // probably the same person, back after losing the network
-        startedAt = deps.now();
-        setupMs = undefined;
-        offer();
-      },
-      full() {
-        if (alive()) return; // a stale seat during a server restart; the call goes on
-        nothingAhead();
-        dropPeer();
-        f.full = true;
-        update();
-      },
-      bye() {
-        if (!peer) return;
-        if (!channel?.open) return otherPersonLeft();
-        presence.check(); // the other page may only have lost its server connection
-      },
-      message(data) {
-        if (f.ended || f.full) return;
-        const offer = parseDescription(data);
-        // an offer from another RTCPeerConnection (the other page reloaded or started afresh) replaces ours
-        if (offer?.type === 'offer' && (!peer || fromAnotherConnection(offer, peer.pc.remoteDescription))) newPeer(true);
-        peer?.handle(data);
-      },
-      link(state) {
-        f.link = state;
-        if (state !== 'connected') f.inRoom = false;
-        update();
-      },
-      refused(code, message) {
-        if (code !== 'room-full') update({ kind: 'error', detail: message || code });
-      },
-    }, o.socket);
+      o.socket,
+    );
   }
 
   return {
     on: events.on,
     start,
-    get line() { return line; },
-    get remote() { return them.value; },
-    get setupMs() { return setupMs; },
+    get line() {
+      return line;
+    },
+    get remote() {
+      return them.value;
+    },
+    get setupMs() {
+      return setupMs;
+    },
     connection: () => peer?.pc,
     remoteFrame: () => void (setupMs === undefined && peer && events.emit('setup', (setupMs = deps.now() - startedAt))),
     setLocalState: (state) => void channel?.send({ kind: 'state', ...(local = state) }),

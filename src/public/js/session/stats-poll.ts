@@ -29,7 +29,11 @@ export interface StatsPoll {
 }
 
 /** `source` is the session's `stats()`: the current connection's report, or undefined without one. */
-export function createStatsPoll(source: () => Promise<RTCStatsReport> | undefined, everyMs = POLL_EVERY_MS, deps: StatsPollDeps = DEFAULT_POLL_DEPS): StatsPoll {
+export function createStatsPoll(
+  source: () => Promise<RTCStatsReport> | undefined,
+  everyMs = POLL_EVERY_MS,
+  deps: StatsPollDeps = DEFAULT_POLL_DEPS,
+): StatsPoll {
   const listeners: StatsListener[] = [];
   let timer: unknown;
   let running = false;

@@ -59,6 +59,9 @@ export function snapshot(report: RTCStatsReport): StatsSnapshot {
     videoIn: videoText(inb.find((s) => s.kind === 'video')),
     lossPercent: received + lost > 0 ? (100 * lost) / (received + lost) : undefined,
     codecs: [...codecs],
-    framesDecoded: sum(inb.filter((s) => s.kind === 'video'), 'framesDecoded'),
+    framesDecoded: sum(
+      inb.filter((s) => s.kind === 'video'),
+      'framesDecoded',
+    ),
   };
 }

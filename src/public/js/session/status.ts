@@ -8,18 +8,7 @@ import type { Key } from '../i18n/strings-en.js';
 import type { LinkState } from './signaling.js';
 
 export type Status =
-  | 'idle'
-  | 'joining'
-  | 'waiting'
-  | 'connecting'
-  | 'connected'
-  | 'reconnecting'
-  | 'left'
-  | 'full'
-  | 'unreachable'
-  | 'offline'
-  | 'ended'
-  | 'error';
+  'idle' | 'joining' | 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'left' | 'full' | 'unreachable' | 'offline' | 'ended' | 'error';
 
 /** Something to tell the user besides the call's state. */
 export type Note = { kind: 'error'; detail: string } | { kind: 'notice'; key: Key };

@@ -13,7 +13,8 @@ export interface Fingerprint {
   value: string;
 }
 
-export type FingerprintPair = { ok: true; local: Fingerprint; remote: Fingerprint } | { ok: false; reason: 'no-transport' | 'no-certificate' | 'bad-fingerprint' };
+export type FingerprintPair =
+  { ok: true; local: Fingerprint; remote: Fingerprint } | { ok: false; reason: 'no-transport' | 'no-certificate' | 'bad-fingerprint' };
 
 /** What is used of an RTCStatsReport (a Map of id → stats object). */
 export interface StatsLike {
@@ -41,7 +42,10 @@ function connectedTransport(report: StatsLike): Stat | undefined {
     if (stat?.type === 'transport') transports.push(stat);
   });
   return transports.find(
-    (t) => typeof t.selectedCandidatePairId === 'string' && asStat(report.get(t.selectedCandidatePairId))?.type === 'candidate-pair' && (t.dtlsState === undefined || t.dtlsState === 'connected'),
+    (t) =>
+      typeof t.selectedCandidatePairId === 'string' &&
+      asStat(report.get(t.selectedCandidatePairId))?.type === 'candidate-pair' &&
+      (t.dtlsState === undefined || t.dtlsState === 'connected'),
   );
 }
 

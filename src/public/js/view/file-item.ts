@@ -37,7 +37,12 @@ function stateText(x: AnyTransfer): string {
       return t(out ? 'files.waiting' : 'files.offered');
     case 'transferring': {
       const p = x.progress;
-      const detail = t('files.progress', { done: formatBytes(p.bytes), size: formatBytes(p.size), speed: formatSpeed(p.bytesPerSecond), left: formatTimeLeft(p.secondsLeft) });
+      const detail = t('files.progress', {
+        done: formatBytes(p.bytes),
+        size: formatBytes(p.size),
+        speed: formatSpeed(p.bytesPerSecond),
+        left: formatTimeLeft(p.secondsLeft),
+      });
       return `${t(out ? 'files.sending' : 'files.receiving')} · ${detail}`;
     }
     case 'verifying':

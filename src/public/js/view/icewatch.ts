@@ -67,7 +67,9 @@ export function watchIce(pc: RTCPeerConnection, hasTurn: () => boolean, view: Ic
   let failed = false;
   let wasConnected = false;
   const connected = () => pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed';
-  const render = () => pc.signalingState !== 'closed' && renderIce(view, connected() ? path : undefined, iceProblem({ turn: hasTurn(), failed, refused, connected: connected(), wasConnected }));
+  const render = () =>
+    pc.signalingState !== 'closed' &&
+    renderIce(view, connected() ? path : undefined, iceProblem({ turn: hasTurn(), failed, refused, connected: connected(), wasConnected }));
   /** The selected pair shows in getStats a little after ICE reports `connected`: ask again for a few seconds. */
   async function readPath(): Promise<void> {
     for (let tries = 0; tries < 20 && connected(); tries++) {
@@ -78,7 +80,10 @@ export function watchIce(pc: RTCPeerConnection, hasTurn: () => boolean, view: Ic
   }
   pc.addEventListener('icecandidateerror', (event) => {
     const code = (event as RTCPeerConnectionIceErrorEvent).errorCode;
-    if (/^turns?:/.test((event as RTCPeerConnectionIceErrorEvent).url ?? '') && (code === 401 || code === 403 || code === 431 || code === 437 || code === 441)) {
+    if (
+      /^turns?:/.test((event as RTCPeerConnectionIceErrorEvent).url ?? '') &&
+      (code === 401 || code === 403 || code === 431 || code === 437 || code === 441)
+    ) {
       refused = true;
       render();
     }

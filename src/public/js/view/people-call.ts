@@ -95,20 +95,30 @@ export function prepareCall(o: CallSetup): NameCall {
   let spare: Spare | undefined; // the one called answers the offer: a connection ready for it (spare.ts)
   if (!o.caller) void o.ice.ready.then(() => void (over || (spare = spareFor(() => o.ice.servers()))));
   let opening: Promise<void> | undefined;
-  const openCamera = () => (opening ??= Promise.all([openMedia(), o.ice.ready]).then(([media]) => {
-    stream = media.stream;
-    if (over) return stream.getTracks().forEach((track) => track.stop());
-    showPreview(o.preview, stream);
-    const s = createSession({ room: '', socket: o.open, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers: () => o.ice.servers(), name: o.name, spare, deps: { connect: link.connect } });
-    s.on('peer', (pc) => {
-      o.ice.watch(pc);
-      lastPc = pc;
-      watchPath();
-    });
-    session = s;
-    bind();
-    begin();
-  }));
+  const openCamera = () =>
+    (opening ??= Promise.all([openMedia(), o.ice.ready]).then(([media]) => {
+      stream = media.stream;
+      if (over) return stream.getTracks().forEach((track) => track.stop());
+      showPreview(o.preview, stream);
+      const s = createSession({
+        room: '',
+        socket: o.open,
+        local: stream,
+        state: { muted: false, cameraOff: false, screen: false },
+        iceServers: () => o.ice.servers(),
+        name: o.name,
+        spare,
+        deps: { connect: link.connect },
+      });
+      s.on('peer', (pc) => {
+        o.ice.watch(pc);
+        lastPc = pc;
+        watchPath();
+      });
+      session = s;
+      bind();
+      begin();
+    }));
   if (o.caller) void openCamera();
 
   return {

@@ -49,11 +49,7 @@ export interface ShareOptions {
  * loopback only (HOST), or the machine has no network. Returns `render`, to call again
  * after the language changed.
  */
-export async function bindShareOrigin(
-  el: ShareElements,
-  show: (origin: string, lan: boolean) => void,
-  options: ShareOptions = {},
-): Promise<() => void> {
+export async function bindShareOrigin(el: ShareElements, show: (origin: string, lan: boolean) => void, options: ShareOptions = {}): Promise<() => void> {
   const loopback = isLoopbackHost(location.hostname);
   const { origins, loopbackHost } = loopback ? await lanView() : { origins: [], loopbackHost: null };
   el.network.replaceChildren(...origins.map((o) => new Option(new URL(o).host, o)));

@@ -54,7 +54,8 @@ export function bindSpeaker(ui: SpeakerElements): SpeakerPicker {
       ...found.map((device, i) => {
         const option = document.createElement('option');
         option.value = device.deviceId;
-        option.textContent = device.label || (device.deviceId === 'default' || device.deviceId === '' ? t('speaker.default') : t('speaker.device', { n: String(i + 1) }));
+        option.textContent =
+          device.label || (device.deviceId === 'default' || device.deviceId === '' ? t('speaker.default') : t('speaker.device', { n: String(i + 1) }));
         return option;
       }),
     );
