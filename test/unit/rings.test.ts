@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../../src/server/people/directory.js';
 import { MAX_BLOCKED, RING_COOLDOWN_MS, RING_TIMEOUT_MS, createRings, type PeopleEvent } from '../../src/server/people/rings.js';
+import { personKey } from '../../src/server/people/person-name.js';
 
 /** A directory and rings on one fake clock; socket ids are the lower-case names. */
 function setup(names: string[] = ['ann', 'bob', 'cat', 'dan'], ringTimeoutMs?: number) {
@@ -284,7 +285,7 @@ describe('refusing rings', () => {
   it('keeps at most MAX_BLOCKED blocked names per person, forgetting the oldest', () => {
     const { rings, directory } = setup();
     for (let i = 0; i <= MAX_BLOCKED; i++) rings.block('bob', `name${i}`);
-    expect(rings.snapshot().blocked).toEqual([['bob', Array.from({ length: MAX_BLOCKED }, (_, i) => `name${i + 1}`)]]);
+    expect(rings.snapshot().blocked).toEqual([['bob', Array.from({ length: MAX_BLOCKED }, (_, i) => personKey(`name${i + 1}`))]]);
     directory.login('n0', 'name0');
     ringing(rings, 'n0', 'bob');
   });
