@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallRooms } from '../../src/server/people/call-rooms.js';
 import { redisTestsEnabled, startRedis, type RedisServer } from '../support/redis.js';
-import { startNodes, until } from '../support/redis-nodes.js';
+import { inspect, readersListening, startNode, until } from '../support/redis-nodes.js';
+import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { next, type Client, type Running } from '../support/server.js';
 
 const ROUNDS = 100;
@@ -20,7 +21,15 @@ describe.runIf(redisTestsEnabled())('accept racing the caller’s disconnect acr
 
   beforeAll(async () => {
     redis = await startRedis();
-    nodes = await startNodes(redis, 2);
+    // every client comes from 127.0.0.1, and a name stays reserved for a while after its socket goes
+    const people = { ...PEOPLE_DEFAULTS, maxNamesPerAddress: 10_000 };
+    for (let i = 0; i < 2; i++) nodes.push(await startNode(redis, undefined, {}, { people }));
+    const client = inspect(redis);
+    try {
+      await readersListening(client, 2);
+    } finally {
+      client.disconnect();
+    }
   }, 60_000);
 
   afterAll(async () => {
