@@ -99,7 +99,7 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
   it("opens the server's LAN address over HTTPS from a client host, validated by ca.pem", async () => {
     const reply = await get('a', `https://${SERVER}:${HTTPS_PORT}/api/lan`, { ca });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ urls: [`https://${SERVER}:${HTTPS_PORT}`], caFingerprint: ready.caFingerprint });
+    expect(JSON.parse(reply.body)).toEqual({ urls: [`https://${SERVER}:${HTTPS_PORT}`], caFingerprint: ready.caFingerprint, loopbackHost: null });
   });
 
   it('refuses the server from a client host that trusts a different CA', async () => {
