@@ -96,6 +96,6 @@ describe('the HTTPS server', () => {
   it('lists its LAN links and CA fingerprint at /api/lan', async () => {
     const body = JSON.parse((await fetchOnce(`${duet.url}/api/lan`, { ca: duet.ca })).body.toString('utf8')) as unknown;
     // bound to 127.0.0.1 here: no LAN link; the namespace test checks a real LAN address
-    expect(body).toEqual({ urls: [], caFingerprint: new X509Certificate(duet.ca).fingerprint256 });
+    expect(body).toEqual({ urls: [], caFingerprint: new X509Certificate(duet.ca).fingerprint256, loopbackHost: '127.0.0.1' });
   });
 });
