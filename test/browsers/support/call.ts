@@ -148,7 +148,7 @@ export async function signIn(person: Person, baseUrl: string, name: string): Pro
 
 /** `caller` calls `callee` by name from the list, `callee` accepts. */
 export async function callByName(caller: Person, callee: Person, calleeName: string): Promise<void> {
-  await caller.click(`#people li[data-name="${calleeName}"] button.call`);
+  await caller.click(`#people li[data-name="${calleeName}"] button.person-call`);
   await callee.waitFor('#incoming');
   await callee.click('#accept');
 }
