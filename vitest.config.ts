@@ -8,10 +8,9 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: true,
-    // The whole suite is about 14 CPU-minutes, but most of a browser, namespace or process test is
-    // waiting (for a call to connect, a ring to time out, a child to start): with one file per core
-    // the two cores sat half idle. Four files at once keep them busy; every wait has a generous
-    // guard (test/support/waits.ts), so the extra contention slows a test but does not fail it.
-    maxWorkers: 4,
+    // Two files at once on this 2-core machine. Four were tried: the machine's load went past 20
+    // (each browser file starts Chromium or Firefox) and the run took longer, with more guards
+    // running out, than two.
+    maxWorkers: 2,
   },
 });
