@@ -17,7 +17,7 @@ const gone = (socket: Client) => new Promise<void>((done) => (socket.disconnecte
 
 describe.runIf(redisTestsEnabled())('accept racing the caller’s disconnect across nodes', () => {
   let redis: RedisServer;
-  let nodes: Running[] = [];
+  const nodes: Running[] = [];
 
   beforeAll(async () => {
     redis = await startRedis();
