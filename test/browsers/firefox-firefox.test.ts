@@ -1,7 +1,8 @@
 /**
  * Two people in Firefox (stock Firefox ESR over WebDriver BiDi, fake devices):
- * a room call has video and sound both ways and the same verification code on
- * both sides, the one the test derives from the two browsers' own certificates.
+ * a room call and a call by name have video and sound both ways and the same
+ * verification code on both sides, the one the test derives from the two
+ * browsers' own certificates.
  */
 import { describe, expect, it } from 'vitest';
 import { expectMediaFlowing, expectSameCode, waitForState } from './support/call.js';
@@ -19,5 +20,12 @@ describe.runIf(enginesEnabled(['firefox']))('Firefox with Firefox', () => {
     await alice.click('#hangup');
     await waitForState(bob, 'left');
     await bob.waitFor('#verify', 'hidden');
+  }, 300_000);
+
+  it('a call by name shows the same code to the caller and the callee', async () => {
+    const [caller, callee] = await suite.nameCall('firefox', 'firefox');
+    await expectMediaFlowing(caller);
+    await expectMediaFlowing(callee);
+    await expectSameCode(caller, callee);
   }, 300_000);
 });
