@@ -97,7 +97,9 @@ describe('the people lists under a flood', () => {
     const oneList = 100 * 60;
     expect(peak).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(limits.maxQueuedBytes + oneList);
-    expect(readerLists.length).toBeGreaterThan(2); // the others still get theirs
+    // the others still get theirs: beyond the list at sign-in, the churn's changes reach the reader
+    // (how many depends on how fast the churners spend their rate limits, so only that one came)
+    expect(readerLists.length).toBeGreaterThanOrEqual(2);
   }, 90_000);
 
   it('refuses a name past MAX_NAMES_PER_ADDRESS from one address, not from another', async () => {
