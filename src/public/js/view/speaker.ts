@@ -68,10 +68,17 @@ export function bindSpeaker(ui: SpeakerElements): SpeakerPicker {
     } else if (current !== undefined) ui.speaker.value = current;
   };
 
+  // one listing at a time, the last request wins: two listings racing could apply an older one
+  let running: Promise<void> = Promise.resolve();
+  const queued = () => (running = running.then(render, render));
+
   if (supported) {
     ui.speaker.addEventListener('change', () => void choose(ui.speaker.value, true));
-    navigator.mediaDevices.addEventListener?.('devicechange', () => void render());
-    void render();
+    navigator.mediaDevices.addEventListener?.('devicechange', () => void queued());
+    // before the camera is allowed, browsers hide the devices' ids; once the other person's video
+    // arrives the camera has been granted, so the saved output can be found and applied
+    ui.remote.addEventListener('loadedmetadata', () => void queued());
+    void queued();
   }
-  return { render };
+  return { render: queued };
 }
