@@ -34,15 +34,15 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
   });
   const call = (label: string) => filesCall(browser, server.url, uniqueRoom(label), pages);
 
-  it('sends a 50 MB file the other person accepts, with the same SHA-256 on both sides and in the saved file', async () => {
+  it('sends a 20 MB file the other person accepts, with the same SHA-256 on both sides and in the saved file', async () => {
     const { alice, bob } = await call('send');
-    const path = join(dir, 'holiday photos.zip'); // generated on disk: handing Chromium a 50 MB buffer is slower still
-    const sha256 = await writeRandomFile(path, 50 * MB);
+    const path = join(dir, 'holiday photos.zip'); // generated on disk: handing Chromium a 20 MB buffer is slower still
+    const sha256 = await writeRandomFile(path, 20 * MB); // more than one of the receiver's 16 MiB Blob parts
     await alice.setInputFiles('#file-input', path);
     const offer = lastFile(bob, 'theirs');
     await waitForFileState(offer, 'offered', 30_000);
     expect(await offer.locator('.file-name').textContent()).toBe('holiday photos.zip');
-    expect(await offer.locator('.file-size').textContent()).toBe('50.0 MB');
+    expect(await offer.locator('.file-size').textContent()).toBe('20.0 MB');
     expect(await offer.locator('a[download]').count()).toBe(0); // nothing kept before accepting
     expect(await lastFile(alice, 'mine').locator('.file-status').textContent()).toBe('Waiting for them to accept');
     await offer.locator('.file-accept').click();
@@ -112,7 +112,7 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
   it('sends two files at once while chat messages keep flowing between them', async () => {
     const { alice, bob } = await call('two');
     const files = [join(dir, 'one.bin'), join(dir, 'two.bin')];
-    const hashes = [await writeRandomFile(files[0]!, 40 * MB), await writeRandomFile(files[1]!, 30 * MB)];
+    const hashes = [await writeRandomFile(files[0]!, 24 * MB), await writeRandomFile(files[1]!, 16 * MB)];
     await alice.setInputFiles('#file-input', files);
     const offers = bob.locator('#chat-log li.file.theirs');
     await expect.poll(() => offers.count(), { timeout: 30_000 }).toBe(2);
