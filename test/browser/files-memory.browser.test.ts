@@ -50,7 +50,7 @@ describe.runIf(browserTestsEnabled())('sending a large file', () => {
   let browser: Browser;
   let dir: string | undefined;
   const pages: Page[] = [];
-  browserSuite((s, b) => ((server = s), (browser = b)), pages);
+  browserSuite((s, b) => ((server = s), (browser = b)), pages, {}, { own: true }); // the files go by path, not uploaded
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'duet-files-'));
   });

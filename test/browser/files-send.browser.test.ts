@@ -23,7 +23,7 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
   let dir: string;
   let big: string;
   const pages: Page[] = [];
-  browserSuite((s, b) => ((server = s), (browser = b)), pages);
+  browserSuite((s, b) => ((server = s), (browser = b)), pages, {}, { own: true }); // the files go by path, not uploaded
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'duet-files-'));
     big = join(dir, 'big.bin');

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchBrowser, newPerson, type OpenOptions } from './browser.js';
+import { launchBrowser, newPerson, type LaunchOptions, type OpenOptions } from './browser.js';
 import type { ServerConfig } from '../../src/server/app.js';
 import { startServer, type Running } from './server.js';
 
@@ -16,13 +16,21 @@ export async function openTracked(browser: Browser, pages: Page[], options: Open
   return made;
 }
 
-/** `config` changes the server's configuration (a short RING_TIMEOUT_S, an ACCESS_CODE…). */
-export function browserSuite(ready: (server: Running, browser: Browser) => void, pages: Page[], config: Partial<ServerConfig> = {}): void {
+/**
+ * `config` changes the server's configuration (a short RING_TIMEOUT_S, an ACCESS_CODE…);
+ * `launch.own` gives the file a Chromium of its own instead of the run's shared one.
+ */
+export function browserSuite(
+  ready: (server: Running, browser: Browser) => void,
+  pages: Page[],
+  config: Partial<ServerConfig> = {},
+  launch: Pick<LaunchOptions, 'own'> = {},
+): void {
   let server: Running | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     server = await startServer({}, config);
-    browser = await launchBrowser({ cert: server.cert });
+    browser = await launchBrowser({ cert: server.cert, ...launch });
     ready(server, browser);
   });
   afterEach(async () => {

@@ -4,26 +4,14 @@
  * When Chromium is missing the suite prints a loud notice and is skipped, unless
  * REQUIRE_BROWSER=1, in which case it runs and fails at launch.
  */
-import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium.js';
+import { testTls } from './server.js';
 import { UI_WAIT_MS } from './waits.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Headless Chromium as a test caller: fake camera and microphone, no calls home (this machine has no internet). */
-export const CHROMIUM_FLAGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-fake-ui-for-media-stream',
-  // the fake camera at 10 frames a second instead of 20: every call in the suite encodes and decodes half the video
-  '--use-fake-device-for-media-stream=fps=10',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_FLAGS, CHROMIUM_PATH, spkiHash } from './chromium.js';
 
 /** True when browser tests should run; prints the notice when they will not. */
 export function browserTestsEnabled(): boolean {
@@ -36,29 +24,28 @@ export function browserTestsEnabled(): boolean {
   return false;
 }
 
-/** base64 SHA-256 of the certificate's SubjectPublicKeyInfo, for --ignore-certificate-errors-spki-list. */
-export function spkiHash(certPem: string): string {
-  const der = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('base64');
-}
-
 export interface LaunchOptions {
   /** The server certificate (PEM, first certificate of the chain is used). */
   cert: string;
   extraArgs?: string[];
+  /**
+   * A Chromium of the file's own even with the run's certificate: for tests that hand the page
+   * large files (to a remote browser, Playwright uploads every byte of `setInputFiles` instead
+   * of giving it the path).
+   */
+  own?: boolean;
 }
 
+/**
+ * A Chromium for a test file. With the run's certificate and no extra flags, the run's shared
+ * Chromium (started once by the global set-up): a file gets its own connection, and closing it
+ * closes that file's contexts only. Otherwise (another certificate, extra flags) a Chromium of its own.
+ */
 export async function launchBrowser(options: LaunchOptions): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM_PATH}`);
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      ...CHROMIUM_FLAGS,
-      '--autoplay-policy=no-user-gesture-required',
-      `--ignore-certificate-errors-spki-list=${spkiHash(options.cert)}`,
-      ...(options.extraArgs ?? []),
-    ],
-  });
+  const shared = inject('chromiumEndpoint');
+  if (shared && !options.own && !options.extraArgs?.length && options.cert === testTls().cert) return chromium.connect(shared);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...chromiumArgs(options.cert), ...(options.extraArgs ?? [])] });
 }
 
 /** Records every RTCPeerConnection the page makes in `window.__pcs` (test-only instrumentation). */

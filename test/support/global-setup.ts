@@ -3,24 +3,37 @@
  * code, and the server and browser bundle built when stale, so every test talks to the real thing.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { ensureCertificates } from '../../src/server/lan/certs.js';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     certsDir: string;
+    /** The run's shared Chromium (`launchBrowser` connects to it), or '' without Chromium. */
+    chromiumEndpoint: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'duet-test-certs-'));
   await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '::1'] });
   project.provide('certsDir', dir);
   // the server and scripts as `npm start` runs them, and the browser bundle: built as `npm start`
   // builds them, only when a source is newer than the last build (a whole tsc build is minutes on a loaded machine)
   execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { stdio: 'inherit' });
-  return () => rmSync(dir, { recursive: true, force: true });
+  // one Chromium for the whole run: each browser test file connects to it and makes its own
+  // contexts, instead of starting (and paying for) a browser of its own
+  const shared = existsSync(CHROMIUM_PATH)
+    ? await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8')) })
+    : undefined;
+  project.provide('chromiumEndpoint', shared?.wsEndpoint() ?? '');
+  return async () => {
+    await shared?.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
 }
