@@ -9,6 +9,7 @@
  * click, as a strict browser refuses it; muted play, and play after the click, are Chromium's own.
  */
 import type { Browser, Page } from 'playwright-core';
+import { UI_WAIT_MS } from '../support/waits.js';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from '../support/browser.js';
 import { browserSuite, openTracked } from '../support/browser-suite.js';
@@ -48,7 +49,7 @@ describe.runIf(browserTestsEnabled())('sound the browser will not play by itself
     const { context, page } = await openTracked(browser, pages);
     await context.addInitScript(SOUND_AFTER_A_CLICK);
     await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     return { room, page };
   };
   const remote = (page: Page) =>
@@ -62,14 +63,14 @@ describe.runIf(browserTestsEnabled())('sound the browser will not play by itself
     // what "Join again" leaves for the next load: this load joins by itself, with no click on the page
     await page.evaluate((name) => sessionStorage.setItem('duet.rejoin', name), room);
     await page.reload();
-    await page.locator('#tap-to-hear').waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator('#tap-to-hear').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await page.textContent('#tap-to-hear')).toBe('Tap to hear');
     expect(await page.evaluate(() => (window as unknown as { __refusedPlays: number }).__refusedPlays)).toBeGreaterThan(0);
     await expectFramesRising(page); // the picture plays meanwhile, muted
     expect(await remote(page)).toEqual({ paused: false, muted: true });
 
     await page.click('#tap-to-hear');
-    await page.locator('#tap-to-hear').waitFor({ state: 'hidden', timeout: 15_000 });
+    await page.locator('#tap-to-hear').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
     expect(await remote(page)).toEqual({ paused: false, muted: false });
     await expectMediaFlowing(page);
   }, 120_000);

@@ -56,7 +56,7 @@ describe.runIf(browserTestsEnabled())('the network path on the call page', () =>
     // the statistics panel names the path too
     await a.click('#stats');
     await expect.poll(() => a.locator('[data-stat="path"]').textContent(), { timeout: UI_WAIT_MS }).toMatch(/^Direct on the local network: host/);
-  }, 90_000);
+  }, 180_000);
 
   it.runIf(withCoturn)(
     'says the TURN relay refused the credentials when only the relay would get through',

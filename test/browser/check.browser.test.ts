@@ -69,7 +69,7 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
     expect(await page.locator('#check-received + figcaption').textContent()).toContain('Received in the test call');
     await page.locator('#check-received-box').waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await page.isVisible('#check-received')).toBe(false);
-  }, 90_000);
+  }, 180_000);
 
   it('says calls will not work across the internet when nothing but a relay would get through and there is none (in Chinese, on a phone)', async () => {
     const page = await check(running[0]!, RELAY_ONLY, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
@@ -78,7 +78,7 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
     expect(await page.locator('#check-start').textContent()).toBe('开始检查');
     // the phone layout: nothing wider than the screen
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  }, 90_000);
+  }, 180_000);
 
   it.runIf(withCoturn)(
     'says calls work through the relay when only the TURN relay gets through',

@@ -83,7 +83,7 @@ describe.runIf(browserTestsEnabled())('a page from another origin', () => {
     expect(server.server.rooms.roomCount).toBe(1); // only kitchen, no "attack"
     const own = await poll(server, 'GET', `&sid=${sid}`);
     expect(own.body).toContain('secret'); // still waiting for its owner: nobody else took it
-  }, 60_000);
+  }, 180_000);
 
   it('leaves the own page able to open a Socket.IO session', async () => {
     const { page } = await newPerson(browser);
@@ -91,5 +91,5 @@ describe.runIf(browserTestsEnabled())('a page from another origin', () => {
     await page.goto(`${server.url}/`);
     const status = await page.evaluate(async () => (await fetch('/socket.io/?EIO=4&transport=polling')).status);
     expect(status).toBe(200);
-  }, 60_000);
+  }, 180_000);
 });

@@ -4,6 +4,7 @@
  * offline page, in both languages, when the server is gone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { UI_WAIT_MS } from '../support/waits.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, CHROMIUM_FLAGS, CHROMIUM_PATH, launchBrowser, newPerson, PHONE_VIEWPORT, spkiHash } from '../support/browser.js';
 import { startServer, type Running } from '../support/server.js';
 
-const WAIT = { timeout: 20_000 };
+const WAIT = { timeout: UI_WAIT_MS };
 
 /** Waits until a service worker controls `page` (it claims the pages it finds once active). */
 async function controlled(page: Page): Promise<string> {
@@ -55,7 +56,7 @@ describe.runIf(browserTestsEnabled())('duet as an installed app', () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 
   it('a service worker controls the pages and keeps this build’s shell, not the pages', async () => {
     const { context, page } = await newPerson(browser);
@@ -74,7 +75,7 @@ describe.runIf(browserTestsEnabled())('duet as an installed app', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe.runIf(browserTestsEnabled())('without the server', () => {
@@ -114,5 +115,5 @@ describe.runIf(browserTestsEnabled())('without the server', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -33,7 +33,7 @@ describe.runIf(browserTestsEnabled())('the home page for a newcomer', () => {
     expect(await page.textContent('#room-error')).toBe('Type a room name first, or press New room.');
     expect(await page.isVisible('#room-suggestion')).toBe(false);
     expect(new URL(page.url()).pathname).toBe('/');
-  }, 60_000);
+  }, 180_000);
 
   it('offers the nearest valid name for "Grandma & me!" and joins it in one click', async () => {
     const page = await home();
@@ -42,7 +42,7 @@ describe.runIf(browserTestsEnabled())('the home page for a newcomer', () => {
     expect(await page.textContent('#room-error')).toContain('Room names are 1 to 64 letters or digits');
     expect(await page.textContent('#room-suggest')).toBe('Join "Grandma-me" instead');
     await Promise.all([page.waitForURL(/\/r\/Grandma-me$/, { timeout: 30_000 }), page.click('#room-suggest')]);
-  }, 60_000);
+  }, 180_000);
 
   it('the people page says names have no password, in both languages', async () => {
     const { page } = await openTracked(browser, pages);
@@ -61,7 +61,7 @@ describe.runIf(browserTestsEnabled())('the home page for a newcomer', () => {
     expect(callButton).toEqual({ background: 'rgb(59, 130, 246)', position: 'static' });
     await page.selectOption('#lang', 'zh');
     expect(await page.textContent('#no-password')).toContain('名字没有密码');
-  }, 60_000);
+  }, 180_000);
 
   it('says the same in Chinese', async () => {
     const page = await home('zh-CN');
@@ -71,5 +71,5 @@ describe.runIf(browserTestsEnabled())('the home page for a newcomer', () => {
     await page.fill('#room-input', '奶奶 & 我!');
     await page.click('#join-room');
     expect(await page.textContent('#room-suggest')).toBe('改为加入“奶奶-我”');
-  }, 60_000);
+  }, 180_000);
 });

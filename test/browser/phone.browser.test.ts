@@ -5,6 +5,7 @@
  * picker sets the other person's audio output.
  */
 import type { Browser, Page } from 'playwright-core';
+import { UI_WAIT_MS } from '../support/waits.js';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled, PHONE_VIEWPORT } from '../support/browser.js';
 import { browserSuite, openTracked } from '../support/browser-suite.js';
@@ -65,7 +66,7 @@ describe.runIf(browserTestsEnabled())('duet on a phone', () => {
   };
   const joinRoom = async (page: Page, room: string) => {
     await page.goto(`${server.url}/r/${encodeURIComponent(room)}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await page.click('#join');
   };
 
@@ -104,11 +105,11 @@ describe.runIf(browserTestsEnabled())('duet on a phone', () => {
   it('the pre-join screen on a phone keeps its top bar with the room name and the language switch', async () => {
     const page = await onPhone();
     await page.goto(`${server.url}/r/${uniqueRoom('topbar')}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     expect(await page.isVisible('.topbar')).toBe(true);
     expect(await reachable(page, '#lang')).toBe(true);
     expect(await reachable(page, '#room-name')).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('a shared screen is shown whole on a phone (letterboxed), a camera fills it', async () => {
     const room = uniqueRoom('screen');
@@ -120,7 +121,7 @@ describe.runIf(browserTestsEnabled())('duet on a phone', () => {
     const fit = () => phone.locator('video#remote').evaluate((el) => getComputedStyle(el).objectFit);
     expect(await fit()).toBe('cover');
     await desk.click('#share-screen');
-    await phone.locator('#badge-screen').waitFor({ state: 'visible', timeout: 15_000 });
+    await phone.locator('#badge-screen').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await expectFramesRising(phone);
     expect(await fit()).toBe('contain');
     // the whole picture fits in the element: with contain, the drawn frame is the element scaled to the frame's shape
@@ -138,7 +139,7 @@ describe.runIf(browserTestsEnabled())('duet on a phone', () => {
     expect(drawn.width).toBeLessThanOrEqual(drawn.box.width + 0.5);
     expect(drawn.height).toBeLessThanOrEqual(drawn.box.height + 0.5);
     await desk.click('#share-screen');
-    await phone.locator('#badge-screen').waitFor({ state: 'hidden', timeout: 15_000 });
+    await phone.locator('#badge-screen').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
     expect(await fit()).toBe('cover');
   }, 120_000);
 
@@ -153,18 +154,18 @@ describe.runIf(browserTestsEnabled())('duet on a phone', () => {
     await waitForState(phone, 'connected');
     const held = () => phone.evaluate(() => (window as unknown as { __wakeLocks: WakeLockSentinel[] }).__wakeLocks.filter((l) => !l.released).length);
     const asked = () => phone.evaluate(() => (window as unknown as { __wakeLocks: unknown[] }).__wakeLocks.length);
-    await expect.poll(held, { timeout: 15_000 }).toBe(1);
+    await expect.poll(held, { timeout: UI_WAIT_MS }).toBe(1);
     // the browser lets the lock go whenever the page is hidden; when it is visible again the page asks anew
     await phone.evaluate(async () => {
       const locks = (window as unknown as { __wakeLocks: WakeLockSentinel[] }).__wakeLocks;
       await locks[locks.length - 1]!.release();
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    await expect.poll(held, { timeout: 15_000 }).toBe(1);
+    await expect.poll(held, { timeout: UI_WAIT_MS }).toBe(1);
     expect(await asked()).toBe(2);
     await phone.click('#hangup');
     await waitForState(phone, 'ended');
-    await expect.poll(held, { timeout: 15_000 }).toBe(0);
+    await expect.poll(held, { timeout: UI_WAIT_MS }).toBe(0);
     expect(await asked()).toBe(2);
   }, 120_000);
 
@@ -177,20 +178,20 @@ describe.runIf(browserTestsEnabled())('duet on a phone', () => {
     await joinRoom(other, room);
     await expectMediaFlowing(page);
     // Chromium's fake devices list three outputs: the default and two others
-    await page.locator('#speaker-pick').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('#speaker-pick').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     const options = await page.locator('#speaker option').evaluateAll((els) => els.map((o) => (o as HTMLOptionElement).value));
     expect(options.length).toBeGreaterThanOrEqual(2);
     const chosen = options.find((id) => id !== 'default' && id !== '')!;
     await page.selectOption('#speaker', chosen);
     const sinks = () => page.evaluate(() => (window as unknown as { __sinks: Array<{ element: string; id: string }> }).__sinks);
-    await expect.poll(sinks, { timeout: 10_000 }).toContainEqual({ element: 'remote', id: chosen });
-    await expect.poll(() => page.locator('video#remote').evaluate((el) => (el as HTMLVideoElement).sinkId), { timeout: 10_000 }).toBe(chosen);
+    await expect.poll(sinks, { timeout: UI_WAIT_MS }).toContainEqual({ element: 'remote', id: chosen });
+    await expect.poll(() => page.locator('video#remote').evaluate((el) => (el as HTMLVideoElement).sinkId), { timeout: UI_WAIT_MS }).toBe(chosen);
     expect(await page.evaluate(() => localStorage.getItem('duet.speaker'))).toBe(chosen);
     // the next call on this device starts on the same output
     await page.reload();
-    await page.locator('#join:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     await page.click('#join');
     await expectMediaFlowing(page);
-    await expect.poll(() => page.locator('video#remote').evaluate((el) => (el as HTMLVideoElement).sinkId), { timeout: 10_000 }).toBe(chosen);
+    await expect.poll(() => page.locator('video#remote').evaluate((el) => (el as HTMLVideoElement).sinkId), { timeout: UI_WAIT_MS }).toBe(chosen);
   }, 120_000);
 });

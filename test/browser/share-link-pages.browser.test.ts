@@ -26,7 +26,7 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
     alone = await startServer({ lanAddresses: () => [] }, { host: '0.0.0.0' });
     loopbackOnly = await startServer({ lanAddresses: () => ['192.168.7.20'] }, { host: '127.0.0.1' });
     browser = await launchBrowser({ cert: lan.cert, extraArgs: [`--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`] });
-  }, 60_000);
+  }, 180_000);
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.context().close();
     expect(errors.splice(0)).toEqual([]);
@@ -58,7 +58,7 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
     await page.selectOption('#link-network', `https://10.9.8.7:${lan.port}`);
     await expect.poll(() => link.textContent(), { timeout: UI_WAIT_MS }).toBe(`https://10.9.8.7:${lan.port}`);
     expect(await page.textContent('#link-note')).toContain('10.9.8.7');
-  }, 60_000);
+  }, 180_000);
 
   it('the home page says it in Chinese and switches the note with the language', async () => {
     const page = await open(`https://localhost:${lan.port}/`, 'zh-CN');
@@ -66,7 +66,7 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
     expect(await page.textContent('#link-note')).toContain('同一网络');
     await page.selectOption('#lang', 'en');
     await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('same network');
-  }, 60_000);
+  }, 180_000);
 
   it('the home page says plainly that no other device can open duet when the machine has no LAN address', async () => {
     const page = await open(`https://localhost:${alone.port}/`);
@@ -74,23 +74,23 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
     expect(await page.isVisible('#link-note')).toBe(true);
     expect(await page.isVisible('#other-line')).toBe(false);
     expect(await page.isVisible('#link-network')).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('the home page names HOST as the cause when duet listens on loopback only, although the machine has a network', async () => {
     const page = await open(`https://localhost:${loopbackOnly.port}/`);
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('listens on this computer only (HOST=127.0.0.1)');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('listens on this computer only (HOST=127.0.0.1)');
     expect(await page.textContent('#link-note')).not.toContain('no network address');
     expect(await page.isVisible('#other-line')).toBe(false);
     await page.selectOption('#lang', 'zh');
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 5000 }).toContain('只在本电脑上监听（HOST=127.0.0.1）');
-  }, 60_000);
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('只在本电脑上监听（HOST=127.0.0.1）');
+  }, 180_000);
 
   it('the home page opened on a LAN name adds no line for another device', async () => {
     const page = await open(`https://${LAN_NAME}:${lan.port}/`);
     await page.locator('#new-room').waitFor({ timeout: UI_WAIT_MS });
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: UI_WAIT_MS }).toBe('en');
     expect(await page.isVisible('#other-device')).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('/setup shows the LAN link and QR code, names its network, lets the person pick another and speaks Chinese', async () => {
     const page = await open(`https://localhost:${lan.port}/setup`);
@@ -105,19 +105,19 @@ describe.runIf(browserTestsEnabled())('the address for another device on the hom
     expect(await page.textContent('#link-note')).toContain('10.9.8.7');
     await page.click('[data-set-lang="zh-Hans"]');
     await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('同一网络');
-  }, 60_000);
+  }, 180_000);
 
   it('/setup says plainly that its localhost link works only here when the machine has no LAN address, with no QR code', async () => {
     const page = await open(`https://localhost:${alone.port}/setup`);
     await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('works only here');
     expect(await page.isVisible('#link-network')).toBe(false);
     expect(await page.isVisible('#qr')).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('/setup names HOST when duet listens on loopback only and offers no QR code of a link no device can open', async () => {
     const page = await open(`https://localhost:${loopbackOnly.port}/setup`);
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('(HOST=127.0.0.1)');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('(HOST=127.0.0.1)');
     expect(await page.isVisible('#qr')).toBe(false);
     expect(await page.isVisible('#lan-url')).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });

@@ -22,7 +22,7 @@ describe.runIf(browserTestsEnabled())('the link to share from a page opened on l
     alone = await startServer({ lanAddresses: () => [] }, { host: '0.0.0.0' });
     loopbackOnly = await startServer({ lanAddresses: () => ['192.168.7.20'] }, { host: '127.0.0.1' });
     browser = await launchBrowser({ cert: lan.cert });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     for (const page of pages) await page.context().close();
     await browser?.close();
@@ -50,25 +50,25 @@ describe.runIf(browserTestsEnabled())('the link to share from a page opened on l
     await page.selectOption('#link-network', `https://10.9.8.7:${lan.port}`);
     await expect.poll(() => page.inputValue('#room-link'), { timeout: UI_WAIT_MS }).toBe(`https://10.9.8.7:${lan.port}/r/${room}`);
     expect(await page.textContent('#link-note')).toContain('10.9.8.7');
-  }, 90_000);
+  }, 180_000);
 
   it('says plainly that a localhost link works only here when the machine has no LAN address, with no QR code', async () => {
     const page = await waiting(alone, uniqueRoom('no-lan'));
     await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('works only here');
     expect(await page.isVisible('#link-network')).toBe(false);
     expect(await page.isVisible('#qr')).toBe(false);
-  }, 90_000);
+  }, 180_000);
 
   it('names HOST when duet listens on loopback only, and draws no QR code of a link no device can open', async () => {
     const page = await waiting(loopbackOnly, uniqueRoom('loopback-host'));
-    await expect.poll(() => page.textContent('#link-note'), { timeout: 10_000 }).toContain('(HOST=127.0.0.1)');
+    await expect.poll(() => page.textContent('#link-note'), { timeout: UI_WAIT_MS }).toContain('(HOST=127.0.0.1)');
     expect(await page.textContent('#link-note')).not.toContain('no network address');
     expect(await page.isVisible('#qr')).toBe(false);
-  }, 90_000);
+  }, 180_000);
 
   it('draws the QR code of the LAN link', async () => {
     const page = await waiting(lan, uniqueRoom('lan-qr'));
-    await expect.poll(() => page.inputValue('#room-link'), { timeout: 10_000 }).toContain('192.168.7.20');
+    await expect.poll(() => page.inputValue('#room-link'), { timeout: UI_WAIT_MS }).toContain('192.168.7.20');
     expect(await page.isVisible('#qr')).toBe(true);
-  }, 90_000);
+  }, 180_000);
 });

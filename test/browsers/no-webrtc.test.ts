@@ -5,6 +5,7 @@
  * button that could only fail (Join, Start the check, Sign in).
  */
 import type { Browser, Page } from 'playwright-core';
+import { UI_WAIT_MS } from '../support/waits.js';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from '../support/browser.js';
 import { browserSuite, openTracked } from '../support/browser-suite.js';
@@ -31,7 +32,7 @@ describe.runIf(browserTestsEnabled())('a browser without WebRTC', () => {
 
   /** The sentence in `selector`, in English and after switching to Chinese. */
   async function expectSentence(page: Page, selector: string): Promise<void> {
-    await page.locator(selector).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator(selector).waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect((await page.textContent(selector))?.trim()).toBe(SENTENCE);
     await page.selectOption('#lang', 'zh');
     expect((await page.textContent(selector))?.trim()).toBe(SENTENCE_ZH);
@@ -51,7 +52,7 @@ describe.runIf(browserTestsEnabled())('a browser without WebRTC', () => {
 
   it('is told so on the people page before signing in, which does not offer Sign in', async () => {
     const page = await open('/people');
-    await page.locator('#login-form:not([hidden])').waitFor({ timeout: 10_000 });
+    await page.locator('#login-form:not([hidden])').waitFor({ timeout: UI_WAIT_MS });
     await expectSentence(page, '#no-webrtc');
     expect(await page.isDisabled('#login')).toBe(true);
   });
@@ -59,10 +60,10 @@ describe.runIf(browserTestsEnabled())('a browser without WebRTC', () => {
   it('is not told so where WebRTC is there', async () => {
     const { page } = await openTracked(browser, pages);
     await page.goto(`${server.url}/check`);
-    await page.locator('#check-start:not([disabled])').waitFor({ timeout: 10_000 }); // the page's code ran
+    await page.locator('#check-start:not([disabled])').waitFor({ timeout: UI_WAIT_MS }); // the page's code ran
     expect(await page.isHidden('#no-webrtc')).toBe(true);
     await page.goto(`${server.url}/people`);
-    await page.locator('#login-form:not([hidden]) #login:not([disabled])').waitFor({ timeout: 10_000 });
+    await page.locator('#login-form:not([hidden]) #login:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     expect(await page.isHidden('#no-webrtc')).toBe(true);
   });
 });
