@@ -61,6 +61,7 @@ function main(): void {
   people.on('idle', () => {
     call?.end();
     call = undefined;
+    focus.callOver();
   });
 
   ui.loginForm.addEventListener('submit', (event) => {

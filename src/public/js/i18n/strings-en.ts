@@ -93,7 +93,7 @@ export const en = {
   'problem.other': 'The camera or microphone could not be started ({detail}).',
   'problem.share': 'Screen sharing did not start.',
   'problem.switch': 'Could not switch the camera.',
-  'announce.joined': '{name} is in the call.',
+  'announce.joined': 'Connected with {name}.',
   'call.title': 'Video call',
   'ended.title': 'What next',
   shortcuts:

@@ -92,7 +92,7 @@ export const zh: Record<Key, string> = {
   'problem.other': '无法启动摄像头或麦克风（{detail}）。',
   'problem.share': '屏幕共享没有开始。',
   'problem.switch': '无法切换摄像头。',
-  'announce.joined': '{name} 已加入通话。',
+  'announce.joined': '已与 {name} 连接。',
   'call.title': '视频通话',
   'ended.title': '接下来',
   shortcuts: '快捷键：M 麦克风，V 摄像头，W 切换摄像头，D 共享屏幕，F 全屏，C 聊天，I 统计，Shift+H 挂断，Esc 关闭聊天或统计。',

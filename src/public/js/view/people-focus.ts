@@ -13,6 +13,8 @@ import type { PeopleElements } from './people-view.js';
 export interface PeopleFocus {
   /** Called after each drawing of the page's state. */
   update(phase: Phase, s: PeopleState): void;
+  /** Called once the call view is gone: focus goes back where it was before the ring. */
+  callOver(): void;
 }
 
 export function bindPeopleFocus(ui: PeopleElements, decline: () => void): PeopleFocus {
@@ -23,12 +25,13 @@ export function bindPeopleFocus(ui: PeopleElements, decline: () => void): People
     const el = document.activeElement;
     before = { el, name: el?.closest<HTMLElement>('li[data-name]')?.dataset.name };
   };
+  /** Puts focus back where it was before the ring; kept for later when the list is not shown yet (the call view still is). */
   const giveBack = () => {
     const kept = before;
-    before = undefined;
-    if (!focusLost() && !document.activeElement?.closest('#call-view')) return; // the call view goes away with the call
-    const same = kept?.name === undefined ? null : ui.people.querySelector(`li[data-name="${CSS.escape(kept.name)}"] button`);
-    focusFirst([kept?.el, same, ui.callName, ui.logout]);
+    if (!kept) return;
+    if (!focusLost() && !document.activeElement?.closest('#call-view')) return void (before = undefined); // the call view goes away with the call
+    const same = kept.name === undefined ? null : ui.people.querySelector(`li[data-name="${CSS.escape(kept.name)}"] button`);
+    if (focusFirst([kept.el, same, ui.callName, ui.logout])) before = undefined;
   };
 
   document.addEventListener('keydown', (event) => {
@@ -60,5 +63,6 @@ export function bindPeopleFocus(ui: PeopleElements, decline: () => void): People
         focusFirst([ui.loginName]);
       }
     },
+    callOver: giveBack,
   };
 }
