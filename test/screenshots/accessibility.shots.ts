@@ -5,69 +5,50 @@
  * and photographed in the four combinations. Run with `npm run screenshots`; PNGs in docs/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { DESKTOP_VIEWPORT, setPageLang } from '../support/axe.js';
-import { launchBrowser, newPerson, PHONE_VIEWPORT } from '../support/browser.js';
+import { describe, it } from 'vitest';
+import { inEachLangAndSize } from '../support/axe.js';
+import { browserSuite, openTracked } from '../support/browser-suite.js';
 import { joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
-import { openPeople, person, ring, signIn } from '../support/people-page.js';
-import { startServer, type Running } from '../support/server.js';
+import { person, ring, signIn } from '../support/people-page.js';
+import type { Running } from '../support/server.js';
 
 const OUT = 'docs/screenshots';
 
-async function shoot(page: Page, state: string): Promise<void> {
-  for (const lang of ['en', 'zh'] as const) {
-    await setPageLang(page, lang);
-    for (const [size, viewport] of [
-      ['desktop', DESKTOP_VIEWPORT],
-      ['phone', PHONE_VIEWPORT],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: `${OUT}/${size}-a11y-${state}-${lang}.png` });
-    }
-  }
-}
+const shoot = (page: Page, state: string) =>
+  inEachLangAndSize(page, async (lang, size) => void (await page.screenshot({ path: `${OUT}/${size}-a11y-${state}-${lang}.png` })));
 
 describe('screenshots of the accessible colours', () => {
   let server: Running;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pages: Page[] = [];
+  browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
   it('the home page', async () => {
-    const { page } = await newPerson(browser);
+    const { page } = await openTracked(browser, pages);
     await page.goto(`${server.url}/`);
     await page.locator('#new-room').waitFor();
     await shoot(page, 'home');
-    await page.context().close();
   });
 
   it('a call on the room page', async () => {
     const room = uniqueRoom('shots');
     const alice = await joinCall(browser, server.url, room);
     const bob = await joinCall(browser, server.url, room);
+    pages.push(alice, bob);
     await waitForState(alice, 'connected');
     await waitForState(bob, 'connected');
     await shoot(alice, 'call');
-    await alice.context().close();
-    await bob.context().close();
   });
 
   it('an incoming call on /people', async () => {
-    const caller = await openPeople(browser, server.url);
-    const callee = await openPeople(browser, server.url);
+    const { page: caller } = await openTracked(browser, pages);
+    const { page: callee } = await openTracked(browser, pages);
+    await caller.goto(`${server.url}/people`);
+    await callee.goto(`${server.url}/people`);
     await signIn(caller, 'Alice');
     await signIn(callee, 'Bob');
     await person(caller, 'Bob').waitFor();
     await ring(caller, callee, 'Bob');
     await shoot(callee, 'incoming');
-    await caller.context().close();
-    await callee.context().close();
   });
 });

@@ -61,11 +61,10 @@ export async function setPageLang(page: Page, lang: PageLang): Promise<void> {
 }
 
 /**
- * axe on `page` in both languages and at both sizes (four runs, on the one state the page is in),
- * leaving it in English at desktop size. Returns every finding.
+ * Runs `look` on the one state `page` is in, in both languages and at both sizes (switched in
+ * place), then leaves the page in English at desktop size.
  */
-export async function audit(page: Page, label: string): Promise<Finding[]> {
-  const findings: Finding[] = [];
+export async function inEachLangAndSize(page: Page, look: (lang: PageLang, size: 'desktop' | 'phone') => Promise<void>): Promise<void> {
   for (const lang of ['en', 'zh'] as const) {
     await setPageLang(page, lang);
     for (const [size, viewport] of [
@@ -73,11 +72,17 @@ export async function audit(page: Page, label: string): Promise<Finding[]> {
       ['phone', PHONE_VIEWPORT],
     ] as const) {
       await page.setViewportSize(viewport);
-      findings.push(...(await axeOnce(page, `${label} (${lang}, ${size})`)));
+      await look(lang, size);
     }
   }
   await setPageLang(page, 'en');
   await page.setViewportSize(DESKTOP_VIEWPORT);
+}
+
+/** axe on `page` in both languages and at both sizes (four runs, on the one state the page is in). Returns every finding. */
+export async function audit(page: Page, label: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  await inEachLangAndSize(page, async (lang, size) => void findings.push(...(await axeOnce(page, `${label} (${lang}, ${size})`))));
   return findings;
 }
 
