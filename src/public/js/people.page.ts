@@ -14,6 +14,8 @@ import { openSocket } from './session/signaling.js';
 import { askAccessCode } from './view/access-form.js';
 import { prepareCall, type NameCall } from './view/people-call.js';
 import { peopleElements, renderPeople } from './view/people-view.js';
+import { prepareAnnouncer } from './view/announce.js';
+import { bindPeopleFocus } from './view/people-focus.js';
 import { createRinger } from './view/ringer.js';
 import { byId } from './view/dom.js';
 
@@ -27,6 +29,8 @@ function main(): void {
   let call: NameCall | undefined;
   let ringingFor: string | undefined;
 
+  prepareAnnouncer();
+  const focus = bindPeopleFocus(ui, () => people.decline());
   const webrtc = hasWebrtc();
   byId('no-webrtc').hidden = webrtc;
   const render = () => {
@@ -35,6 +39,7 @@ function main(): void {
   };
   people.on('change', (s) => {
     render();
+    focus.update(phaseOf(s), s);
     const next = phaseOf(s) === 'incoming' ? s.incoming[0] : undefined;
     if (next === ringingFor) return;
     ringingFor = next;
@@ -56,6 +61,7 @@ function main(): void {
   people.on('idle', () => {
     call?.end();
     call = undefined;
+    focus.callOver();
   });
 
   ui.loginForm.addEventListener('submit', (event) => {

@@ -22,6 +22,8 @@ import { startPrejoin } from './view/prejoin.js';
 import { bindCopyLink, showRoomLink } from './view/room-link.js';
 import { bindShareOrigin } from './view/share-link.js';
 import { askAccessCode } from './view/access-form.js';
+import { prepareAnnouncer } from './view/announce.js';
+import { callFocusTargets, focusFirst } from './view/focus.js';
 import { watchIce } from './view/icewatch.js';
 import { revealCall, stageCall } from './view/stage.js';
 
@@ -31,6 +33,7 @@ const iceView = { path: byId('call-path'), problem: byId('ice-problem') };
 
 async function main(): Promise<void> {
   applyI18n(detectLang());
+  prepareAnnouncer();
   const room = roomFromPath(location.pathname);
   if (!room) {
     location.replace('/');
@@ -82,10 +85,17 @@ async function main(): Promise<void> {
     revealCall(ui.call);
     const call = bindCall(ui, session, stream, () => session.hangup());
     rerender.push(call.render);
+    focusFirst(callFocusTargets(ui.call)); // Join, which had it, is gone with the pre-join screen
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
     addEventListener('pagehide', () => session.hangup());
   };
   ui.join.addEventListener('click', () => void onJoin());
+  // Enter in "Your name" joins, as it would in a form (not while an input method is composing)
+  ui.name.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.isComposing || ui.join.disabled) return;
+    event.preventDefault();
+    ui.join.click();
+  });
   ui.join.disabled = prejoin.media.problem === 'no-webrtc'; // enabled only once the click is handled
   if (takeRejoin(room) && !ui.join.disabled) ui.join.click(); // "Join again" asked for it
 }

@@ -18,6 +18,7 @@ export const enPeople = {
   'people.calling': 'Calling {name}…',
   'people.cancel': 'Cancel',
   'people.incoming': '{name} is calling you',
+  'people.ringAnnounce': '{name} is calling you. Enter answers, Escape declines.',
   'people.accept': 'Accept',
   'people.decline': 'Decline',
   'people.block': 'Block this name',

@@ -93,7 +93,11 @@ export const en = {
   'problem.other': 'The camera or microphone could not be started ({detail}).',
   'problem.share': 'Screen sharing did not start.',
   'problem.switch': 'Could not switch the camera.',
-  shortcuts: 'Shortcuts: M microphone, V camera, W switch camera, D share screen, F fullscreen, C chat, I statistics, Shift+H hang up.',
+  'announce.joined': 'Connected with {name}.',
+  'call.title': 'Video call',
+  'ended.title': 'What next',
+  shortcuts:
+    'Shortcuts: M microphone, V camera, W switch camera, D share screen, F fullscreen, C chat, I statistics, Shift+H hang up, Esc close chat or statistics.',
   'home.otherDevice': 'On another device, open:',
   'home.noLan': 'No other device can open duet from this computer yet: it has no network address. Connect to a network, then reload.',
   'link.networkLabel': 'Network',

@@ -20,6 +20,7 @@ export const zhPeople: Record<keyof typeof enPeople, string> = {
   'people.calling': '正在呼叫 {name}…',
   'people.cancel': '取消',
   'people.incoming': '{name} 正在呼叫你',
+  'people.ringAnnounce': '{name} 正在呼叫你。按 Enter 接听，按 Esc 拒绝。',
   'people.accept': '接听',
   'people.decline': '拒绝',
   'people.block': '屏蔽这个名字',

@@ -8,11 +8,13 @@ import { createLocalMedia, type LocalMedia } from '../media/local.js';
 import type { Session } from '../session/session-types.js';
 import { bindAutoplay } from './autoplay.js';
 import { bindCallInsight } from './call-insight.js';
+import { bindCallAnnouncer } from './call-announce.js';
 import { bindCallView } from './call-view.js';
 import { createChat } from './chat.js';
 import { bindControls } from './controls.js';
 import type { CallElements } from './elements.js';
 import { bindCallOver } from './ended.js';
+import { callFocusTargets, rescueFocus } from './focus.js';
 import { bindSpeaker } from './speaker.js';
 import { holdScreenAwake } from './wake-lock.js';
 
@@ -43,7 +45,22 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
   holdScreenAwake(session);
   bindCallOver(ui, session, () => media.stop());
   const insight = bindCallInsight(ui, session);
-  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: insight.toggleStats, hangup });
+  const closePanel = (): boolean => {
+    const chatFirst = !ui.chatPanel.hidden && (ui.chatPanel.contains(document.activeElement) || !ui.statsPanel.contains(document.activeElement));
+    if (chatFirst) chat.setOpen(false);
+    else if (!ui.statsPanel.hidden) insight.toggleStats();
+    else return false;
+    rescueFocus([chatFirst ? ui.chatToggle : ui.statsToggle]);
+    return true;
+  };
+  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle('panel'), toggleStats: insight.toggleStats, closePanel, hangup });
+  bindCallAnnouncer(session);
+  // last of the status listeners: a state change that hid or disabled what had focus moves it into the call
+  let status = session.line.status;
+  session.on('status', (line) => {
+    if (line.status !== status) rescueFocus(callFocusTargets(ui.call));
+    status = line.status;
+  });
   return {
     media,
     render() {

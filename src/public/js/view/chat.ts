@@ -51,8 +51,9 @@ export interface Chat {
   append(item: HTMLLIElement, mine: boolean): boolean;
   /** Draws the texts set from code again (after a language change). */
   render(): void;
-  setOpen(open: boolean): void;
-  toggle(): void;
+  /** Opens or closes the panel; an opened panel takes focus into its message box, or onto itself (`'panel'`: from the C shortcut, so that a key pressed next is not typed). A closed one gives focus back to its button. */
+  setOpen(open: boolean, focus?: 'input' | 'panel'): void;
+  toggle(focus?: 'input' | 'panel'): void;
   setEnabled(enabled: boolean): void;
   readonly isOpen: boolean;
 }
@@ -137,17 +138,19 @@ export function createChat(el: ChatElements, onSend: (text: string) => boolean):
     render() {
       renderNotice();
     },
-    setOpen(open) {
+    setOpen(open, focus = 'input') {
+      const hadFocus = el.panel.contains(document.activeElement);
       el.panel.hidden = !open;
       el.toggle.setAttribute('aria-pressed', String(open));
       if (open) {
         unread = 0;
         renderUnread();
-        el.input.focus();
-      }
+        if (focus === 'input' && !el.input.disabled) el.input.focus();
+        else el.panel.focus();
+      } else if (hadFocus) el.toggle.focus();
     },
-    toggle() {
-      chat.setOpen(el.panel.hidden);
+    toggle(focus) {
+      chat.setOpen(el.panel.hidden, focus);
     },
     setEnabled(enabled) {
       el.input.disabled = !enabled;

@@ -13,6 +13,8 @@ import { callShown } from './stage.js';
 export interface ControlActions {
   toggleChat(): void;
   toggleStats(): void;
+  /** Escape: closes the chat or the statistics panel; false when neither was open. */
+  closePanel(): boolean;
   hangup(): void;
 }
 
@@ -77,6 +79,11 @@ export function bindControls(ui: CallElements, media: LocalMedia, actions: Contr
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement | null;
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+    // Escape closes a panel even from the message box; it is no shortcut anyone types
+    if (event.key === 'Escape' && callShown(ui.call) && actions.closePanel()) {
+      event.preventDefault();
+      return;
+    }
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     if (!callShown(ui.call) || callIsOver(ui)) return;
     const action = keys[event.shiftKey ? event.key.toUpperCase() : event.key.toLowerCase()];

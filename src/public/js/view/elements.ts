@@ -56,6 +56,7 @@ export function callElements() {
     filePick: byId('file-pick'),
     statsPanel: byId('stats-panel'),
     statsList: byId('stats-list'),
+    statsNone: byId('stats-none'),
     qualityChart: byId<HTMLCanvasElement>('quality-chart'),
   };
 }

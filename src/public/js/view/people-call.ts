@@ -18,6 +18,7 @@ import type { OpenSocket } from '../session/signaling.js';
 import { bindCall, type BoundCall } from './call-binding.js';
 import { byId } from './dom.js';
 import { callElements } from './elements.js';
+import { callFocusTargets, focusFirst } from './focus.js';
 import { watchIce } from './icewatch.js';
 import { revealCall, stageCall } from './stage.js';
 
@@ -86,6 +87,7 @@ export function prepareCall(o: CallSetup): NameCall {
     applyI18n(currentLang(), view.root); // the copy still has the template's English
     revealCall(view.root);
     document.body.classList.add('room');
+    focusFirst(callFocusTargets(view.root)); // Accept, which had it, is gone with the ring
   };
   const begin = () => {
     if (!session || !wanted || started) return;

@@ -47,6 +47,8 @@ export interface StatsPanelElements {
   statsPanel: HTMLElement;
   statsToggle: HTMLButtonElement;
   statsList: HTMLElement;
+  /** Says there is no call yet: a definition list holds only terms and their values. */
+  statsNone: HTMLElement;
   qualityChart: HTMLCanvasElement;
 }
 
@@ -67,7 +69,9 @@ export function createStatsPanel(ui: StatsPanelElements, setupMs: () => number |
   const render = () => {
     if (ui.statsPanel.hidden) return;
     if (now) renderStats(ui.statsList, statsRows(now, prev, setupMs()));
-    else ui.statsList.textContent = t('stats.none');
+    else ui.statsList.replaceChildren();
+    ui.statsList.hidden = !now;
+    ui.statsNone.hidden = Boolean(now);
     drawChart(ui.qualityChart, samples, at);
   };
   return {
@@ -80,7 +84,9 @@ export function createStatsPanel(ui: StatsPanelElements, setupMs: () => number |
     },
     toggle() {
       const open = ui.statsPanel.hidden;
+      const hadFocus = ui.statsPanel.contains(document.activeElement);
       ui.statsPanel.hidden = !open;
+      if (hadFocus) ui.statsToggle.focus(); // not left on <body>
       ui.statsToggle.setAttribute('aria-pressed', String(open));
       render();
     },
