@@ -4,6 +4,7 @@
 import { enApp } from './strings-en-app.js';
 import { enFiles } from './strings-en-files.js';
 import { enPeople } from './strings-en-people.js';
+import { enQuality } from './strings-en-quality.js';
 
 export const en = {
   'app.tagline': 'Private one-to-one video calls, served from your own machine.',
@@ -93,7 +94,7 @@ export const en = {
   'problem.other': 'The camera or microphone could not be started ({detail}).',
   'problem.share': 'Screen sharing did not start.',
   'problem.switch': 'Could not switch the camera.',
-  shortcuts: 'Shortcuts: M microphone, V camera, W switch camera, D share screen, F fullscreen, C chat, I statistics, Shift+H hang up.',
+  shortcuts: 'Shortcuts: M microphone, V camera, A audio only, W switch camera, D share screen, F fullscreen, C chat, I statistics, Shift+H hang up.',
   'home.otherDevice': 'On another device, open:',
   'home.noLan': 'No other device can open duet from this computer yet: it has no network address. Connect to a network, then reload.',
   'link.networkLabel': 'Network',
@@ -157,6 +158,7 @@ export const en = {
   ...enPeople,
   ...enFiles,
   ...enApp,
+  ...enQuality,
 } as const;
 
 export type Key = keyof typeof en;
