@@ -8,6 +8,7 @@ import {
   GOOD_SAMPLES,
   HELD_SAMPLES,
   MAX_GOOD_SAMPLES,
+  PAUSED_GOOD_SAMPLES,
   START,
   isBad,
   isGood,
@@ -66,7 +67,8 @@ describe('the audio-first ladder', () => {
   it('tries video again after good samples, and keeps the notice until a rung with video has held', () => {
     const paused = last(run(START, times(THIN, BAD_SAMPLES)));
     const healthy: LinkReading = { lossPercent: 0, rttMs: 20 }; // audio only: the estimate says little
-    const climbing = run(paused, times(healthy, GOOD_SAMPLES));
+    expect(last(run(paused, times(healthy, PAUSED_GOOD_SAMPLES - 1))).rung).toBe('paused');
+    const climbing = run(paused, times(healthy, PAUSED_GOOD_SAMPLES));
     expect(last(climbing)).toMatchObject({ rung: 'low', poor: true });
     const held = run(last(climbing), times(healthy, HELD_SAMPLES));
     expect(held.at(-2)!.poor).toBe(true);
@@ -76,7 +78,7 @@ describe('the audio-first ladder', () => {
 
   it('does not trust a low estimate just after a climb (it grows only once more is sent)', () => {
     const paused = last(run(START, times(THIN, BAD_SAMPLES)));
-    const low = last(run(paused, times({ availableBps: 60_000, lossPercent: 0, rttMs: 20 }, GOOD_SAMPLES)));
+    const low = last(run(paused, times({ availableBps: 60_000, lossPercent: 0, rttMs: 20 }, PAUSED_GOOD_SAMPLES)));
     expect(low.rung).toBe('low');
     expect(last(run(low, times({ availableBps: 60_000, lossPercent: 0, rttMs: 20 }, 3))).rung).toBe('low');
   });
@@ -90,7 +92,7 @@ describe('the audio-first ladder', () => {
       state = last(run(state, [...times({ lossPercent: 0, rttMs: 20 }, climb + 1), ...times(LOSSY, BAD_SAMPLES)]));
       expect(state.rung).toBe('paused');
     }
-    expect(waits).toEqual([GOOD_SAMPLES, GOOD_SAMPLES * 2, MAX_GOOD_SAMPLES, MAX_GOOD_SAMPLES, MAX_GOOD_SAMPLES]);
+    expect(waits).toEqual([PAUSED_GOOD_SAMPLES, MAX_GOOD_SAMPLES, MAX_GOOD_SAMPLES, MAX_GOOD_SAMPLES, MAX_GOOD_SAMPLES]);
     const recovered = last(run(state, times({ lossPercent: 0, rttMs: 20 }, MAX_GOOD_SAMPLES + HELD_SAMPLES)));
     expect(recovered).toMatchObject({ rung: 'low', poor: false, climbAfter: GOOD_SAMPLES });
   });
@@ -113,13 +115,28 @@ describe('reading the link from a stats report', () => {
   ];
 
   it('reads the estimate, the worse loss and the longest round trip of the streams still sending', () => {
-    const { reading, sent } = readLink(report(base), new Map([['OA', 450], ['OV', 850]]));
+    const { reading, sent } = readLink(
+      report(base),
+      new Map([
+        ['OA', 450],
+        ['OV', 850],
+      ]),
+    );
     expect(reading).toEqual({ availableBps: 95_000, lossPercent: 30, rttMs: 600 });
-    expect([...sent]).toEqual([['OA', 500], ['OV', 900]]);
+    expect([...sent]).toEqual([
+      ['OA', 500],
+      ['OV', 900],
+    ]);
   });
 
   it('leaves out a stream that stopped sending (its last receiver report is stale)', () => {
-    const { reading } = readLink(report(base), new Map([['OA', 450], ['OV', 900]]));
+    const { reading } = readLink(
+      report(base),
+      new Map([
+        ['OA', 450],
+        ['OV', 900],
+      ]),
+    );
     expect(reading).toEqual({ availableBps: 95_000, lossPercent: 2, rttMs: 150 });
   });
 

@@ -172,7 +172,14 @@ describe('the chart', () => {
     for (const { args } of rects) expect(args).toEqual([expect.any(Number), 6, expect.any(Number), 148, 'rgba(224, 161, 0, 0.22)']);
     expect(calls.filter((c) => c.op === 'fillText').map((c) => c.args[0])).toContain('Video paused');
     const plain = recordingContext();
-    drawQualityChart(plain.ctx, 320, 160, samples.map((s) => ({ ...s, videoPaused: false })), 59_000, labels);
+    drawQualityChart(
+      plain.ctx,
+      320,
+      160,
+      samples.map((s) => ({ ...s, videoPaused: false })),
+      59_000,
+      labels,
+    );
     expect(plain.calls.filter((c) => c.op === 'fillRect')).toHaveLength(0);
     expect(plain.calls.filter((c) => c.op === 'fillText').map((c) => c.args[0])).not.toContain('Video paused');
   });

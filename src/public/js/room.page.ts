@@ -71,7 +71,15 @@ async function main(): Promise<void> {
     const stream = prejoin.media.stream; // the preview stops once `join` is out (prejoin.finish below)
     await ice.ready;
     const iceServers = () => ice.servers();
-    const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false, audioOnly }, iceServers, name, spare });
+    const session = createSession({
+      room,
+      socket,
+      local: stream,
+      state: { muted: false, cameraOff: false, screen: false, audioOnly },
+      iceServers,
+      name,
+      spare,
+    });
     session.on('peer', (pc) => {
       ice.watch(pc);
       rerenderIce = watchIce(pc, () => ice.hasTurn(), iceView);

@@ -11,7 +11,7 @@
  * stays below the current rung's need for BAD_SAMPLES samples (not in the ESTIMATE_GRACE samples after a
  * climb: the estimate grows only once more is sent).
  * Going up: GOOD_SAMPLES samples in a row under the good thresholds (lower ones: hysteresis) try the
- * next rung up. A climb that fails within FAILED_WITHIN samples doubles the wait before the next try
+ * next rung up (PAUSED_GOOD_SAMPLES from paused). A climb that fails within FAILED_WITHIN samples doubles the wait before the next try
  * (up to MAX_GOOD_SAMPLES); one that holds for HELD_SAMPLES resets it. While the estimate cannot see
  * spare capacity (a sender held to a low rate does not probe beyond it), trying is how the ladder
  * notices that the link recovered.
@@ -53,7 +53,9 @@ export const RTT_BAD_MS = 500;
 export const RTT_GOOD_MS = 300;
 export const BAD_SAMPLES = 2;
 export const GOOD_SAMPLES = 4;
-export const MAX_GOOD_SAMPLES = 12;
+/** Good samples before video is tried again after a pause: each try costs the voice a little loss on a link that is still thin. */
+export const PAUSED_GOOD_SAMPLES = 8;
+export const MAX_GOOD_SAMPLES = 16;
 export const FAILED_WITHIN = 6;
 export const HELD_SAMPLES = 6;
 /** Samples after a climb during which the estimate is not trusted (it grows only once more is sent). */
@@ -109,7 +111,7 @@ function stepDown(s: LadderState, to: Rung): LadderState {
     bad: 0,
     good: 0,
     short: 0,
-    climbAfter: failedClimb ? Math.min(s.climbAfter * 2, MAX_GOOD_SAMPLES) : s.climbAfter,
+    climbAfter: Math.max(failedClimb ? Math.min(s.climbAfter * 2, MAX_GOOD_SAMPLES) : s.climbAfter, to === 'paused' ? PAUSED_GOOD_SAMPLES : 0),
     sinceClimb: undefined,
   };
 }

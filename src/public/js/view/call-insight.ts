@@ -36,7 +36,8 @@ export interface CallInsight {
 }
 
 /** At most one bar while video is paused by a poor link: the bars must not say "excellent" beside the notice. */
-const capped = (level: SignalLevel | undefined, poor: boolean): SignalLevel | undefined => (poor && level !== undefined ? (Math.min(level, 1) as SignalLevel) : level);
+const capped = (level: SignalLevel | undefined, poor: boolean): SignalLevel | undefined =>
+  poor && level !== undefined ? (Math.min(level, 1) as SignalLevel) : level;
 
 /** Subscribes to `session` (before its `start()`) and polls its statistics until the call is over. */
 export function bindCallInsight(ui: InsightElements, session: Session): CallInsight {
