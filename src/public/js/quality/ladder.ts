@@ -1,9 +1,11 @@
 /**
  * The audio-first ladder: how much video we send, decided once a second from what the link tells us, so
  * that when the link cannot carry both, the voice keeps its quality and the video gives way. Four rungs:
- * full (the browser decides), reduced (half size, 15 fps, 150 kbit/s), low (quarter size, 10 fps,
- * 60 kbit/s) and paused (no video at all). Pure: readings in, rung out; page/ladder-link.ts reads the
- * stats and applies the rung with RTCRtpSender.setParameters.
+ * full (the browser decides), reduced (half size, 15 fps, 150 kbit/s), low (quarter size, 8 fps,
+ * 40 kbit/s) and paused (no video at all). Pure: readings in, rung out; link.ts reads the stats and
+ * session/video-ladder.ts applies the rung with RTCRtpSender.setParameters. A rung is kept only while
+ * the estimate covers its need (RUNG_NEEDS_BPS), which leaves headroom above its own cap, so a try of
+ * the next rung costs the voice little on a link that is still too thin.
  *
  * Going down: a sample is bad when the loss the other side reports of our packets reaches LOSS_BAD_PERCENT
  * or the round trip reaches RTT_BAD_MS; BAD_SAMPLES bad samples in a row step one rung down. The
@@ -33,7 +35,7 @@ export interface RungSettings {
 export const RUNG_SETTINGS: Readonly<Record<Rung, RungSettings>> = {
   full: { active: true, maxBitrate: undefined, scaleResolutionDownBy: undefined, maxFramerate: undefined },
   reduced: { active: true, maxBitrate: 150_000, scaleResolutionDownBy: 2, maxFramerate: 15 },
-  low: { active: true, maxBitrate: 60_000, scaleResolutionDownBy: 4, maxFramerate: 10 },
+  low: { active: true, maxBitrate: 40_000, scaleResolutionDownBy: 4, maxFramerate: 8 },
   paused: { active: false, maxBitrate: undefined, scaleResolutionDownBy: undefined, maxFramerate: undefined },
 };
 

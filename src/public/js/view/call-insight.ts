@@ -57,6 +57,7 @@ export function bindCallInsight(ui: InsightElements, session: Session): CallInsi
     tracker.report(report, report && polled ? dtlsView(polled) : undefined);
     if (report) {
       ladder.report(report);
+      ui.qualityNotice.dataset.rung = ladder.state.rung; // the rung our video is on (for tests and a curious reader of the DOM)
       session.setLinkPoor(ladder.poor);
       history.add(readTotals(report, at), poor());
     }
