@@ -97,6 +97,15 @@ describe('the audio-first ladder', () => {
     expect(recovered).toMatchObject({ rung: 'low', poor: false, climbAfter: GOOD_SAMPLES });
   });
 
+  it('steps back at the first sample that is not good while a climb is judged', () => {
+    const paused = last(run(START, times(THIN, BAD_SAMPLES)));
+    const low = last(run(paused, times({ lossPercent: 0, rttMs: 20 }, PAUSED_GOOD_SAMPLES)));
+    expect(low.rung).toBe('low');
+    expect(nextRung(low, { lossPercent: 3, rttMs: 20 })).toMatchObject({ rung: 'paused', climbAfter: MAX_GOOD_SAMPLES });
+    const held = last(run(low, times({ lossPercent: 0, rttMs: 20 }, HELD_SAMPLES)));
+    expect(nextRung(held, { lossPercent: 3, rttMs: 20 }).rung).toBe('low'); // held: only bad samples step down now
+  });
+
   it('does not climb on samples that are neither good nor bad', () => {
     const paused = last(run(START, times(THIN, BAD_SAMPLES)));
     expect(last(run(paused, times({ lossPercent: 5, rttMs: 100 }, 30))).rung).toBe('paused');

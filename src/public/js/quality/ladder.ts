@@ -13,7 +13,8 @@
  * stays below the current rung's need for BAD_SAMPLES samples (not in the ESTIMATE_GRACE samples after a
  * climb: the estimate grows only once more is sent).
  * Going up: GOOD_SAMPLES samples in a row under the good thresholds (lower ones: hysteresis) try the
- * next rung up (PAUSED_GOOD_SAMPLES from paused). A climb that fails within FAILED_WITHIN samples doubles the wait before the next try
+ * next rung up (PAUSED_GOOD_SAMPLES from paused); until that climb has held, the first sample that is not
+ * good steps back down. A climb that fails within FAILED_WITHIN samples doubles the wait before the next try
  * (up to MAX_GOOD_SAMPLES); one that holds for HELD_SAMPLES resets it. While the estimate cannot see
  * spare capacity (a sender held to a low rate does not probe beyond it), trying is how the ladder
  * notices that the link recovered.
@@ -57,7 +58,7 @@ export const BAD_SAMPLES = 2;
 export const GOOD_SAMPLES = 4;
 /** Good samples before video is tried again after a pause: each try costs the voice a little loss on a link that is still thin. */
 export const PAUSED_GOOD_SAMPLES = 8;
-export const MAX_GOOD_SAMPLES = 16;
+export const MAX_GOOD_SAMPLES = 12;
 export const FAILED_WITHIN = 6;
 export const HELD_SAMPLES = 6;
 /** Samples after a climb during which the estimate is not trusted (it grows only once more is sent). */
@@ -127,6 +128,8 @@ export function nextRung(s: LadderState, r: LinkReading): LadderState {
   const short = trusted && r.availableBps !== undefined && r.availableBps < RUNG_NEEDS_BPS[s.rung] ? s.short + 1 : 0;
   if (s.rung !== 'paused' && short >= BAD_SAMPLES) return stepDown(s, rungForEstimate(down(s.rung), r.availableBps!));
   if (s.rung !== 'paused' && bad >= BAD_SAMPLES) return stepDown(s, down(s.rung));
+  // a climb is judged strictly: the first sample that is not good ends it (the voice pays for every second of it)
+  if (s.rung !== 'paused' && sinceClimb !== undefined && sinceClimb < HELD_SAMPLES && !isGood(r)) return stepDown(s, down(s.rung));
   const held = sinceClimb !== undefined && sinceClimb >= HELD_SAMPLES;
   const next: LadderState = {
     ...s,
