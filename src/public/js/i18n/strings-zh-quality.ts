@@ -5,7 +5,7 @@ import type { enQuality } from './strings-en-quality.js';
 
 export const zhQuality: Record<keyof typeof enQuality, string> = {
   'quality.notice.self': '网络不佳：已暂停视频，以保证您的声音清晰',
-  'quality.notice.other': '对方网络不佳：对方的视频已暂停，以保证声音清晰',
+  'quality.notice.other': '对方网络不佳：其视频已暂停，以保证声音清晰',
   'quality.notice.both': '网络不佳：双方视频均已暂停，以保证声音清晰',
   'quality.paused': '视频已暂停',
   'control.audioOnly': '仅语音',
