@@ -14,6 +14,7 @@ import { loadOptions } from './options.js';
 import { formatReport } from './report.js';
 import type { BenchEnv } from './servers.js';
 import { benchSignaling, type SignalingResult } from './signaling-bench.js';
+import { benchThin, type ThinResult } from './thin-bench.js';
 
 export interface BenchResults {
   startedAt: string;
@@ -25,6 +26,8 @@ export interface BenchResults {
   /** One node against two nodes through Redis (issue 14). */
   cluster?: ClusterResult;
   files?: FilesResult | undefined;
+  /** A call on a 100 kbit/s link in network namespaces, duet against the plain page. */
+  thin?: ThinResult;
   errors: string[];
   durationS: number;
 }
@@ -88,6 +91,10 @@ async function main(): Promise<void> {
     if (options.parts.includes('files')) {
       say(`files: a ${options.fileMegabytes} MB file over a loopback data channel in headless Chromium, duet against bare`);
       await attempt('files', async () => void (results.files = await benchFiles(options, env, say)));
+    }
+    if (options.parts.includes('thin')) {
+      say('thin: one call on a 100 kbit/s link in network namespaces, duet and the plain tutorial page');
+      await attempt('thin', async () => void (results.thin = await benchThin(say)));
     }
   } finally {
     await rm(tmpDir, { recursive: true, force: true });

@@ -5,8 +5,8 @@ import { availableParallelism } from 'node:os';
 import { ConfigError, parseNumber, read, type Env } from '../src/server/config/env.js';
 import { ALL_KINDS, KINDS, type Kind } from './wire.js';
 
-export type Part = 'signaling' | 'idle' | 'calls' | 'cluster' | 'files';
-export const PARTS: readonly Part[] = ['signaling', 'idle', 'calls', 'cluster', 'files'];
+export type Part = 'signaling' | 'idle' | 'calls' | 'cluster' | 'files' | 'thin';
+export const PARTS: readonly Part[] = ['signaling', 'idle', 'calls', 'cluster', 'files', 'thin'];
 
 export interface BenchOptions {
   /** Rooms in the negotiation burst (two sockets each). */

@@ -111,6 +111,35 @@ function rows(r: BenchResults): Table[] {
       ],
     });
   }
+  if (r.thin?.status === 'skipped') tables.push({ title: `Thin link: skipped (${r.thin.detail})`, head: ['figure'], body: [] });
+  if (r.thin?.duet && r.thin.plain) {
+    const { duet, plain, capKbit } = r.thin;
+    const s = (ms: number | null) => (ms === null ? 'not within 60 s' : fmt(ms / 1000, 1));
+    tables.push({
+      title: `Thin link: one call with host a capped at ${capKbit} kbit/s each way (tbf, network namespaces), audio over seconds 8-20 under the cap`,
+      head: ['figure', 'duet', 'plain page', 'duet/plain', 'note'],
+      body: [
+        [
+          'audio lost, a receives, %',
+          fmt(duet.aReceives.lossPercent, 1),
+          fmt(plain.aReceives.lossPercent, 1),
+          fmt(ratio(duet.aReceives.lossPercent, plain.aReceives.lossPercent)),
+          "through a's capped downlink",
+        ],
+        [
+          'audio lost, b receives, %',
+          fmt(duet.bReceives.lossPercent, 1),
+          fmt(plain.bReceives.lossPercent, 1),
+          fmt(ratio(duet.bReceives.lossPercent, plain.bReceives.lossPercent)),
+          "through a's capped uplink",
+        ],
+        ['audio packets/s, a receives', fmt(duet.aReceives.packetsPerSecond, 1), fmt(plain.aReceives.packetsPerSecond, 1), '', 'Opus sends 50'],
+        ['audio packets/s, b receives', fmt(duet.bReceives.packetsPerSecond, 1), fmt(plain.bReceives.packetsPerSecond, 1), '', ''],
+        ['video frames again after the cap lifts, s', s(duet.videoBackMs), s(plain.videoBackMs), '', 'both sides decode new frames (0: video never stopped)'],
+        ['video back at its earlier size and rate, s', s(duet.fullVideoMs), s(plain.fullVideoMs), '', 'both sides'],
+      ],
+    });
+  }
   return tables;
 }
 

@@ -11,7 +11,10 @@ describe('data-channel message check', () => {
   it.each([
     [{ kind: 'hello', name: 'Ada' }],
     [{ kind: 'hello', name: '' }],
-    [{ kind: 'state', muted: true, cameraOff: false, screen: true }],
+    [{ kind: 'state', muted: true, cameraOff: false, screen: true, audioOnly: false }],
+    [{ kind: 'state', muted: false, cameraOff: false, screen: false, audioOnly: true }],
+    [{ kind: 'link', poor: true }],
+    [{ kind: 'link', poor: false }],
     [{ kind: 'chat', text: '你好', time: now }],
     [{ kind: 'chat', text: 'x', time: 0 }],
     [{ kind: 'chat', text: 'x', time: MAX_CHAT_TIME }],
@@ -20,6 +23,21 @@ describe('data-channel message check', () => {
     [{ kind: 'pong' }],
   ])('accepts %j', (message) => {
     expect(checkChannelMessage(JSON.stringify(message))).toEqual({ ok: true, message });
+  });
+
+  it('reads a state without the audio-only flag (pages before it) as not audio only', () => {
+    expect(checkChannelMessage(JSON.stringify({ kind: 'state', muted: true, cameraOff: false, screen: true }))).toEqual({
+      ok: true,
+      message: { kind: 'state', muted: true, cameraOff: false, screen: true, audioOnly: false },
+    });
+  });
+
+  it.each([
+    ['a string audio-only flag', { kind: 'state', muted: true, cameraOff: false, screen: true, audioOnly: 'yes' }],
+    ['a missing link flag', { kind: 'link' }],
+    ['a number link flag', { kind: 'link', poor: 1 }],
+  ])('refuses %s', (_, message) => {
+    expect(checkChannelMessage(JSON.stringify(message)).ok).toBe(false);
   });
 
   it('keeps only the known fields', () => {

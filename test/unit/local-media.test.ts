@@ -45,9 +45,18 @@ describe('our media during a call', () => {
     media.toggleMute();
     expect(tracks[0]!.enabled).toBe(true);
     expect(changes).toEqual([
-      { muted: true, cameraOff: false, screen: false },
-      { muted: false, cameraOff: false, screen: false },
+      { muted: true, cameraOff: false, screen: false, audioOnly: false },
+      { muted: false, cameraOff: false, screen: false, audioOnly: false },
     ]);
+  });
+
+  it('goes audio only and back, keeping its tracks', () => {
+    const { media, tracks, changes } = setup();
+    media.toggleAudioOnly();
+    expect(media.state.audioOnly).toBe(true);
+    media.toggleAudioOnly();
+    expect(changes.map((c) => c.audioOnly)).toEqual([true, false]);
+    expect(tracks.every((t) => t.enabled)).toBe(true);
   });
 
   it('turns the camera off and on, and does nothing without a camera', () => {
@@ -68,7 +77,7 @@ describe('our media during a call', () => {
     await media.toggleShare();
     expect(notices).toEqual(['problem.share']);
     expect(sent).toEqual([]);
-    expect(changes.at(-1)).toEqual({ muted: false, cameraOff: false, screen: false });
+    expect(changes.at(-1)).toEqual({ muted: false, cameraOff: false, screen: false, audioOnly: false });
   });
 
   it('shares the screen on the call and goes back to the camera when it stops', async () => {

@@ -76,6 +76,14 @@ describe('the last minute', () => {
     expect([kept[0]!.at, kept.at(-1)!.at]).toEqual([31_000, 90_000]);
   });
 
+  it('marks the samples taken while video was paused by a poor link', () => {
+    const history = createQualityHistory();
+    history.add(totals(0));
+    history.add(totals(1000), true);
+    history.add(totals(2000));
+    expect(history.samples().map((s) => s.videoPaused === true)).toEqual([true, false]);
+  });
+
   it('never holds more than its capacity, however often it is fed', () => {
     const history = createQualityHistory(60_000, 10);
     for (let at = 0; at <= 5000; at += 100) history.add(totals(at));
@@ -129,12 +137,13 @@ function recordingContext() {
     },
     stroke: () => strokes.push({ color: ctx.strokeStyle, segments }),
     fillText: (...args) => calls.push({ op: 'fillText', args: [...args, ctx.textAlign, ctx.textBaseline] }),
+    fillRect: (...args) => calls.push({ op: 'fillRect', args: [...args, ctx.fillStyle] }),
   };
   return { ctx, calls, strokes };
 }
 
 describe('the chart', () => {
-  const labels = { out: 'Out', in: 'In', rtt: 'RTT', loss: 'Loss' };
+  const labels = { out: 'Out', in: 'In', rtt: 'RTT', loss: 'Loss', paused: 'Video paused' };
 
   it('draws axes and a line for each of the four series when there is data', () => {
     const { ctx, calls, strokes } = recordingContext();
@@ -152,6 +161,27 @@ describe('the chart', () => {
     }
     const texts = calls.filter((c) => c.op === 'fillText').map((c) => c.args[0]);
     expect(texts).toEqual(expect.arrayContaining(['Out 2900 kbit/s', 'In 400 kbit/s', 'RTT 49 ms', 'Loss 2.0 %', '5 Mbit/s', '100 ms', '5 %']));
+  });
+
+  it('shades the time video was paused across both panels and names it, and shades nothing otherwise', () => {
+    const { ctx, calls } = recordingContext();
+    const samples = Array.from({ length: 10 }, (_, i) => sample(50_000 + i * 1000, { videoPaused: i >= 4 && i < 7 }));
+    drawQualityChart(ctx, 320, 160, samples, 59_000, labels);
+    const rects = calls.filter((c) => c.op === 'fillRect');
+    expect(rects).toHaveLength(3);
+    for (const { args } of rects) expect(args).toEqual([expect.any(Number), 6, expect.any(Number), 148, 'rgba(224, 161, 0, 0.22)']);
+    expect(calls.filter((c) => c.op === 'fillText').map((c) => c.args[0])).toContain('Video paused');
+    const plain = recordingContext();
+    drawQualityChart(
+      plain.ctx,
+      320,
+      160,
+      samples.map((s) => ({ ...s, videoPaused: false })),
+      59_000,
+      labels,
+    );
+    expect(plain.calls.filter((c) => c.op === 'fillRect')).toHaveLength(0);
+    expect(plain.calls.filter((c) => c.op === 'fillText').map((c) => c.args[0])).not.toContain('Video paused');
   });
 
   it("puts each scale's top, with its unit, right-aligned in the margin left of the legend, all text centred on its line", () => {

@@ -84,10 +84,27 @@ describe('the call session', () => {
     channel.receive({ kind: 'chat', text: 'hi', time: 5 });
     channel.receive({ kind: 'chat', text: 7, time: 5 });
     channel.receive({ kind: 'state', muted: 'yes' });
-    expect(h.session.remote).toEqual({ name: 'Bob', state: { muted: true, cameraOff: true, screen: false } });
+    expect(h.session.remote).toEqual({ name: 'Bob', state: { muted: true, cameraOff: true, screen: false, audioOnly: false }, poor: false });
     expect(h.events.filter(([kind]) => kind === 'chat')).toEqual([['chat', { sender: 'Bob', text: 'hi', time: 5 }]]);
     expect(h.session.sendChat('hello')).toBe(true);
     expect(channel.sent.at(-1)).toMatchObject({ kind: 'chat', text: 'hello' });
+  });
+
+  it('tells the other person when our video is paused by a poor link (once per change, again on a new channel) and raises theirs', () => {
+    const h = startHarness();
+    h.session.setLinkPoor(true); // before the channel: kept for it
+    const { channel } = connectedCall(h);
+    expect(channel.sent).toContainEqual({ kind: 'link', poor: true });
+    h.session.setLinkPoor(true);
+    h.session.setLinkPoor(false);
+    expect(channel.sent.filter((m) => (m as { kind: string }).kind === 'link')).toEqual([
+      { kind: 'link', poor: true },
+      { kind: 'link', poor: false },
+    ]);
+    channel.receive({ kind: 'link', poor: true });
+    expect(h.session.remote.poor).toBe(true);
+    channel.receive({ kind: 'state', muted: false, cameraOff: false, screen: false, audioOnly: true });
+    expect(h.session.remote).toMatchObject({ poor: true, state: { audioOnly: true } });
   });
 
   it('measures the setup time once, at the first remote frame of a connection', () => {

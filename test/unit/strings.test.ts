@@ -26,6 +26,7 @@ const ALLOWED_LATIN = new Set([
   'Shift',
   'M',
   'V',
+  'A',
   'W',
   'D',
   'F',

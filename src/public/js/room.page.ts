@@ -28,6 +28,8 @@ import { watchIce } from './view/icewatch.js';
 import { revealCall, stageCall } from './view/stage.js';
 
 const NAME_KEY = 'duet.name';
+/** The pre-join screen's audio-only choice, remembered on this device like the name (docs/page.md). */
+const AUDIO_ONLY_KEY = 'duet.audioOnly';
 const ui = roomElements();
 const iceView = { path: byId('call-path'), problem: byId('ice-problem') };
 
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   ui.roomName.textContent = room;
   ui.name.value = safeGet(NAME_KEY) ?? '';
   ui.name.maxLength = MAX_NAME_CHARS;
+  ui.audioOnlyStart.checked = safeGet(AUDIO_ONLY_KEY) === '1';
   renderStatus(ui, IDLE_LINE);
   const shareNote = bindShareOrigin(
     { network: ui.linkNetwork, note: ui.linkNote },
@@ -67,10 +70,19 @@ async function main(): Promise<void> {
   const onJoin = async (): Promise<void> => {
     ui.join.disabled = true;
     const name = ui.name.value.trim().slice(0, MAX_NAME_CHARS);
+    const audioOnly = ui.audioOnlyStart.checked;
     const stream = prejoin.media.stream; // the preview stops once `join` is out (prejoin.finish below)
     await ice.ready;
     const iceServers = () => ice.servers();
-    const session = createSession({ room, socket, local: stream, state: { muted: false, cameraOff: false, screen: false }, iceServers, name, spare });
+    const session = createSession({
+      room,
+      socket,
+      local: stream,
+      state: { muted: false, cameraOff: false, screen: false, audioOnly },
+      iceServers,
+      name,
+      spare,
+    });
     session.on('peer', (pc) => {
       ice.watch(pc);
       rerenderIce = watchIce(pc, () => ice.hasTurn(), iceView);
@@ -80,10 +92,11 @@ async function main(): Promise<void> {
     session.start();
     prejoin.finish();
     safeSet(NAME_KEY, name);
+    safeSet(AUDIO_ONLY_KEY, audioOnly ? '1' : '0');
     rememberRoom(room);
     ui.prejoin.hidden = true;
     revealCall(ui.call);
-    const call = bindCall(ui, session, stream, () => session.hangup());
+    const call = bindCall(ui, session, stream, () => session.hangup(), { audioOnly });
     rerender.push(call.render);
     focusFirst(callFocusTargets(ui.call)); // Join, which had it, is gone with the pre-join screen
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS

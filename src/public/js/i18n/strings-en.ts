@@ -4,6 +4,7 @@
 import { enApp } from './strings-en-app.js';
 import { enFiles } from './strings-en-files.js';
 import { enPeople } from './strings-en-people.js';
+import { enQuality } from './strings-en-quality.js';
 
 export const en = {
   'app.tagline': 'Private one-to-one video calls, served from your own machine.',
@@ -97,7 +98,7 @@ export const en = {
   'call.title': 'Video call',
   'ended.title': 'What next',
   shortcuts:
-    'Shortcuts: M microphone, V camera, W switch camera, D share screen, F fullscreen, C chat, I statistics, Shift+H hang up, Esc close chat or statistics.',
+    'Shortcuts: M microphone, V camera, A audio only, W switch camera, D share screen, F fullscreen, C chat, I statistics, Shift+H hang up, Esc close chat or statistics.',
   'home.otherDevice': 'On another device, open:',
   'home.noLan': 'No other device can open duet from this computer yet: it has no network address. Connect to a network, then reload.',
   'link.networkLabel': 'Network',
@@ -161,6 +162,7 @@ export const en = {
   ...enPeople,
   ...enFiles,
   ...enApp,
+  ...enQuality,
 } as const;
 
 export type Key = keyof typeof en;

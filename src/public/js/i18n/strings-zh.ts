@@ -5,6 +5,7 @@ import type { Key } from './strings-en.js';
 import { zhApp } from './strings-zh-app.js';
 import { zhFiles } from './strings-zh-files.js';
 import { zhPeople } from './strings-zh-people.js';
+import { zhQuality } from './strings-zh-quality.js';
 
 export const zh: Record<Key, string> = {
   'app.tagline': '私密的一对一视频通话，由你自己的电脑提供服务。',
@@ -95,7 +96,7 @@ export const zh: Record<Key, string> = {
   'announce.joined': '已与 {name} 连接。',
   'call.title': '视频通话',
   'ended.title': '接下来',
-  shortcuts: '快捷键：M 麦克风，V 摄像头，W 切换摄像头，D 共享屏幕，F 全屏，C 聊天，I 统计，Shift+H 挂断，Esc 关闭聊天或统计。',
+  shortcuts: '快捷键：M 麦克风，V 摄像头，A 仅语音，W 切换摄像头，D 共享屏幕，F 全屏，C 聊天，I 统计，Shift+H 挂断，Esc 关闭聊天或统计。',
   'home.otherDevice': '在另一台设备上打开：',
   'home.noLan': '其他设备暂时无法从本电脑打开 duet：它没有网络地址。请连接网络后重新加载。',
   'link.networkLabel': '网络',
@@ -157,4 +158,5 @@ export const zh: Record<Key, string> = {
   ...zhPeople,
   ...zhFiles,
   ...zhApp,
+  ...zhQuality,
 };

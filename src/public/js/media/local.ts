@@ -2,7 +2,8 @@
  * Our own media during a call: the camera and microphone stream, muted or not,
  * camera on or off, the shared screen. One owner for that state; it raises
  * `change` when it changes and `notice` when switching camera or sharing the
- * screen fails. `sendVideo` puts a new video track on the call.
+ * screen fails. `sendVideo` puts a new video track on the call. Audio only (by choice, for this call)
+ * is part of the state: the call stops video both ways (session/video-ladder.ts), the tracks stay.
  */
 import type { Key } from '../i18n/i18n.js';
 import { createEmitter, type Emitter } from '../session/emitter.js';
@@ -26,17 +27,24 @@ export interface LocalMedia {
   /** Next camera with replaceTrack (no renegotiation); camera-off stays off. */
   switchCamera(): Promise<void>;
   toggleShare(): Promise<void>;
+  /** No video either way for this call, or video again. */
+  toggleAudioOnly(): void;
   /** Stops every track (hang-up). */
   stop(): void;
 }
 
-export function createLocalMedia(stream: MediaStream, sendVideo: (track: MediaStreamTrack | null) => Promise<void>): LocalMedia {
+export function createLocalMedia(
+  stream: MediaStream,
+  sendVideo: (track: MediaStreamTrack | null) => Promise<void>,
+  start: { audioOnly?: boolean } = {},
+): LocalMedia {
   const events = createEmitter<LocalMediaEvents>();
   const off = { mic: false, camera: false };
+  let audioOnly = start.audioOnly === true;
   let screen: MediaStreamTrack | undefined;
   const camera = () => stream.getVideoTracks()[0];
   const mic = () => stream.getAudioTracks()[0];
-  const state = (): MediaState => ({ muted: off.mic, cameraOff: off.camera, screen: Boolean(screen) });
+  const state = (): MediaState => ({ muted: off.mic, cameraOff: off.camera, screen: Boolean(screen), audioOnly });
   const changed = () => events.emit('change', state());
   /** Mutes the microphone or turns the camera off (or back on); nothing without that device. */
   const toggle = (device: 'mic' | 'camera') => {
@@ -98,6 +106,10 @@ export function createLocalMedia(stream: MediaStream, sendVideo: (track: MediaSt
         console.warn('duet: screen sharing failed', error);
         events.emit('notice', 'problem.share');
       }
+      changed();
+    },
+    toggleAudioOnly() {
+      audioOnly = !audioOnly;
       changed();
     },
     stop() {

@@ -1,7 +1,8 @@
 /**
  * Draws the last minute of quality on a canvas: the upper panel the bitrate
  * each way (kbit/s, one scale), the lower panel the round-trip time (ms, left
- * scale) and packet loss (%, right scale). Each scale's top value, with its unit, sits
+ * scale) and packet loss (%, right scale), with the time video was paused by a poor link shaded
+ * behind both (the same fact as #quality-notice). Each scale's top value, with its unit, sits
  * right-aligned in the left margin, apart from the legend inside the plot; all text is
  * centred on its line (textBaseline middle), so Chinese labels and Latin figures share
  * one line. Takes only the drawing calls it uses, so a test can pass a recording
@@ -22,6 +23,7 @@ export interface ChartContext {
   lineTo(x: number, y: number): void;
   stroke(): void;
   fillText(text: string, x: number, y: number): void;
+  fillRect(x: number, y: number, w: number, h: number): void;
 }
 
 export interface ChartLabels {
@@ -29,9 +31,11 @@ export interface ChartLabels {
   in: string;
   rtt: string;
   loss: string;
+  /** The legend of the shaded time (video paused by a poor link). */
+  paused: string;
 }
 
-export const SERIES_COLORS = { out: '#2f7bf6', in: '#17a673', rtt: '#e0a100', loss: '#d9534f', axis: '#8a8f98' } as const;
+export const SERIES_COLORS = { out: '#2f7bf6', in: '#17a673', rtt: '#e0a100', loss: '#d9534f', axis: '#8a8f98', paused: 'rgba(224, 161, 0, 0.22)' } as const;
 const PAD = { left: 60, right: 36, top: 6, bottom: 6, gap: 10 };
 /** Where a line of text is centred below a panel's top edge. */
 const TEXT_Y = 7;
@@ -112,6 +116,13 @@ export function drawQualityChart(ctx: ChartContext, width: number, height: numbe
     ctx.stroke();
     ctx.lineWidth = 1;
   };
+  // the time video was paused: each paused sample shades its interval (from the sample before it)
+  ctx.fillStyle = SERIES_COLORS.paused;
+  samples.forEach((s, i) => {
+    if (!s.videoPaused) return;
+    const from = x(samples[i - 1]?.at ?? s.at - 1000);
+    ctx.fillRect(from, upper.top, Math.max(x(s.at) - from, 1), lower.top + lower.height - upper.top);
+  });
   const maxOf = (value: (s: Sample) => number | undefined) => Math.max(0, ...samples.map((s) => value(s) ?? 0));
 
   const kbps = niceMax(
@@ -145,4 +156,10 @@ export function drawQualityChart(ctx: ChartContext, width: number, height: numbe
     ctx.fillStyle = color;
     ctx.fillText(`${label} ${value}`, PAD.left + 4 + (i % 2) * 110, panel.top + TEXT_Y);
   });
+  if (samples.some((s) => s.videoPaused)) {
+    ctx.fillStyle = SERIES_COLORS.rtt;
+    ctx.textAlign = 'right';
+    ctx.fillText(labels.paused, width - PAD.right - 4, upper.top + TEXT_Y);
+    ctx.textAlign = 'left';
+  }
 }

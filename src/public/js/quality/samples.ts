@@ -26,6 +26,8 @@ export interface Sample {
   rttMs: number | undefined;
   /** The worse direction's loss over the interval, in percent; undefined when no packets moved. */
   lossPercent: number | undefined;
+  /** Video was paused by a poor link (either side) at the end of the interval (quality/ladder.ts). */
+  videoPaused?: boolean;
 }
 
 type Stat = Record<string, unknown>;
@@ -78,8 +80,8 @@ export const HISTORY_MS = 60_000;
 export const HISTORY_CAPACITY = 240; // a sample every 250 ms at the most
 
 export interface QualityHistory {
-  /** Adds a report's totals; returns the new sample, if any. */
-  add(totals: Totals): Sample | undefined;
+  /** Adds a report's totals (and whether video is paused by a poor link now); returns the new sample, if any. */
+  add(totals: Totals, videoPaused?: boolean): Sample | undefined;
   /** Samples of the last minute before the newest, oldest first. */
   samples(): Sample[];
   clear(): void;
@@ -90,9 +92,10 @@ export function createQualityHistory(windowMs = HISTORY_MS, capacity = HISTORY_C
   let next = 0;
   let last: Totals | undefined;
   return {
-    add(totals) {
+    add(totals, videoPaused = false) {
       const sample = last ? sampleBetween(last, totals) : undefined;
       last = totals;
+      if (sample && videoPaused) sample.videoPaused = true;
       if (sample) {
         ring[next] = sample;
         next = (next + 1) % capacity;

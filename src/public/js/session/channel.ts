@@ -1,10 +1,12 @@
 /**
  * Messages between the two duet pages over the RTCDataChannel (never through
- * the server): names, mute/camera/screen state, chat, hang-up, liveness pings.
+ * the server): names, mute/camera/screen/audio-only state, chat, hang-up, liveness pings, and whether
+ * our video is paused because the link is poor (`link`).
  */
 export type ChannelMessage =
   | { kind: 'hello'; name: string }
-  | { kind: 'state'; muted: boolean; cameraOff: boolean; screen: boolean }
+  | { kind: 'state'; muted: boolean; cameraOff: boolean; screen: boolean; audioOnly?: boolean }
+  | { kind: 'link'; poor: boolean }
   | { kind: 'chat'; text: string; time: number }
   | { kind: 'bye' }
   | { kind: 'ping' }
@@ -43,9 +45,11 @@ export function checkChannelMessage(raw: unknown): ChannelCheck {
     case 'hello':
       return str(m.name, 0, MAX_NAME_CHARS) ? { ok: true, message: { kind, name: m.name } } : { ok: false, reason: 'bad hello name' };
     case 'state':
-      return bool(m.muted) && bool(m.cameraOff) && bool(m.screen)
-        ? { ok: true, message: { kind, muted: m.muted, cameraOff: m.cameraOff, screen: m.screen } }
-        : { ok: false, reason: 'bad state flags' };
+      if (!(bool(m.muted) && bool(m.cameraOff) && bool(m.screen))) return { ok: false, reason: 'bad state flags' };
+      if (m.audioOnly !== undefined && !bool(m.audioOnly)) return { ok: false, reason: 'bad audio-only flag' }; // absent from older pages
+      return { ok: true, message: { kind, muted: m.muted, cameraOff: m.cameraOff, screen: m.screen, audioOnly: m.audioOnly === true } };
+    case 'link':
+      return bool(m.poor) ? { ok: true, message: { kind, poor: m.poor } } : { ok: false, reason: 'bad link flag' };
     case 'chat':
       if (!str(m.text, 1, MAX_CHAT_CHARS)) return { ok: false, reason: 'bad chat text' };
       return time(m.time) ? { ok: true, message: { kind, text: m.text, time: m.time } } : { ok: false, reason: 'bad chat time' };

@@ -8,6 +8,7 @@ import type { SignalData } from '../../../shared/events.js';
 import { FILES_CHANNEL_LABEL } from '../files/protocol.js';
 import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
 import { peerConfig } from './spare.js';
+import { withOpusFec } from './opus.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 
 export interface PeerOptions {
@@ -41,6 +42,9 @@ export interface Peer {
   release(): void;
   close(): void;
 }
+
+/** A description as it goes to the other peer: Opus with in-band FEC (opus.ts). */
+const outgoing = (d: RTCSessionDescription) => toDescription({ type: d.type, sdp: withOpusFec(d.sdp) });
 
 /** How long `disconnected` may last before we restart ICE. */
 const DISCONNECTED_GRACE_MS = 3000;
@@ -80,7 +84,7 @@ export function createPeer(options: PeerOptions): Peer {
     try {
       makingOffer = true;
       await pc.setLocalDescription();
-      if (pc.localDescription) send(toDescription(pc.localDescription));
+      if (pc.localDescription) send(outgoing(pc.localDescription));
     } catch (error) {
       console.warn('duet: could not make an offer', error);
     } finally {
@@ -115,7 +119,7 @@ export function createPeer(options: PeerOptions): Peer {
     if (description.type === 'offer') {
       const added = attachLocal(false);
       await pc.setLocalDescription();
-      if (pc.localDescription) send(toDescription(pc.localDescription));
+      if (pc.localDescription) send(outgoing(pc.localDescription));
       // after the answer is out (issue 16): getParameters/setParameters wait for WebRTC's own thread, which
       // the descriptions keep busy, and nothing is sent before DTLS is up, so the scale still comes first
       if (added) void limitStartSize(added);
@@ -179,7 +183,7 @@ export function createPeer(options: PeerOptions): Peer {
     },
     resume() {
       if (pc.connectionState === 'connected' || pc.signalingState === 'closed') return;
-      if (pc.signalingState === 'have-local-offer' && pc.localDescription) send(toDescription(pc.localDescription));
+      if (pc.signalingState === 'have-local-offer' && pc.localDescription) send(outgoing(pc.localDescription));
       else if (pc.signalingState === 'stable') pc.restartIce();
     },
     release() {

@@ -1,6 +1,6 @@
 /**
  * What the other page tells us over the data channel: its name, its
- * mute/camera/screen state and chat, plus hang-up and liveness messages,
+ * mute/camera/screen/audio-only state, whether its video is paused by a poor link, and chat, plus hang-up and liveness messages,
  * which are handed to the session's hooks.
  */
 import type { ChannelMessage } from './channel.js';
@@ -24,7 +24,7 @@ export interface RemoteSide {
 }
 
 export function createRemoteSide(hooks: RemoteHooks): RemoteSide {
-  let remote: Remote = { name: '', state: undefined };
+  let remote: Remote = { name: '', state: undefined, poor: false };
   const set = (next: Remote) => hooks.emit('remote', (remote = next));
 
   return {
@@ -36,7 +36,9 @@ export function createRemoteSide(hooks: RemoteHooks): RemoteSide {
         case 'hello':
           return set({ ...remote, name: m.name });
         case 'state':
-          return set({ ...remote, state: { muted: m.muted, cameraOff: m.cameraOff, screen: m.screen } });
+          return set({ ...remote, state: { muted: m.muted, cameraOff: m.cameraOff, screen: m.screen, audioOnly: m.audioOnly === true } });
+        case 'link':
+          return set({ ...remote, poor: m.poor });
         case 'chat':
           return hooks.emit('chat', { sender: remote.name, text: m.text, time: m.time });
         case 'bye':
@@ -47,6 +49,6 @@ export function createRemoteSide(hooks: RemoteHooks): RemoteSide {
           return hooks.pong();
       }
     },
-    reset: () => set({ name: '', state: undefined }),
+    reset: () => set({ name: '', state: undefined, poor: false }),
   };
 }

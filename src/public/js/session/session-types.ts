@@ -11,17 +11,21 @@ import { connectSignaling, type OpenSocket, type Signaling, type SignalingHandle
 import type { Spare } from './spare.js';
 import type { StatusLine } from './status.js';
 
-/** Microphone muted, camera off, screen shared: ours, or the other person's as they told us. */
+/** Microphone muted, camera off, screen shared, audio only by choice: ours, or the other person's as they told us. */
 export interface MediaState {
   muted: boolean;
   cameraOff: boolean;
   screen: boolean;
+  /** No video either way for this call (absent: false; pages before it never sent the flag). */
+  audioOnly?: boolean;
 }
 
 /** The other person as their page described itself ('' and undefined until it did). */
 export interface Remote {
   name: string;
   state: MediaState | undefined;
+  /** Their video is paused because their side of the link is poor (quality/ladder.ts). */
+  poor: boolean;
 }
 
 export interface SessionEvents extends FilesEvents {
@@ -82,6 +86,8 @@ export interface Session {
   /** The view saw the first frame of the other person's video. */
   remoteFrame(): void;
   setLocalState(state: MediaState): void;
+  /** Tells the other person whether our video is paused because the link is poor (told again on a new connection). */
+  setLinkPoor(poor: boolean): void;
   sendChat(text: string): boolean;
   /** Offers a file to the other person over the files channel; undefined while it is not open. */
   sendFile(file: PickedFile): OutgoingTransfer | undefined;

@@ -23,6 +23,7 @@ export function createSession(o: SessionOptions): Session {
   let peer: Peer | undefined, channel: Channel | undefined;
   let signaling: Signaling | undefined;
   let local: MediaState = o.state;
+  let linkPoor = false;
   let startedAt = 0,
     setupMs: number | undefined;
   const files = createFilesLink<SessionEvents>(events.emit);
@@ -75,6 +76,7 @@ export function createSession(o: SessionOptions): Session {
           () => {
             mine.send({ kind: 'hello', name: o.name });
             mine.send({ kind: 'state', ...local });
+            if (linkPoor) mine.send({ kind: 'link', poor: true });
             events.emit('chatAvailable', true);
           },
           () => {
@@ -195,6 +197,11 @@ export function createSession(o: SessionOptions): Session {
     connection: () => peer?.pc,
     remoteFrame: () => void (setupMs === undefined && peer && events.emit('setup', (setupMs = deps.now() - startedAt))),
     setLocalState: (state) => void channel?.send({ kind: 'state', ...(local = state) }),
+    setLinkPoor(poor) {
+      if (poor === linkPoor) return;
+      linkPoor = poor;
+      channel?.send({ kind: 'link', poor });
+    },
     sendFile: files.send,
     sendChat: (text) => channel?.send({ kind: 'chat', text, time: Date.now() }) ?? false,
     setTrack: async (kind, track) => void (await peer?.setTrack(kind, track)),

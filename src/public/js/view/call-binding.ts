@@ -24,9 +24,12 @@ export interface BoundCall {
   render(): void;
 }
 
-/** Binds `session` (with our `stream`) to the call view; `hangup` is what the hang-up button does. */
-export function bindCall(ui: CallElements, session: Session, stream: MediaStream, hangup: () => void): BoundCall {
-  const media = createLocalMedia(stream, (track) => session.setTrack('video', track));
+/**
+ * Binds `session` (with our `stream`) to the call view; `hangup` is what the hang-up button does.
+ * `start.audioOnly`: the call starts with no video either way (the pre-join screen's choice).
+ */
+export function bindCall(ui: CallElements, session: Session, stream: MediaStream, hangup: () => void, start: { audioOnly?: boolean } = {}): BoundCall {
+  const media = createLocalMedia(stream, (track) => session.setTrack('video', track), start);
   media.on('change', (state) => session.setLocalState(state));
   media.on('notice', (key) => session.notice(key));
   const you = t('chat.you');
@@ -39,12 +42,17 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
     },
   );
   chat.setEnabled(false);
-  const view = bindCallView(ui, session, chat);
+  const view = bindCallView(ui, session, chat, () => media.state.audioOnly === true);
   bindAutoplay(ui, session); // after the view, which gives video#remote its stream
   const speaker = bindSpeaker({ pick: ui.speakerPick, speaker: ui.speaker, remote: ui.remote });
   holdScreenAwake(session);
   bindCallOver(ui, session, () => media.stop());
   const insight = bindCallInsight(ui, session);
+  // audio only, ours or theirs: no video either way (the ladder pauses what we send)
+  const audioOnly = () => insight.ladder.force(Boolean(media.state.audioOnly || session.remote.state?.audioOnly));
+  media.on('change', () => (audioOnly(), view.renderRemote()));
+  session.on('remote', audioOnly);
+  audioOnly();
   const closePanel = (): boolean => {
     const chatFirst = !ui.chatPanel.hidden && (ui.chatPanel.contains(document.activeElement) || !ui.statsPanel.contains(document.activeElement));
     if (chatFirst) chat.setOpen(false);

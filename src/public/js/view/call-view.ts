@@ -3,7 +3,7 @@
  * the waiting and ended panels, the other person's video, name, badges and
  * camera-off avatar, the chat's availability and incoming messages, and file transfers (files.ts).
  */
-import { t } from '../i18n/i18n.js';
+import { t, type Key } from '../i18n/i18n.js';
 import type { Remote, Session } from '../session/session-types.js';
 import type { StatusLine } from '../session/status.js';
 import type { Chat } from './chat.js';
@@ -27,13 +27,24 @@ function initial(name: string): string {
   return first ? first.toLocaleUpperCase() : '?';
 }
 
-function renderRemote(ui: CallElements, { name, state }: Remote): void {
+/** Why no video of theirs comes (the avatar's sentence), or undefined when it does. */
+function videoOff({ state, poor }: Remote, ourAudioOnly: boolean): Key | undefined {
+  if (ourAudioOnly || state?.audioOnly) return 'remote.audioOnly';
+  if (poor) return 'remote.paused';
+  return state?.cameraOff ? 'remote.cameraOff' : undefined;
+}
+
+function renderRemote(ui: CallElements, remote: Remote, ourAudioOnly: boolean): void {
+  const { name, state } = remote;
+  const off = videoOff(remote, ourAudioOnly);
   ui.badgeMuted.hidden = !state?.muted;
   ui.badgeCamera.hidden = !state?.cameraOff;
   ui.badgeScreen.hidden = !state?.screen;
-  ui.stage.classList.toggle('remote-camera-off', Boolean(state?.cameraOff));
+  ui.badgeAudioOnly.hidden = !state?.audioOnly;
+  ui.stage.classList.toggle('remote-camera-off', off !== undefined);
   ui.stage.classList.toggle('remote-screen', Boolean(state?.screen)); // shown whole on a phone, not cropped
-  ui.remoteOff.hidden = !state?.cameraOff;
+  ui.remoteOff.hidden = off === undefined;
+  ui.remoteOffText.textContent = t(off ?? 'remote.cameraOff');
   ui.remoteInitial.textContent = initial(name);
   ui.remoteName.textContent = name;
   ui.remoteName.hidden = name === '';
@@ -42,12 +53,14 @@ function renderRemote(ui: CallElements, { name, state }: Remote): void {
 export interface CallView {
   /** Draws everything again (after a language change). */
   render(): void;
+  /** Draws the other person again (our audio-only choice changed). */
+  renderRemote(): void;
 }
 
 /** Subscribes to `session` (before its `start()`) and draws what it raises. */
-export function bindCallView(ui: CallElements, session: Session, chat: Chat): CallView {
+export function bindCallView(ui: CallElements, session: Session, chat: Chat, ourAudioOnly: () => boolean = () => false): CallView {
   session.on('status', (line) => renderStatus(ui, line));
-  session.on('remote', (remote) => renderRemote(ui, remote));
+  session.on('remote', (remote) => renderRemote(ui, remote, ourAudioOnly()));
   session.on('remoteStream', (stream) => void (ui.remote.srcObject = stream));
   session.on('chat', ({ sender, text, time }) => chat.add(sender || t('chat.them'), text, time, false));
   session.on('chatAvailable', (available) => chat.setEnabled(available));
@@ -57,10 +70,10 @@ export function bindCallView(ui: CallElements, session: Session, chat: Chat): Ca
   });
   const render = () => {
     renderStatus(ui, session.line);
-    renderRemote(ui, session.remote);
+    renderRemote(ui, session.remote, ourAudioOnly());
     files.render();
     chat.render();
   };
   render();
-  return { render };
+  return { render, renderRemote: () => renderRemote(ui, session.remote, ourAudioOnly()) };
 }

@@ -1,5 +1,5 @@
 /**
- * The in-call controls and their keyboard shortcuts: microphone, camera,
+ * The in-call controls and their keyboard shortcuts: microphone, camera, audio only,
  * switch camera, screen sharing, fullscreen, chat, statistics and hang up,
  * and our own picture, drawn from the local media's state.
  */
@@ -29,15 +29,16 @@ export function bindControls(ui: CallElements, media: LocalMedia, actions: Contr
     ui.local.srcObject = track ? new MediaStream([track]) : null;
     const facing = camera?.getSettings().facingMode;
     ui.local.classList.toggle('mirrored', !media.screen && facing !== 'environment');
-    ui.stage.classList.toggle('no-local-video', !track || (!media.screen && media.state.cameraOff));
+    ui.stage.classList.toggle('no-local-video', !track || media.state.audioOnly === true || (!media.screen && media.state.cameraOff));
   }
 
   function render(): void {
     if (callIsOver(ui)) return;
-    const { muted, cameraOff, screen } = media.state;
+    const { muted, cameraOff, screen, audioOnly } = media.state;
     setToggle(ui.mute, muted, t(muted ? 'control.unmute' : 'control.mute'));
     setToggle(ui.camera, cameraOff, t(cameraOff ? 'control.cameraOn' : 'control.cameraOff'));
     setToggle(ui.share, screen, t(screen ? 'control.stopShare' : 'control.share'));
+    setToggle(ui.audioOnly, Boolean(audioOnly), t(audioOnly ? 'control.videoBack' : 'control.audioOnly'));
     ui.mute.disabled = !media.mic;
     ui.camera.disabled = !media.camera;
     ui.switchCamera.disabled = !media.camera;
@@ -60,6 +61,7 @@ export function bindControls(ui: CallElements, media: LocalMedia, actions: Contr
   media.on('change', render);
   ui.mute.addEventListener('click', () => media.toggleMute());
   ui.camera.addEventListener('click', () => media.toggleCamera());
+  ui.audioOnly.addEventListener('click', () => media.toggleAudioOnly());
   ui.switchCamera.addEventListener('click', () => void switchCamera());
   ui.share.addEventListener('click', () => void media.toggleShare());
   ui.fullscreen.addEventListener('click', toggleFullscreen);
@@ -69,6 +71,7 @@ export function bindControls(ui: CallElements, media: LocalMedia, actions: Contr
   const keys: Record<string, () => void> = {
     m: () => media.toggleMute(),
     v: () => media.toggleCamera(),
+    a: () => media.toggleAudioOnly(),
     w: () => void switchCamera(),
     d: () => void media.toggleShare(),
     f: toggleFullscreen,

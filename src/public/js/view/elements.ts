@@ -22,6 +22,10 @@ export function callElements() {
     badgeMuted: byId('badge-muted'),
     badgeCamera: byId('badge-camera-off'),
     badgeScreen: byId('badge-screen'),
+    badgeAudioOnly: byId('badge-audio-only'),
+    qualityNotice: byId('quality-notice'),
+    remoteOffText: byId('remote-off-text'),
+    audioOnly: byId<HTMLButtonElement>('audio-only'),
     remoteName: byId('remote-name'),
     remoteOff: byId('remote-off'),
     remoteInitial: byId('remote-initial'),
@@ -77,6 +81,7 @@ export function roomElements() {
     retry: byId<HTMLButtonElement>('retry'),
     name: byId<HTMLInputElement>('name'),
     join: byId<HTMLButtonElement>('join'),
+    audioOnlyStart: byId<HTMLInputElement>('audio-only-start'),
     roomName: byId('room-name'),
     lang: byId<HTMLSelectElement>('lang'),
   };

@@ -28,5 +28,6 @@ export function drawChart(canvas: HTMLCanvasElement, samples: readonly Sample[],
     in: t('quality.in'),
     rtt: t('quality.rtt'),
     loss: t('quality.loss'),
+    paused: t('quality.paused'),
   });
 }
