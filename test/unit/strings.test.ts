@@ -24,6 +24,8 @@ const ALLOWED_LATIN = new Set([
   'Firefox',
   'Safari',
   'Shift',
+  'Esc',
+  'Enter',
   'M',
   'V',
   'A',
