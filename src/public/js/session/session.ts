@@ -23,6 +23,7 @@ export function createSession(o: SessionOptions): Session {
   let peer: Peer | undefined, channel: Channel | undefined;
   let signaling: Signaling | undefined;
   let local: MediaState = o.state;
+  let recording = false;
   let startedAt = 0,
     setupMs: number | undefined;
   const files = createFilesLink<SessionEvents>(events.emit);
@@ -75,6 +76,7 @@ export function createSession(o: SessionOptions): Session {
           () => {
             mine.send({ kind: 'hello', name: o.name });
             mine.send({ kind: 'state', ...local });
+            if (recording) mine.send({ kind: 'recording', on: true });
             events.emit('chatAvailable', true);
           },
           () => {
@@ -196,6 +198,10 @@ export function createSession(o: SessionOptions): Session {
     remoteFrame: () => void (setupMs === undefined && peer && events.emit('setup', (setupMs = deps.now() - startedAt))),
     setLocalState: (state) => void channel?.send({ kind: 'state', ...(local = state) }),
     sendFile: files.send,
+    setRecording(on) {
+      recording = on;
+      channel?.send({ kind: 'recording', on });
+    },
     sendChat: (text) => channel?.send({ kind: 'chat', text, time: Date.now() }) ?? false,
     setTrack: async (kind, track) => void (await peer?.setTrack(kind, track)),
     notice: (key) => update({ kind: 'notice', key }),

@@ -3,6 +3,7 @@
  * media and its controls, chat, statistics, quality and verification code, the other person (with sound, on the
  * speaker chosen) and the screen kept awake while connected, for a session that may not have started yet. Shared by the room page and the people page.
  */
+import type { Effects } from '../effects/effects.js';
 import { t } from '../i18n/i18n.js';
 import { createLocalMedia, type LocalMedia } from '../media/local.js';
 import type { Session } from '../session/session-types.js';
@@ -11,6 +12,7 @@ import { bindCallInsight } from './call-insight.js';
 import { bindCallView } from './call-view.js';
 import { createChat } from './chat.js';
 import { bindControls } from './controls.js';
+import { bindEffects } from './effects-view.js';
 import type { CallElements } from './elements.js';
 import { bindCallOver } from './ended.js';
 import { bindSpeaker } from './speaker.js';
@@ -22,9 +24,13 @@ export interface BoundCall {
   render(): void;
 }
 
-/** Binds `session` (with our `stream`) to the call view; `hangup` is what the hang-up button does. */
-export function bindCall(ui: CallElements, session: Session, stream: MediaStream, hangup: () => void): BoundCall {
-  const media = createLocalMedia(stream, (track) => session.setTrack('video', track));
+/**
+ * Binds `session` (with our `stream`, which `effects` blurs and denoises into the stream the session sends) to the
+ * call view; `hangup` is what the hang-up button does.
+ */
+export function bindCall(ui: CallElements, session: Session, stream: MediaStream, hangup: () => void, effects: Effects): BoundCall {
+  effects.attach((kind, track) => session.setTrack(kind, track));
+  const media = createLocalMedia(stream, (track) => effects.sendVideo(track));
   media.on('change', (state) => session.setLocalState(state));
   media.on('notice', (key) => session.notice(key));
   const you = t('chat.you');
@@ -41,14 +47,18 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
   bindAutoplay(ui, session); // after the view, which gives video#remote its stream
   const speaker = bindSpeaker({ pick: ui.speakerPick, speaker: ui.speaker, remote: ui.remote });
   holdScreenAwake(session);
-  bindCallOver(ui, session, () => media.stop());
+  const effectsView = bindEffects(ui, session, effects);
+  bindCallOver(ui, session, () => (effectsView.stop(), media.stop()));
   const insight = bindCallInsight(ui, session);
-  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: insight.toggleStats, hangup });
+  const picture = () => effects.picture;
+  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle(), toggleStats: insight.toggleStats, hangup, picture });
+  effects.on('change', () => controls.render());
   return {
     media,
     render() {
       view.render();
       controls.render();
+      effectsView.render();
       insight.render();
       void speaker.render();
     },
