@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { ensureCertificates } from '../src/server/lan/certs.js';
 import { benchCalls, type CallsResult } from './calls-bench.js';
 import { benchCluster, type ClusterResult } from './cluster-bench.js';
+import { benchEffects, type EffectsResult } from './effects-bench.js';
 import { benchFiles, type FilesResult } from './files-bench.js';
 import { benchIdle, type IdleResult } from './idle-bench.js';
 import { loadOptions } from './options.js';
@@ -25,6 +26,8 @@ export interface BenchResults {
   /** One node against two nodes through Redis (issue 14). */
   cluster?: ClusterResult;
   files?: FilesResult | undefined;
+  /** Blur, noise suppression and recording against a call without them. */
+  effects?: EffectsResult | undefined;
   errors: string[];
   durationS: number;
 }
@@ -88,6 +91,10 @@ async function main(): Promise<void> {
     if (options.parts.includes('files')) {
       say(`files: a ${options.fileMegabytes} MB file over a loopback data channel in headless Chromium, duet against bare`);
       await attempt('files', async () => void (results.files = await benchFiles(options, env, say)));
+    }
+    if (options.parts.includes('effects')) {
+      say(`effects: blur, noise suppression and recording in a call in headless Chromium, ${options.effectsSeconds} s each, against the call without them`);
+      await attempt('effects', async () => void (results.effects = await benchEffects(options, env, say)));
     }
   } finally {
     await rm(tmpDir, { recursive: true, force: true });

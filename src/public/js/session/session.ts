@@ -203,7 +203,7 @@ export function createSession(o: SessionOptions): Session {
       channel?.send({ kind: 'recording', on });
     },
     sendChat: (text) => channel?.send({ kind: 'chat', text, time: Date.now() }) ?? false,
-    setTrack: async (kind, track) => void (await peer?.setTrack(kind, track)),
+    setTrack: async (kind, track) => void (await Promise.all([peer, standby.peer].map((p) => p?.setTrack(kind, track)))),
     notice: (key) => update({ kind: 'notice', key }),
     hangup() {
       channel?.send({ kind: 'bye' });
