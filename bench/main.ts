@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { ensureCertificates } from '../src/server/lan/certs.js';
 import { benchCalls, type CallsResult } from './calls-bench.js';
 import { benchCluster, type ClusterResult } from './cluster-bench.js';
+import { benchEffects, type EffectsResult } from './effects-bench.js';
 import { benchFiles, type FilesResult } from './files-bench.js';
 import { benchIdle, type IdleResult } from './idle-bench.js';
 import { loadOptions } from './options.js';
@@ -28,6 +29,8 @@ export interface BenchResults {
   files?: FilesResult | undefined;
   /** A call on a 100 kbit/s link in network namespaces, duet against the plain page. */
   thin?: ThinResult;
+  /** Blur, noise suppression and recording against a call without them. */
+  effects?: EffectsResult | undefined;
   errors: string[];
   durationS: number;
 }
@@ -95,6 +98,10 @@ async function main(): Promise<void> {
     if (options.parts.includes('thin')) {
       say('thin: one call on a 100 kbit/s link in network namespaces, duet and the plain tutorial page');
       await attempt('thin', async () => void (results.thin = await benchThin(say)));
+    }
+    if (options.parts.includes('effects')) {
+      say(`effects: blur, noise suppression and recording in a call in headless Chromium, ${options.effectsSeconds} s each, against the call without them`);
+      await attempt('effects', async () => void (results.effects = await benchEffects(options, env, say)));
     }
   } finally {
     await rm(tmpDir, { recursive: true, force: true });

@@ -5,8 +5,8 @@ import { availableParallelism } from 'node:os';
 import { ConfigError, parseNumber, read, type Env } from '../src/server/config/env.js';
 import { ALL_KINDS, KINDS, type Kind } from './wire.js';
 
-export type Part = 'signaling' | 'idle' | 'calls' | 'cluster' | 'files' | 'thin';
-export const PARTS: readonly Part[] = ['signaling', 'idle', 'calls', 'cluster', 'files', 'thin'];
+export type Part = 'signaling' | 'idle' | 'calls' | 'cluster' | 'files' | 'thin' | 'effects';
+export const PARTS: readonly Part[] = ['signaling', 'idle', 'calls', 'cluster', 'files', 'thin', 'effects'];
 
 export interface BenchOptions {
   /** Rooms in the negotiation burst (two sockets each). */
@@ -26,6 +26,8 @@ export interface BenchOptions {
   /** Size of the benchmark file transfer, MB, and how many times each way is measured. */
   readonly fileMegabytes: number;
   readonly fileRounds: number;
+  /** Seconds each on-device effect (blur, noise suppression, recording) is measured in a call. */
+  readonly effectsSeconds: number;
   readonly parts: readonly Part[];
   /** Write V8 CPU profiles of the servers to bench/results/profiles. */
   readonly profile: boolean;
@@ -43,6 +45,7 @@ export const DEFAULTS: BenchOptions = Object.freeze({
   calls: 10,
   fileMegabytes: 200,
   fileRounds: 3,
+  effectsSeconds: 15,
   parts: PARTS,
   profile: false,
 });
@@ -72,6 +75,7 @@ export function loadOptions(env: Env = process.env): BenchOptions {
     calls: int(env, 'BENCH_CALLS', DEFAULTS.calls, 1, 50),
     fileMegabytes: int(env, 'BENCH_FILE_MB', DEFAULTS.fileMegabytes, 1, 4000),
     fileRounds: int(env, 'BENCH_FILE_ROUNDS', DEFAULTS.fileRounds, 1, 10),
+    effectsSeconds: int(env, 'BENCH_EFFECTS_S', DEFAULTS.effectsSeconds, 3, 300),
     parts: subset(env, 'BENCH_PARTS', PARTS, DEFAULTS.parts),
     profile: env.BENCH_PROFILE === '1',
   });

@@ -17,6 +17,24 @@ await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await cp(src, out, { recursive: true, filter: (path) => !path.endsWith('.ts') && !path.startsWith(join(src, 'partials')) });
 
+// the on-device effects' runtimes, served by duet itself (nothing is fetched from elsewhere at run time):
+// TFLite compiled to WebAssembly with MediaPipe's selfie segmentation model (background blur), and
+// RNNoise compiled to WebAssembly with its AudioWorklet processor (noise suppression)
+const VENDOR = [
+  [
+    '@twilio/video-processors/dist/build',
+    'vendor/segmentation',
+    ['tflite-1-0-0.js', 'tflite-1-0-0.wasm', 'tflite-simd-1-0-0.js', 'tflite-simd-1-0-0.wasm', 'selfie_segmentation_landscape.tflite'],
+  ],
+  ['@sapphi-red/web-noise-suppressor/dist', 'vendor/rnnoise', ['rnnoise.wasm', 'rnnoise_simd.wasm', 'rnnoise/workletProcessor.js']],
+];
+for (const [from, to, names] of VENDOR) {
+  await mkdir(join(out, to), { recursive: true });
+  for (const name of names) {
+    await cp(join(root, 'node_modules', from, name), join(out, to, name.replace('/', '-')));
+  }
+}
+
 const INCLUDE = /<!-- include (partials\/[a-z-]+\.html) -->/g;
 for (const page of (await readdir(out)).filter((f) => f.endsWith('.html'))) {
   const html = await readFile(join(out, page), 'utf8');

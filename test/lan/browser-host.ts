@@ -4,7 +4,7 @@
  * ignoreHTTPSErrors. argv: spkiBase64 [lang]
  */
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/browser.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium.js';
 import { serveCalls } from './calls.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 

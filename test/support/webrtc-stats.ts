@@ -5,7 +5,7 @@
  */
 import type { NsProcess } from './nsproc.js';
 
-export { spkiHash } from './browser.js';
+export { spkiHash } from './chromium.js';
 
 /** In the page: the last peer connection's decoded video frames and its selected candidate pair. */
 const CALL_STATS = `(async () => {

@@ -12,6 +12,7 @@ import { openSocket } from './session/signaling.js';
 import { spareFor, type Spare } from './session/spare.js';
 import { IDLE_LINE } from './session/status.js';
 import { fetchIceConfig, liveIceConfig, socketCredentials } from './session/ice-config.js';
+import { createEffects } from './effects/effects.js';
 import { safeGet, safeSet } from './store/storage.js';
 import { bindCall } from './view/call-binding.js';
 import { renderStatus } from './view/call-view.js';
@@ -74,10 +75,11 @@ async function main(): Promise<void> {
     const stream = prejoin.media.stream; // the preview stops once `join` is out (prejoin.finish below)
     await ice.ready;
     const iceServers = () => ice.servers();
+    const effects = createEffects(stream, prejoin.effects); // before the session: its connections send the blurred, denoised stream
     const session = createSession({
       room,
       socket,
-      local: stream,
+      local: effects.stream,
       state: { muted: false, cameraOff: false, screen: false, audioOnly },
       iceServers,
       name,
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
     rememberRoom(room);
     ui.prejoin.hidden = true;
     revealCall(ui.call);
-    const call = bindCall(ui, session, stream, () => session.hangup(), { audioOnly });
+    const call = bindCall(ui, session, stream, () => session.hangup(), effects, { audioOnly });
     rerender.push(call.render);
     focusFirst(callFocusTargets(ui.call)); // Join, which had it, is gone with the pre-join screen
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS

@@ -19,7 +19,7 @@ function own(scheme: 'https' | 'wss') {
 
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"], // WebAssembly (blur's segmentation, the denoiser), never eval
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
   mediaSrc: ["'self'", 'blob:', 'mediastream:'],

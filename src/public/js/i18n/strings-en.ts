@@ -2,6 +2,7 @@
  * English strings of the pages (the reference table: every key lives here).
  */
 import { enApp } from './strings-en-app.js';
+import { enEffects } from './strings-en-effects.js';
 import { enFiles } from './strings-en-files.js';
 import { enPeople } from './strings-en-people.js';
 import { enQuality } from './strings-en-quality.js';
@@ -163,6 +164,7 @@ export const en = {
   ...enFiles,
   ...enApp,
   ...enQuality,
+  ...enEffects,
 } as const;
 
 export type Key = keyof typeof en;

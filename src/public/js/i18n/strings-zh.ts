@@ -3,6 +3,7 @@
  */
 import type { Key } from './strings-en.js';
 import { zhApp } from './strings-zh-app.js';
+import { zhEffects } from './strings-zh-effects.js';
 import { zhFiles } from './strings-zh-files.js';
 import { zhPeople } from './strings-zh-people.js';
 import { zhQuality } from './strings-zh-quality.js';
@@ -159,4 +160,5 @@ export const zh: Record<Key, string> = {
   ...zhFiles,
   ...zhApp,
   ...zhQuality,
+  ...zhEffects,
 };

@@ -1,13 +1,14 @@
 /**
  * Messages between the two duet pages over the RTCDataChannel (never through
- * the server): names, mute/camera/screen/audio-only state, chat, hang-up, liveness pings, and whether
- * our video is paused because the link is poor (`link`).
+ * the server): names, mute/camera/screen/audio-only state, chat, whether we are recording, hang-up,
+ * liveness pings, and whether our video is paused because the link is poor (`link`).
  */
 export type ChannelMessage =
   | { kind: 'hello'; name: string }
   | { kind: 'state'; muted: boolean; cameraOff: boolean; screen: boolean; audioOnly?: boolean }
   | { kind: 'link'; poor: boolean }
   | { kind: 'chat'; text: string; time: number }
+  | { kind: 'recording'; on: boolean }
   | { kind: 'bye' }
   | { kind: 'ping' }
   | { kind: 'pong' };
@@ -53,6 +54,8 @@ export function checkChannelMessage(raw: unknown): ChannelCheck {
     case 'chat':
       if (!str(m.text, 1, MAX_CHAT_CHARS)) return { ok: false, reason: 'bad chat text' };
       return time(m.time) ? { ok: true, message: { kind, text: m.text, time: m.time } } : { ok: false, reason: 'bad chat time' };
+    case 'recording':
+      return bool(m.on) ? { ok: true, message: { kind, on: m.on } } : { ok: false, reason: 'bad recording flag' };
     case 'bye':
     case 'ping':
     case 'pong':

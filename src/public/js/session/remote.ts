@@ -7,7 +7,7 @@ import type { ChannelMessage } from './channel.js';
 import type { Remote, SessionEvents } from './session-types.js';
 
 export interface RemoteHooks {
-  emit<K extends 'remote' | 'chat'>(event: K, value: SessionEvents[K]): void;
+  emit<K extends 'remote' | 'chat' | 'recording'>(event: K, value: SessionEvents[K]): void;
   /** They hung up. */
   bye(): void;
   /** They asked whether we are still there. */
@@ -41,6 +41,8 @@ export function createRemoteSide(hooks: RemoteHooks): RemoteSide {
           return set({ ...remote, poor: m.poor });
         case 'chat':
           return hooks.emit('chat', { sender: remote.name, text: m.text, time: m.time });
+        case 'recording':
+          return hooks.emit('recording', m.on);
         case 'bye':
           return hooks.bye();
         case 'ping':
@@ -49,6 +51,9 @@ export function createRemoteSide(hooks: RemoteHooks): RemoteSide {
           return hooks.pong();
       }
     },
-    reset: () => set({ name: '', state: undefined, poor: false }),
+    reset() {
+      set({ name: '', state: undefined, poor: false });
+      hooks.emit('recording', false);
+    },
   };
 }

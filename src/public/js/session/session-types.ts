@@ -36,6 +36,8 @@ export interface SessionEvents extends FilesEvents {
   remote: Remote;
   /** A chat message from the other person; `sender` is '' when they gave no name. */
   chat: { sender: string; text: string; time: number };
+  /** Whether the other person is recording the call (as their page tells us; false once they are gone). */
+  recording: boolean;
   /** Whether chat can be sent (the data channel is open). */
   chatAvailable: boolean;
   /** Milliseconds from joining (or the other person arriving) to the first remote frame. */
@@ -89,6 +91,8 @@ export interface Session {
   /** Tells the other person whether our video is paused because the link is poor (told again on a new connection). */
   setLinkPoor(poor: boolean): void;
   sendChat(text: string): boolean;
+  /** Tells the other person whether we are recording the call (told again to a new connection). */
+  setRecording(on: boolean): void;
   /** Offers a file to the other person over the files channel; undefined while it is not open. */
   sendFile(file: PickedFile): OutgoingTransfer | undefined;
   setTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void>;

@@ -24,6 +24,7 @@ export function createSession(o: SessionOptions): Session {
   let signaling: Signaling | undefined;
   let local: MediaState = o.state;
   let linkPoor = false;
+  let recording = false;
   let startedAt = 0,
     setupMs: number | undefined;
   const files = createFilesLink<SessionEvents>(events.emit);
@@ -77,6 +78,7 @@ export function createSession(o: SessionOptions): Session {
             mine.send({ kind: 'hello', name: o.name });
             mine.send({ kind: 'state', ...local });
             if (linkPoor) mine.send({ kind: 'link', poor: true });
+            if (recording) mine.send({ kind: 'recording', on: true });
             events.emit('chatAvailable', true);
           },
           () => {
@@ -203,8 +205,12 @@ export function createSession(o: SessionOptions): Session {
       channel?.send({ kind: 'link', poor });
     },
     sendFile: files.send,
+    setRecording(on) {
+      recording = on;
+      channel?.send({ kind: 'recording', on });
+    },
     sendChat: (text) => channel?.send({ kind: 'chat', text, time: Date.now() }) ?? false,
-    setTrack: async (kind, track) => void (await peer?.setTrack(kind, track)),
+    setTrack: async (kind, track) => void (await Promise.all([peer, standby.peer].flatMap((p) => (p ? [p.setTrack(kind, track)] : [])))),
     notice: (key) => update({ kind: 'notice', key }),
     hangup() {
       channel?.send({ kind: 'bye' });

@@ -28,6 +28,8 @@ export interface Standby {
   take(): Prepared | undefined;
   /** Drops the prepared connection and stops preparing. */
   cancel(): void;
+  /** The prepared connection while it waits (a track changed meanwhile goes on it too). */
+  readonly peer: Peer | undefined;
 }
 
 /** `make` creates a held, impolite connection; `wanted` says whether we are still waiting alone. */
@@ -61,6 +63,9 @@ export function createStandby(make: () => Prepared, wanted: () => boolean): Stan
     cancel() {
       clearTimeout(timer);
       drop();
+    },
+    get peer() {
+      return prepared?.peer;
     },
   };
 }

@@ -3,6 +3,7 @@
  * media and its controls, chat, statistics, quality and verification code, the other person (with sound, on the
  * speaker chosen) and the screen kept awake while connected, for a session that may not have started yet. Shared by the room page and the people page.
  */
+import type { Effects } from '../effects/effects.js';
 import { t } from '../i18n/i18n.js';
 import { createLocalMedia, type LocalMedia } from '../media/local.js';
 import type { Session } from '../session/session-types.js';
@@ -12,6 +13,7 @@ import { bindCallAnnouncer } from './call-announce.js';
 import { bindCallView } from './call-view.js';
 import { createChat } from './chat.js';
 import { bindControls } from './controls.js';
+import { bindEffects } from './effects-view.js';
 import type { CallElements } from './elements.js';
 import { bindCallOver } from './ended.js';
 import { callFocusTargets, rescueFocus } from './focus.js';
@@ -25,11 +27,20 @@ export interface BoundCall {
 }
 
 /**
- * Binds `session` (with our `stream`) to the call view; `hangup` is what the hang-up button does.
+ * Binds `session` (with our `stream`, which `effects` blurs and denoises into the stream the session sends) to the
+ * call view; `hangup` is what the hang-up button does.
  * `start.audioOnly`: the call starts with no video either way (the pre-join screen's choice).
  */
-export function bindCall(ui: CallElements, session: Session, stream: MediaStream, hangup: () => void, start: { audioOnly?: boolean } = {}): BoundCall {
-  const media = createLocalMedia(stream, (track) => session.setTrack('video', track), start);
+export function bindCall(
+  ui: CallElements,
+  session: Session,
+  stream: MediaStream,
+  hangup: () => void,
+  effects: Effects,
+  start: { audioOnly?: boolean } = {},
+): BoundCall {
+  effects.attach((kind, track) => session.setTrack(kind, track));
+  const media = createLocalMedia(stream, (track) => effects.sendVideo(track), start);
   media.on('change', (state) => session.setLocalState(state));
   media.on('notice', (key) => session.notice(key));
   const you = t('chat.you');
@@ -46,7 +57,8 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
   bindAutoplay(ui, session); // after the view, which gives video#remote its stream
   const speaker = bindSpeaker({ pick: ui.speakerPick, speaker: ui.speaker, remote: ui.remote });
   holdScreenAwake(session);
-  bindCallOver(ui, session, () => media.stop());
+  const effectsView = bindEffects(ui, session, effects);
+  bindCallOver(ui, session, () => (effectsView.stop(), media.stop()));
   const insight = bindCallInsight(ui, session);
   // audio only, ours or theirs: no video either way (the ladder pauses what we send)
   const audioOnly = () => insight.ladder.force(Boolean(media.state.audioOnly || session.remote.state?.audioOnly));
@@ -61,7 +73,9 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
     rescueFocus([chatFirst ? ui.chatToggle : ui.statsToggle]);
     return true;
   };
-  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle('panel'), toggleStats: insight.toggleStats, closePanel, hangup });
+  const picture = () => effects.picture;
+  const controls = bindControls(ui, media, { toggleChat: () => chat.toggle('panel'), toggleStats: insight.toggleStats, closePanel, hangup, picture });
+  effects.on('change', () => controls.render());
   bindCallAnnouncer(session);
   // last of the status listeners: a state change that hid or disabled what had focus moves it into the call
   let status = session.line.status;
@@ -74,6 +88,7 @@ export function bindCall(ui: CallElements, session: Session, stream: MediaStream
     render() {
       view.render();
       controls.render();
+      effectsView.render();
       insight.render();
       void speaker.render();
     },

@@ -16,6 +16,8 @@ export interface ControlActions {
   /** Escape: closes the chat or the statistics panel; false when neither was open. */
   closePanel(): boolean;
   hangup(): void;
+  /** The camera picture we send, when it is not the camera's own (blurred): our own picture shows it. */
+  picture?(): MediaStreamTrack | undefined;
 }
 
 export interface Controls {
@@ -25,7 +27,7 @@ export interface Controls {
 export function bindControls(ui: CallElements, media: LocalMedia, actions: ControlActions): Controls {
   function showLocal(): void {
     const camera = media.camera;
-    const track = media.screen ?? camera;
+    const track = media.screen ?? actions.picture?.() ?? camera;
     ui.local.srcObject = track ? new MediaStream([track]) : null;
     const facing = camera?.getSettings().facingMode;
     ui.local.classList.toggle('mirrored', !media.screen && facing !== 'environment');

@@ -8,6 +8,7 @@
  * room name; `end` stops everything and gives the list back.
  */
 import { applyI18n, currentLang } from '../i18n/i18n.js';
+import { createEffects, type Effects } from '../effects/effects.js';
 import { openMedia } from '../media/devices.js';
 import { createCallLink } from '../people/call-link.js';
 import type { LiveIceConfig } from '../session/ice-config.js';
@@ -56,6 +57,7 @@ export function prepareCall(o: CallSetup): NameCall {
   const link = createCallLink(o.open.socket, o.caller, () => reveal());
   let session: Session | undefined;
   let stream: MediaStream | undefined;
+  let effects: Effects | undefined; // blur and noise as last chosen, on what the session sends
   let bound: BoundCall | undefined;
   let rerenderIce = () => undefined as void;
   let lastPc: RTCPeerConnection | undefined;
@@ -73,9 +75,9 @@ export function prepareCall(o: CallSetup): NameCall {
   };
   // bound to the staged view as soon as there is a session, so the view hears every event from the start
   const bind = () => {
-    if (!session || !stream || bound) return;
+    if (!session || !stream || !effects || bound) return;
     const ui = { ...callElements(), status: view.status }; // the list's #status is the one in the page until then
-    bound = bindCall(ui, session, stream, o.hangup);
+    bound = bindCall(ui, session, stream, o.hangup, effects);
     watchPath();
   };
   const reveal = () => {
@@ -102,10 +104,11 @@ export function prepareCall(o: CallSetup): NameCall {
       stream = media.stream;
       if (over) return stream.getTracks().forEach((track) => track.stop());
       showPreview(o.preview, stream);
+      effects = createEffects(stream);
       const s = createSession({
         room: '',
         socket: o.open,
-        local: stream,
+        local: effects.stream,
         state: { muted: false, cameraOff: false, screen: false },
         iceServers: () => o.ice.servers(),
         name: o.name,
@@ -144,6 +147,7 @@ export function prepareCall(o: CallSetup): NameCall {
       link.close();
       spare?.close();
       session?.hangup();
+      effects?.stop();
       stream?.getTracks().forEach((track) => track.stop());
       view.root.remove();
       showPreview(o.preview, undefined);

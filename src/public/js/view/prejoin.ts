@@ -5,7 +5,9 @@
 import { t, type Key } from '../i18n/i18n.js';
 import { listDevices, openMedia, webrtcProblem, type MediaProblem, type MediaResult } from '../media/devices.js';
 import { startLevelMeter, type LevelMeter } from '../media/meter.js';
+import type { EffectsState } from '../effects/effects.js';
 import type { RoomElements } from './elements.js';
+import { bindPrejoinEffects } from './prejoin-effects.js';
 
 const PROBLEM_TEXT: Record<MediaProblem, Key> = {
   insecure: 'problem.insecure',
@@ -35,6 +37,8 @@ function fillPicker(select: HTMLSelectElement, devices: MediaDeviceInfo[], selec
 export interface Prejoin {
   /** The media to join with (may have no tracks: receive-only). */
   readonly media: MediaResult;
+  /** Blur and noise suppression as chosen on this screen. */
+  readonly effects: EffectsState;
   /** Stops the preview and meter, keeping the tracks for the call. */
   finish(): MediaStream;
   rerender(): void;
@@ -43,6 +47,7 @@ export interface Prejoin {
 export async function startPrejoin(ui: RoomElements): Promise<Prejoin> {
   let media: MediaResult = { stream: new MediaStream() };
   let meter: LevelMeter | undefined;
+  const effects = bindPrejoinEffects(ui);
 
   function showProblem(): void {
     const problem = media.problem;
@@ -56,7 +61,7 @@ export async function startPrejoin(ui: RoomElements): Promise<Prejoin> {
     meter?.stop();
     for (const track of media.stream.getTracks()) track.stop();
     media = await openMedia(choice);
-    ui.preview.srcObject = media.stream.getVideoTracks().length > 0 ? media.stream : null;
+    effects.show(media.stream);
     meter = startLevelMeter(media.stream, ui.level);
     showProblem();
     if (webrtcProblem()) return;
@@ -75,8 +80,12 @@ export async function startPrejoin(ui: RoomElements): Promise<Prejoin> {
     get media() {
       return media;
     },
+    get effects() {
+      return effects.chosen;
+    },
     finish() {
       meter?.stop();
+      effects.finish();
       ui.preview.srcObject = null;
       return media.stream;
     },
