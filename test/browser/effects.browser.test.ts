@@ -4,7 +4,6 @@
  * worklet is in the sent audio path and the audio still arrives; a recording holds Opus audio and VP8 or VP9
  * video while the other person sees who records; blur on a device too slow for it turns itself off and says so.
  */
-import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled, mediaProgress, newPerson } from '../support/browser.js';
@@ -128,7 +127,9 @@ describe.runIf(browserTestsEnabled())('blur, noise suppression and recording in 
     await alice.click('#record');
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^duet-\d{4}-\d{2}-\d{2}-\d{4}\.webm$/);
-    const codecs = webmCodecIds(new Uint8Array(await readFile((await file.path())!)));
+    const chunks: Buffer[] = []; // read as a stream: the run's shared Chromium is a remote browser to this file
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    const codecs = webmCodecIds(new Uint8Array(Buffer.concat(chunks)));
     expect(codecs).toContain('A_OPUS');
     expect(codecs.some((id) => id === 'V_VP8' || id === 'V_VP9')).toBe(true);
     await bob.locator('#recording-indicator').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
