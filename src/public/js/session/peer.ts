@@ -7,7 +7,6 @@
 import type { SignalData } from '../../../shared/events.js';
 import { FILES_CHANNEL_LABEL } from '../files/protocol.js';
 import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
-import { peerConfig } from './spare.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 
 export interface PeerOptions {
@@ -40,6 +39,12 @@ export interface Peer {
   /** A held peer goes live: sends the offer and candidates prepared so far and hands over its data channel. */
   release(): void;
   close(): void;
+}
+
+/** The configuration of every duet RTCPeerConnection; `pool` candidates are gathered ahead (spare.ts). */
+export function peerConfig(iceServers: RTCIceServer[], pool = 0): RTCConfiguration {
+  // max-bundle: one ICE transport from the start, a third of the candidates to send and check
+  return { iceServers, bundlePolicy: 'max-bundle', iceCandidatePoolSize: pool };
 }
 
 /** How long `disconnected` may last before we restart ICE. */
