@@ -16,10 +16,10 @@ import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
 import { throttleWarnings } from './log/log-throttle.js';
 import type { Clock } from './admission/ratelimit.js';
-import { createRoomState, type RoomState } from './signaling/rooms.js';
-import { createMemoryRoomStore } from './signaling/room-store.js';
-import { attachSignaling, type DuetServer } from './signaling/signaling.js';
-import { createSocketServer } from './signaling/socket-server.js';
+import { createRoomState, type RoomState } from './rooms/membership.js';
+import { createMemoryRoomStore } from './rooms/store.js';
+import { attachSignaling, type DuetServer } from './rooms/signaling.js';
+import { createSocketServer } from './socket/socket-server.js';
 import { dropHandshakeRequest } from './http/drop-request.js';
 import { redirectPlainHttp } from './http/plain-http.js';
 import { waitUntil } from './http/wait-until.js';
@@ -27,9 +27,9 @@ import { createWebApp } from './http/web.js';
 import { attachTurnCredentials } from './turn/turn-socket.js';
 import { createHealth, type ReadinessCheck } from './health/health.js';
 import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
-import { countSeats } from './metrics/seat-store.js';
+import { countSeats } from './rooms/seat-metrics.js';
 import { PEOPLE_DEFAULTS } from './config/people-config.js';
-import { createCluster, type Cluster, type ClusterOptions } from './redis/cluster.js';
+import { createCluster, type Cluster, type ClusterOptions } from './cluster/cluster.js';
 
 export interface ServerConfig {
   readonly port: number;

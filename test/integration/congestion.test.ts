@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { queuedBytes, type QueuedConnection } from '../../src/server/signaling/backpressure.js';
+import { queuedBytes, type QueuedConnection } from '../../src/server/socket/backpressure.js';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { startCall } from '../support/signal-call.js';
 import { joinRoom, record, startServer, type Client, type Running } from '../support/server.js';

@@ -12,7 +12,7 @@
  *   code is refused unread for `lockoutMs` (a warning, and `duet_access_lockouts_total`), except
  *   from addresses that gave the right code recently, so people already in keep reconnecting.
  */
-import { accessAllowed } from '../people/access-code.js';
+import { accessAllowed } from './access-code.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import type { AccessMetrics } from '../metrics/metrics.js';
 import { clientKey } from './client-address.js';

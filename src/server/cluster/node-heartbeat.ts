@@ -7,7 +7,7 @@
  */
 import type { Redis } from 'ioredis';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import { REAP } from './room-scripts.js';
+import { REAP } from '../rooms/redis-scripts.js';
 import { runScript } from './script.js';
 
 /** A node whose heartbeat is older than this is dead. */

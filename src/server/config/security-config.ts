@@ -2,7 +2,7 @@
  * Abuse limits and the Origin policy, read from the environment (see docs/security.md).
  */
 import { ConfigError, parseNumber, read, type Env } from './env.js';
-import { MAX_MESSAGE_BYTES } from '../signaling/validate.js';
+import { MAX_MESSAGE_BYTES } from '../socket/validate.js';
 
 /** Abuse limits; see docs/security.md for what each protects. */
 export interface Limits {

@@ -10,7 +10,7 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import type { ErrorCode } from '../../shared/events.js';
 import type { PeopleErrorCode } from '../../shared/people-events.js';
-import type { JoinResult } from '../signaling/rooms.js';
+import type { JoinResult } from '../rooms/membership.js';
 
 export type RelayType = 'offer' | 'answer' | 'candidate' | 'other';
 export type AdmissionResult = JoinResult['kind'];

@@ -9,8 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { createPeople, type People, type PeopleOptions } from '../people/people.js';
-import { EMPTY_PEOPLE_STATE, type PeopleState, type PeopleStateStore } from '../people/state.js';
+import { createPeople, type People, type PeopleOptions } from './people.js';
+import { EMPTY_PEOPLE_STATE, type PeopleState, type PeopleStateStore } from './state.js';
 
 /** Sets the state only if `token` still holds the lock, then frees the lock. */
 const SAVE = `if redis.call('GET', KEYS[1]) == ARGV[1] then

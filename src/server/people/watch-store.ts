@@ -4,7 +4,7 @@
  * the store it wraps. A disconnect (`unseatAll`) is not reported: the people layer hears it
  * from the socket itself.
  */
-import type { RoomStore } from '../signaling/room-store.js';
+import type { RoomStore } from '../rooms/store.js';
 
 /** Called after `member` joined (true) or left (false) `room`; must not throw. */
 export type RoomListener = (member: string, room: string, inRoom: boolean) => void;

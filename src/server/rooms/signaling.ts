@@ -5,12 +5,12 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
-import type { RoomStore } from './room-store.js';
+import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from '../socket/backpressure.js';
+import type { RoomStore } from './store.js';
 import type { SignalingMetrics } from '../metrics/metrics.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { isRoomName } from '../../shared/room-name.js';
-import { checkSignal, splitAck, type Ack } from './validate.js';
+import { checkSignal, splitAck, type Ack } from '../socket/validate.js';
 
 export type DuetServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type DuetSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

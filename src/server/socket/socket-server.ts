@@ -9,7 +9,7 @@ import { Decoder, Encoder } from 'socket.io-parser';
 import type { Limits } from '../config/config.js';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
 import type { AllowRequest } from '../admission/origin.js';
-import type { DuetServer } from './signaling.js';
+import type { DuetServer } from '../rooms/signaling.js';
 import { MAX_BINARY_ATTACHMENTS } from './validate.js';
 
 /** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */

@@ -9,7 +9,7 @@ import type { TurnReply } from '../../shared/api.js';
 import type { Clock } from '../admission/ratelimit.js';
 import { createKeyedBuckets } from '../admission/ratelimit.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
+import type { DuetServer, DuetSocket } from '../rooms/signaling.js';
 import type { TurnConfig } from './config.js';
 import { issueTurnCredentials } from './credentials.js';
 
