@@ -7,7 +7,7 @@
 import { Redis } from 'ioredis';
 import { startRedis, type RedisServer } from '../test/support/redis.js';
 import { SEAT } from '../src/server/rooms/redis-scripts.js';
-import { runScript } from '../src/server/cluster/script.js';
+import { runScript } from '../src/server/redis/script.js';
 import type { BenchOptions } from './options.js';
 import type { OpenArgs, RunResult } from './load.js';
 import { MESSAGES_PER_NEGOTIATION } from './payloads.js';

@@ -15,7 +15,7 @@ import { createProbePacer } from './admission/probe-pacer.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
 import { throttleWarnings } from './log/log-throttle.js';
-import type { Clock } from './admission/ratelimit.js';
+import type { Clock } from './limits/ratelimit.js';
 import { createRoomState, type RoomState } from './rooms/membership.js';
 import { createMemoryRoomStore } from './rooms/store.js';
 import { attachSignaling, type DuetServer } from './rooms/signaling.js';

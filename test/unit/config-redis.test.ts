@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config/config.js';
-import { reconnectDelay, MAX_RECONNECT_DELAY_MS } from '../../src/server/cluster/connection.js';
+import { reconnectDelay, MAX_RECONNECT_DELAY_MS } from '../../src/server/redis/connection.js';
 
 describe('REDIS_URL', () => {
   it('is unset by default: one process, no Redis', () => {

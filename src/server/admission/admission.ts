@@ -20,7 +20,7 @@ import { capConnections, capPendingTls, connectionCap } from './connection-caps.
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
 import { createAllowRequest, type AllowRequest } from './origin.js';
-import type { Clock } from './ratelimit.js';
+import type { Clock } from '../limits/ratelimit.js';
 import type { SharedLimits } from './redis-limits.js';
 
 export interface AdmissionOptions {

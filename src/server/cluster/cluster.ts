@@ -10,7 +10,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Limits } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
 import type { DuetServer } from '../rooms/signaling.js';
-import { connectRedis, type RedisConnection } from './connection.js';
+import { connectRedis, type RedisConnection } from '../redis/connection.js';
 import { ADAPTER_STREAM, boundedStreamClient } from './adapter-stream.js';
 import { createNodeHeartbeat, type NodeHeartbeat, type ReapedSeat } from './node-heartbeat.js';
 import { createRedisRoomStore, DEFAULT_PREFIX, type RedisRoomStore } from '../rooms/redis-store.js';

@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
 import type { RoomStore } from './store.js';
 import { SEATS_PER_ROOM, type JoinResult, type RoomStateOptions } from './membership.js';
 import { SEAT, UNSEAT, UNSEAT_ALL } from './redis-scripts.js';
-import { runScript } from '../cluster/script.js';
+import { runScript } from '../redis/script.js';
 
 export const DEFAULT_PREFIX = 'duet:';
 
