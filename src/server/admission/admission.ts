@@ -11,7 +11,7 @@ import type { Limits, OriginPolicy } from '../config/config.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import type { AccessMetrics, SignalingMetrics } from '../metrics/metrics.js';
-import type { DuetServer, DuetSocket } from '../rooms/signaling.js';
+import type { DuetServer, DuetSocket } from '../socket/types.js';
 import { splitAck } from '../socket/validate.js';
 import { PEOPLE_ANSWERS, PEOPLE_REQUESTS } from '../people/people-socket.js';
 import { createAccessGate } from './access-gate.js';
@@ -19,7 +19,8 @@ import { clientKey } from './client-address.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
-import { createAllowRequest, type AllowRequest } from './origin.js';
+import { createAllowRequest } from './origin.js';
+import type { AllowRequest } from '../socket/socket-server.js';
 import type { Clock } from '../limits/ratelimit.js';
 import type { SharedLimits } from './redis-limits.js';
 

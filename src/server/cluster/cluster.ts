@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Limits } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
-import type { DuetServer } from '../rooms/signaling.js';
+import type { DuetServer } from '../socket/types.js';
 import { connectRedis, type RedisConnection } from '../redis/connection.js';
 import { ADAPTER_STREAM, boundedStreamClient } from './adapter-stream.js';
 import { createNodeHeartbeat, type NodeHeartbeat, type ReapedSeat } from './node-heartbeat.js';

@@ -10,10 +10,9 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import type { ErrorCode } from '../../shared/events.js';
 import type { PeopleErrorCode } from '../../shared/people-events.js';
-import type { JoinResult } from '../rooms/membership.js';
 
 export type RelayType = 'offer' | 'answer' | 'candidate' | 'other';
-export type AdmissionResult = JoinResult['kind'];
+export type AdmissionResult = 'joined' | 'already-in-room' | 'full' | 'too-many-rooms';
 export type RefusalCode = ErrorCode | PeopleErrorCode;
 /** Why the ACCESS_CODE gate refused a handshake. */
 export type AccessRefusal = 'wrong-code' | 'address-limit' | 'server-lockout';

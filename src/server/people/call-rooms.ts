@@ -12,7 +12,7 @@
  */
 import type { RoomStore } from '../rooms/store.js';
 import type { JoinResult } from '../rooms/membership.js';
-import type { DuetServer } from '../rooms/signaling.js';
+import type { DuetServer } from '../socket/types.js';
 
 export type SeatOutcome = { ok: true } | { ok: false; refused: string; kind: Exclude<JoinResult['kind'], 'joined'> };
 

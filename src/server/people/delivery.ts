@@ -9,7 +9,7 @@
  */
 import type { Logger } from '../log/logger.js';
 import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from '../socket/backpressure.js';
-import type { DuetServer } from '../rooms/signaling.js';
+import type { DuetServer } from '../socket/types.js';
 import type { Timers } from './wake-timer.js';
 import type { PeopleEvent } from './backend.js';
 

@@ -10,7 +10,7 @@ import type { ErrorCode } from '../../shared/events.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import type { SignalingMetrics } from '../metrics/metrics.js';
 import type { RoomStore } from '../rooms/store.js';
-import type { DuetServer, DuetSocket } from '../rooms/signaling.js';
+import type { DuetServer, DuetSocket } from '../socket/types.js';
 import { splitAck, type Ack } from '../socket/validate.js';
 import type { PeopleBackend, PeopleEvent, Step } from './backend.js';
 import type { CongestionLimits } from '../socket/backpressure.js';

@@ -2,8 +2,8 @@
  * The Socket.IO layer: turns the tutorial's events into calls on the room state
  * and relays messages between the two peers of a room. No listener throws.
  */
-import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
+import type { ErrorCode } from '../../shared/events.js';
+import type { DuetServer, DuetSocket } from '../socket/types.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from '../socket/backpressure.js';
 import type { RoomStore } from './store.js';
@@ -11,9 +11,6 @@ import type { SignalingMetrics } from '../metrics/metrics.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { isRoomName } from '../../shared/room-name.js';
 import { checkSignal, splitAck, type Ack } from '../socket/validate.js';
-
-export type DuetServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type DuetSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SignalingDeps {
   /** Who sits in which room (the in-memory store by default; async, so a shared store fits). */

@@ -9,7 +9,7 @@ import type { TurnReply } from '../../shared/api.js';
 import type { Clock } from '../limits/ratelimit.js';
 import { createKeyedBuckets } from '../limits/ratelimit.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import type { DuetServer, DuetSocket } from '../rooms/signaling.js';
+import type { DuetServer, DuetSocket } from '../socket/types.js';
 import type { TurnConfig } from '../config/turn-config.js';
 import { issueTurnCredentials } from './credentials.js';
 
