@@ -1,5 +1,5 @@
 /**
- * Part 4 (issue 14): one duet node against two nodes sharing a real redis-server,
+ * Part 4: one duet node against two nodes sharing a real redis-server,
  * the two seats of every room on different nodes, in the same run: connect-and-join
  * latency, negotiation-burst throughput and server CPU per relayed message; and
  * what one admission (the seat Lua script) costs Redis, next to a plain SADD.

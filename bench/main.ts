@@ -22,7 +22,7 @@ export interface BenchResults {
   signaling: SignalingResult[];
   idle: IdleResult[];
   calls: CallsResult | undefined;
-  /** One node against two nodes through Redis (issue 14). */
+  /** One node against two nodes through Redis. */
   cluster?: ClusterResult;
   files?: FilesResult | undefined;
   errors: string[];

@@ -1,5 +1,5 @@
 /**
- * Attacks from the red-team round (issue 10) that the server withstood, kept as
+ * Attacks from the red-team round that the server withstood, kept as
  * regression tests where the fuzz, bad-input and flood tests did not cover them:
  * extreme frames over EIO3 and EIO4 WebSocket and polling, the per-address cap
  * under 200 concurrent handshakes, and join/leave/disconnect races.

@@ -1,5 +1,5 @@
 /**
- * ACCESS_CODE at the Socket.IO handshake (issue 12): a namespace middleware that lets a
+ * ACCESS_CODE at the Socket.IO handshake: a namespace middleware that lets a
  * connection in only when its handshake carries the code (`auth: {code}`; Engine.IO 3 clients,
  * which cannot send `auth`, may put `code` in the handshake query). Works over websocket and
  * polling alike. Every CONNECT packet is one guess, including the retries a client may send on

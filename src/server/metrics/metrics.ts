@@ -25,7 +25,7 @@ export interface SignalingMetrics {
   refused(code: RefusalCode): void;
 }
 
-/** What the counting room store reports (seat-store.ts). */
+/** What the counting room store reports (rooms/seat-metrics.ts). */
 export interface SeatMetrics {
   admitted(result: AdmissionResult): void;
   /** `count` seats held through this node were freed. */
@@ -55,7 +55,7 @@ export interface DuetMetrics extends SignalingMetrics, SeatMetrics, AccessMetric
 const ADMISSION_RESULTS: Record<AdmissionResult, true> = { joined: true, 'already-in-room': true, full: true, 'too-many-rooms': true };
 const RELAY_TYPES: readonly RelayType[] = ['offer', 'answer', 'candidate', 'other'];
 const ACCESS_REFUSALS: readonly AccessRefusal[] = ['wrong-code', 'address-limit', 'server-lockout'];
-/** The refusals of calls by name (issue 12), listed next to the room protocol's ERROR_TEXT codes. */
+/** The refusals of calls by name, listed next to the room protocol's ERROR_TEXT codes. */
 const PEOPLE_CODES: Record<PeopleErrorCode, true> = {
   'not-logged-in': true,
   'invalid-name': true,

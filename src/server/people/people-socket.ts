@@ -1,5 +1,5 @@
 /**
- * The Socket.IO layer of calls by name (issue 12): checks each request's arguments, asks the
+ * The Socket.IO layer of calls by name: checks each request's arguments, asks the
  * PeopleBackend, emits the events of the returned step with `io.to(socketId)`, answers the
  * acknowledgement (or a refusal as `error`), seats accepted calls and frees ended ones through
  * the room store, and keeps the one wake-up timer. No listener throws; failures are logged.

@@ -1,5 +1,5 @@
 /**
- * Calls by name on several nodes (issue 14): the backend of people/backend.ts over the state
+ * Calls by name on several nodes: the backend of people/backend.ts over the state
  * shared through Redis (people-state.ts), plus what one node must do for the others:
  * - it records which node each signed-in socket is on (`people:nodes`), and every few seconds
  *   releases the names, rings and calls of sockets whose node stopped beating (killed, not

@@ -1,5 +1,5 @@
 /**
- * The state of calls by name shared by every node through Redis (issue 14): one JSON value
+ * The state of calls by name shared by every node through Redis: one JSON value
  * under one lock. A request takes the lock, reads the state, runs the pure service on it
  * (people/people.ts, rebuilt with `createPeople({ state })`), and writes the new state back
  * only while it still holds the lock, in one script. So names are unique across nodes and

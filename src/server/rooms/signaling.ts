@@ -37,7 +37,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
 
   /**
    * Sends to the other seats by socket id, from the room state: duet uses no
-   * Socket.IO rooms, so a room named like a socket id reaches nobody (issue 10, D7).
+   * Socket.IO rooms, so a room named like a socket id reaches nobody.
    */
   function tellPeers(peers: readonly string[], event: 'otherjoin' | 'bye', room: string, id: string): void {
     for (const peer of peers) {

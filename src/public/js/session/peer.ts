@@ -121,7 +121,7 @@ export function createPeer(options: PeerOptions): Peer {
       const added = attachLocal(false);
       await pc.setLocalDescription();
       if (pc.localDescription) send(toDescription(pc.localDescription));
-      // after the answer is out (issue 16): getParameters/setParameters wait for WebRTC's own thread, which
+      // after the answer is out: getParameters/setParameters wait for WebRTC's own thread, which
       // the descriptions keep busy, and nothing is sent before DTLS is up, so the scale still comes first
       if (added) void limitStartSize(added);
     }
