@@ -278,7 +278,10 @@ function hostile(options: Partial<TransferOptions> = TINY) {
     finished.push(...offers.filter((t) => t.id === ID));
     b.receive(encodeControl({ kind: 'done', id: ID, sha256 }));
   };
-  const settle = () => until(() => finished.every(ended), 'the hash checks');
+  const settle = async () => {
+    await until(() => finished.every(ended), 'the hash checks');
+    await quiet(channel); // the answers are delivered on later turns of the event loop
+  };
   return { b, offers, problems, answers, offer, chunk, done, settle };
 }
 
