@@ -1,12 +1,12 @@
 /**
- * Part 4 (issue 14): one duet node against two nodes sharing a real redis-server,
+ * Part 4: one duet node against two nodes sharing a real redis-server,
  * the two seats of every room on different nodes, in the same run: connect-and-join
  * latency, negotiation-burst throughput and server CPU per relayed message; and
  * what one admission (the seat Lua script) costs Redis, next to a plain SADD.
  */
 import { Redis } from 'ioredis';
 import { startRedis, type RedisServer } from '../test/support/redis.js';
-import { SEAT } from '../src/server/redis/room-scripts.js';
+import { SEAT } from '../src/server/rooms/redis-scripts.js';
 import { runScript } from '../src/server/redis/script.js';
 import type { BenchOptions } from './options.js';
 import type { OpenArgs, RunResult } from './load.js';

@@ -24,7 +24,7 @@ export interface BenchResults {
   signaling: SignalingResult[];
   idle: IdleResult[];
   calls: CallsResult | undefined;
-  /** One node against two nodes through Redis (issue 14). */
+  /** One node against two nodes through Redis. */
   cluster?: ClusterResult;
   files?: FilesResult | undefined;
   /** A call on a 100 kbit/s link in network namespaces, duet against the plain page. */

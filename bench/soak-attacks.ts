@@ -1,5 +1,5 @@
 /**
- * The red-team attacks D1, D4, D5 and D6 (issue 10), each bounded in count and time and
+ * The red-team attacks D1, D4, D5 and D6, each bounded in count and time and
  * sent from loopback only, different 127.x.y.z source addresses standing in for hosts.
  * Each returns figures about the server child; none asserts anything.
  */

@@ -14,7 +14,7 @@ import { openFileLimit } from './admission/file-limit.js';
 import { createLog4jsLogger } from './log/logger.js';
 import { certsDirProblem, isLoopbackHost, listenProblem, metricsListenProblem } from './startup-errors.js';
 import { collectProcessMetrics } from './metrics/metrics.js';
-import { createMetricsServer, type MetricsServer } from './metrics/metrics-server.js';
+import { createMetricsServer, type MetricsServer } from './http/metrics-server.js';
 import { iceSummary } from './turn/client-config.js';
 import { redactUrl } from './config/redis-url.js';
 

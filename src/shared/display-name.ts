@@ -1,5 +1,5 @@
 /**
- * The display-name rule of "call someone by name" (issue 12), shared by the server
+ * The display-name rule of "call someone by name", shared by the server
  * (which enforces it) and the page (which checks before sending). Pure; imports nothing.
  *
  * A name is read in this order:

@@ -2,7 +2,7 @@
  * The one event contract of duet: the learn.webrtc.com tutorial protocol
  * (positional arguments), plus an optional acknowledgement as the last argument.
  * Types only: used by the server, the tests and the browser code.
- * The wire format is documented in docs/protocol.md. The call-by-name events (issue 12)
+ * The wire format is documented in docs/protocol.md. The call-by-name events
  * live in their own fragment, people-events.ts, and are part of these maps.
  */
 import type { PeopleClientToServerEvents, PeopleErrorCode, PeopleServerToClientEvents } from './people-events.js';

@@ -1,5 +1,5 @@
 /**
- * The events of "call someone by name" (issue 12): a fragment of the one event contract,
+ * The events of "call someone by name": a fragment of the one event contract,
  * types only; events.ts extends its maps with these. Positional arguments, an optional
  * acknowledgement last, like the room events. Documented in docs/protocol.md.
  */

@@ -1,5 +1,5 @@
 /**
- * Work done before the click that starts a call (issue 16), in real Chromium: the call view is
+ * Work done before the click that starts a call, in real Chromium: the call view is
  * laid out out of sight before Join (and while a call by name rings), so the click only reveals
  * it; and the one who answers does so on a connection made before their click, which gathered
  * its ICE candidates ahead.

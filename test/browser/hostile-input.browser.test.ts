@@ -1,5 +1,5 @@
 /**
- * Hostile input the page must shrug off, in real Chromium (issue 10): a peer
+ * Hostile input the page must shrug off, in real Chromium: a peer
  * sending out-of-range data-channel messages (D8), a peer flooding the chat log
  * with messages and refused file offers, and room names made only of dots, whose
  * links a browser cannot open (D10).

@@ -43,7 +43,7 @@ describe.runIf(browserTestsEnabled())('a server restart during a call', () => {
     second = await startServer({}, { port: first.port });
     await waitForState(alice, 'connected');
     await waitForState(bob, 'connected');
-    // both seated again in the restarted server's room state (duet keeps no Socket.IO rooms since issue 10, D7)
+    // both seated again in the restarted server's room state (duet keeps no Socket.IO rooms)
     await expect.poll(() => second!.server.rooms.others(room, '').length, { timeout: UI_WAIT_MS }).toBe(2);
     await expectMediaFlowing(alice);
     await expectMediaFlowing(bob);

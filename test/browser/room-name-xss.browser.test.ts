@@ -1,5 +1,5 @@
 /**
- * XSS through room names (issue 10's regressions), in real Chromium: a name carrying
+ * XSS through room names, in real Chromium: a name carrying
  * markup is refused by the room-name rule on every way in (the /r/ link, room.html, the
  * home page's input), and valid names that look like code are shown as text: no script
  * runs and no element is made from them.

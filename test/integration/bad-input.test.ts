@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { memoryLogger } from '../../src/server/log/logger.js';
-import { MAX_MESSAGE_BYTES } from '../../src/server/signaling/validate.js';
+import { MAX_MESSAGE_BYTES } from '../../src/server/config/security-config.js';
 import { joinRoom, next, record, roundTrip, settle, startServer, type Client, type Running } from '../support/server.js';
 
 let duet: Running;

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { queuedBytes, type QueuedConnection } from '../../src/server/signaling/backpressure.js';
+import { describe, expect, it } from 'vitest';
+import { queuedBytes, type QueuedConnection } from '../../src/server/socket/backpressure.js';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { startCall } from '../support/signal-call.js';
-import { joinRoom, record, startServer, type Client, type Running } from '../support/server.js';
+import { type Client, joinRoom, newServer, record } from '../support/server.js';
 
 /** Stops reading the client's WebSocket, as a peer that stops reading would. */
 function pauseReading(client: Client): void {
@@ -15,14 +15,8 @@ function pauseReading(client: Client): void {
 const BLOB = 'x'.repeat(20_000); // about the largest string MAX_MESSAGE_BYTES lets through (counted 3 bytes a character)
 
 describe('a peer that stops reading', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
-
   it('costs the server a bounded amount of memory, the senders get peer-congested, and a call elsewhere is unaffected', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, maxCongestedMs: 500 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, maxCongestedMs: 500 } });
     const call = await startCall(running, 'steady-call', { localAddress: '127.0.3.100' });
     const pairs = await Promise.all(
       [1, 2, 3].map(async (n) => {

@@ -7,10 +7,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { joinRoom, next, startServer, type Running } from '../support/server.js';
+import { joinRoom, newServer, next } from '../support/server.js';
 
 describe('dead-peer detection', () => {
-  let running: Running | undefined;
   let child: ChildProcess | undefined;
   afterEach(async () => {
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -18,12 +17,10 @@ describe('dead-peer detection', () => {
       await once(child, 'exit');
     }
     child = undefined;
-    await running?.close();
-    running = undefined;
   });
 
   it('tells the other peer "bye" within 10 s when a peer freezes without closing its connection', async () => {
-    running = await startServer();
+    const running = await newServer();
     const alice = await running.client();
     expect(await joinRoom(alice, 'frozen-room')).toMatchObject({ ok: true });
     const otherJoined = next(alice, 'otherjoin', 10_000);

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { next, startServer, type Running } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { newServer, next } from '../support/server.js';
 
 describe('the handshake request after connecting (Socket.IO memory tip)', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
-
   it('keeps no reference to the upgrade request, yet still knows the address and relays', async () => {
-    running = await startServer();
+    const running = await newServer();
     const a = await running.client({ extraHeaders: { 'x-bulk': 'x'.repeat(2000) } });
     const b = await running.client();
     a.emit('join', 'drop-request');

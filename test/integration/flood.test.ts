@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { startCall } from '../support/signal-call.js';
-import { record, startServer, type Client, type Running } from '../support/server.js';
+import { type Client, newServer, record } from '../support/server.js';
 
 /** Resolves with the disconnect reason, or 'still connected' after `ms`. */
 function disconnected(socket: Client, ms: number): Promise<string> {
@@ -13,14 +13,8 @@ function disconnected(socket: Client, ms: number): Promise<string> {
 }
 
 describe('rate limits', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
-
   it('limits a client flooding joins and messages while a call in another room is never throttled', async () => {
-    running = await startServer();
+    const running = await newServer();
     const call = await startCall(running, 'steady-call');
     const flooder = await running.client({ localAddress: '127.0.0.2' });
     const errors = record(flooder, 'error');
@@ -44,7 +38,7 @@ describe('rate limits', () => {
   });
 
   it('answers an over-limit event with a rate-limited acknowledgement and drops it', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, joinBurst: 2, joinPerSecond: 0.001 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, joinBurst: 2, joinPerSecond: 0.001 } });
     const socket = await running.client();
     const replies = [];
     for (const room of ['r1', 'r2', 'r3']) replies.push(await socket.timeout(3000).emitWithAck('join', room as never));
@@ -53,7 +47,7 @@ describe('rate limits', () => {
   });
 
   it('shares one budget among all the connections of one client address', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, addressJoinBurst: 4, addressJoinPerSecond: 0.001 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, addressJoinBurst: 4, addressJoinPerSecond: 0.001 } });
     const sockets = await Promise.all([1, 2, 3].map(() => running!.client({ localAddress: '127.0.0.3' })));
     const replies = [];
     for (const [i, socket] of sockets.entries()) {
@@ -66,7 +60,7 @@ describe('rate limits', () => {
   });
 
   it('refuses connections over the per-address cap and accepts them again once one closes', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, maxConnectionsPerAddress: 2 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, maxConnectionsPerAddress: 2 } });
     const first = await running.client({ localAddress: '127.0.0.5' });
     await running.client({ localAddress: '127.0.0.5' });
     await expect(running.client({ localAddress: '127.0.0.5' })).rejects.toThrow();
@@ -78,7 +72,7 @@ describe('rate limits', () => {
   });
 
   it('refuses a new room once the server holds the most rooms allowed', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, maxRooms: 2 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, maxRooms: 2 } });
     const socket = await running.client();
     const codes = [];
     for (const room of ['m1', 'm2', 'm3']) codes.push(((await socket.timeout(3000).emitWithAck('join', room as never)) as { error?: string }).error ?? 'ok');
@@ -86,7 +80,7 @@ describe('rate limits', () => {
   });
 
   it('refuses a socket a fifth room and an address its sixty-fifth seat, while another address still joins', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, joinBurst: 100, addressJoinBurst: 1000, maxConnectionsPerAddress: 64 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, joinBurst: 100, addressJoinBurst: 1000, maxConnectionsPerAddress: 64 } });
     const code = async (socket: Client, room: string) => ((await socket.timeout(3000).emitWithAck('join', room as never)) as { error?: string }).error ?? 'ok';
     const one = await running.client({ localAddress: '127.0.2.1' });
     const codes = [];

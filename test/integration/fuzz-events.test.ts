@@ -52,7 +52,7 @@ const { value } = fc.letrec((tie) => ({
   object: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 8 })), tie('value')), { maxLength: 5 }).map(objectOf),
 }));
 
-/** The requests of calls by name (issue 12), fuzzed like the room events. */
+/** The requests of calls by name, fuzzed like the room events. */
 const PEOPLE_EVENTS = ['login', 'logout', 'call', 'cancel', 'accept', 'decline', 'hangup'];
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 const eventName = fc

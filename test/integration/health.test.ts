@@ -3,9 +3,9 @@
  * registered check fails or while the server drains at shutdown, and cheap enough
  * for a load balancer polling every second.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchOnce } from '../support/http.js';
-import { startServer, type Running } from '../support/server.js';
+import { newServer, startServer, type Running } from '../support/server.js';
 
 async function probe(running: Running, path: string) {
   const reply = await fetchOnce(`${running.url}${path}`, { ca: running.ca });
@@ -49,14 +49,8 @@ describe('health probes', () => {
 });
 
 describe('readiness during shutdown', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
-
   it('answers /readyz with 503 "draining" while the server drains, /livez still 200', async () => {
-    running = await startServer();
+    const running = await newServer();
     await running.client(); // a connected client keeps the drain going for the whole grace time
     expect((await probe(running, '/readyz')).status).toBe(200);
     const shutdown = running.server.shutdown(3000);

@@ -1,23 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeForLog, memoryLogger } from '../../src/server/log/logger.js';
-import { startServer, type Running } from '../support/server.js';
+import { newServer } from '../support/server.js';
 
 const HOSTILE = ['room\r\nINFO join forged room "x"', 'a\nb', '\u001b[2J\u001b[31mred', 'tab\there', 'sep\u2028line', 'q"uote\\'];
 
 describe('log lines', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
-
   it('escapes CR, LF, escape sequences and quotes in one quoted line', () => {
     expect(escapeForLog('a\r\nb\u001b[31m"c\\')).toBe('"a\\u000d\\u000ab\\u001b[31m\\"c\\\\"');
   });
 
   it('stay single-line and escaped whatever room names clients send', async () => {
     const logger = memoryLogger();
-    running = await startServer({ logger });
+    const running = await newServer({ logger });
     const socket = await running.client();
     for (const room of HOSTILE) {
       await socket.timeout(3000).emitWithAck('join', room as never);
@@ -36,7 +30,7 @@ describe('log lines', () => {
 
   it('escape a hostile Origin header in the refusal line', async () => {
     const logger = memoryLogger();
-    running = await startServer({ logger });
+    const running = await newServer({ logger });
     // HTTP itself forbids CR, LF and ESC in headers; tab, quotes and backslashes get through
     await expect(running.client({ extraHeaders: { Origin: 'https://evil.example/"\\\t"INFO forged' } })).rejects.toThrow();
     const refusals = logger.lines.filter((line) => line.includes('refused'));

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WARNINGS_PER_SECOND, throttleWarnings } from '../../src/server/log/log-throttle.js';
 import { memoryLogger } from '../../src/server/log/logger.js';
 import { pollingClient } from '../support/polling.js';
-import { startServer, type Running } from '../support/server.js';
+import { newServer } from '../support/server.js';
 
 describe('warning lines under a flood', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
-
   it('keeps the warning lines of many flooding clients bounded and counts what it dropped', async () => {
     const logger = memoryLogger();
-    running = await startServer({ logger });
+    const running = await newServer({ logger });
     const started = Date.now();
     // eight clients from eight addresses, each sending thousands of refused events at once
     const flooders = await Promise.all([2, 3, 4, 5, 6, 7, 8, 9].map((n) => running!.client({ localAddress: `127.0.1.${n}` })));

@@ -1,5 +1,5 @@
 /**
- * Malformed HTTP on both ports (issue 10's regressions): the HTTPS port, the plain-HTTP
+ * Malformed HTTP on both ports: the HTTPS port, the plain-HTTP
  * redirect that answers plain HTTP on that same port, and the plain-HTTP helper port.
  * Each bad request gets a 4xx or a closed connection, never a 5xx or a crash, and the
  * port keeps serving.

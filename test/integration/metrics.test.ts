@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { silentLogger } from '../../src/server/log/logger.js';
-import { createMetricsServer, type MetricsServer } from '../../src/server/metrics/metrics-server.js';
+import { createMetricsServer, type MetricsServer } from '../../src/server/http/metrics-server.js';
 import { fetchOnce } from '../support/http.js';
 import { parseExposition, sampleValue, type Exposition } from '../support/prometheus.js';
 import { joinRoom, next, startServer, type Client, type Running } from '../support/server.js';

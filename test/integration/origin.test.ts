@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { checkOrigin, ownOrigin } from '../../src/server/admission/origin.js';
-import { joinRoom, startServer, type Running } from '../support/server.js';
+import { joinRoom, newServer } from '../support/server.js';
 
 const OPEN = { allowedOrigins: [], requireOrigin: false };
 
@@ -35,12 +35,6 @@ describe('origin rule', () => {
 });
 
 describe('origin check on the Socket.IO handshake', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
-
   function tryConnect(url: string, ca: string, transport: 'websocket' | 'polling', origin: string | undefined) {
     const socket = connect(url, {
       ca,
@@ -58,26 +52,26 @@ describe('origin check on the Socket.IO handshake', () => {
   }
 
   it.each(['websocket', 'polling'] as const)('refuses a foreign Origin over %s', async (transport) => {
-    running = await startServer();
+    const running = await newServer();
     expect(await tryConnect(running.url, running.ca, transport, 'https://evil.example')).toMatch(/^refused/);
   });
 
   it.each(['websocket', 'polling'] as const)("accepts the page's own origin over %s", async (transport) => {
-    running = await startServer();
+    const running = await newServer();
     const own = `https://127.0.0.1:${running.port}`;
     expect(await tryConnect(running.url, running.ca, transport, own)).toBe('connected');
   });
 
   it('accepts a client without Origin unless REQUIRE_ORIGIN is on', async () => {
-    running = await startServer();
-    expect(await tryConnect(running.url, running.ca, 'websocket', undefined)).toBe('connected');
-    await running.close();
-    running = await startServer({}, { origins: { allowedOrigins: [], requireOrigin: true } });
-    expect(await tryConnect(running.url, running.ca, 'websocket', undefined)).toMatch(/^refused/);
+    const open = await newServer();
+    expect(await tryConnect(open.url, open.ca, 'websocket', undefined)).toBe('connected');
+    await open.close();
+    const strict = await newServer({}, { origins: { allowedOrigins: [], requireOrigin: true } });
+    expect(await tryConnect(strict.url, strict.ca, 'websocket', undefined)).toMatch(/^refused/);
   });
 
   it('accepts an origin listed in ALLOWED_ORIGINS', async () => {
-    running = await startServer({}, { origins: { allowedOrigins: ['https://app.example'], requireOrigin: false } });
+    const running = await newServer({}, { origins: { allowedOrigins: ['https://app.example'], requireOrigin: false } });
     expect(await tryConnect(running.url, running.ca, 'polling', 'https://app.example')).toBe('connected');
     const socket = await running.client();
     expect(await joinRoom(socket, 'origin-room')).toMatchObject({ ok: true });

@@ -1,5 +1,5 @@
 /**
- * ACCESS_CODE (issue 12): every Socket.IO handshake must carry `auth: {code}` equal to it,
+ * ACCESS_CODE: every Socket.IO handshake must carry `auth: {code}` equal to it,
  * over websocket and polling alike; a missing or wrong code is refused with a connect_error
  * `access-denied`, and an address that keeps guessing gets `rate-limited`. Socket.IO 2
  * clients, which cannot send `auth`, pass `code` in the handshake query.

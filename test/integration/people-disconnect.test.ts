@@ -1,5 +1,5 @@
 /**
- * Calls by name when a connection drops (issue 12): during a ring, on either side, and
+ * Calls by name when a connection drops: during a ring, on either side, and
  * during a call.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

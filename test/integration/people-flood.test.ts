@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
-import { queuedBytes, type QueuedConnection } from '../../src/server/signaling/backpressure.js';
+import { queuedBytes, type QueuedConnection } from '../../src/server/socket/backpressure.js';
 import { fakeClock } from '../support/fake-clock.js';
 import { pollingClient } from '../support/polling.js';
 import { ask, login, signIn } from '../support/people.js';

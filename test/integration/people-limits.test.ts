@@ -1,5 +1,5 @@
 /**
- * Calls by name under abuse and with DIRECTORY=off (issue 12): login and ring requests count
+ * Calls by name under abuse and with DIRECTORY=off: login and ring requests count
  * against the join rate limit, so a script cannot ring someone a thousand times; no `people`
  * list is ever sent when the directory is off.
  */

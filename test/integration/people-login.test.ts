@@ -1,5 +1,5 @@
 /**
- * Calls by name, signing in (issue 12): login results as acknowledgement and event, name
+ * Calls by name, signing in: login results as acknowledgement and event, name
  * rules and uniqueness, the `people` list, logout, and the not-logged-in refusals.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

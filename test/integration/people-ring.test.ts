@@ -1,5 +1,5 @@
 /**
- * Calls by name, ringing (issue 12): ring, offline, self, busy, decline, cancel, accept with
+ * Calls by name, ringing: ring, offline, self, busy, decline, cancel, accept with
  * the private room and the room protocol, hang-up, and accepting one of two rings.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Calls by name against a fake clock (issue 12): the 15 s name reservation after a disconnect
+ * Calls by name against a fake clock: the 15 s name reservation after a disconnect
  * with its token, and the ring timeout (RING_TIMEOUT_S), driven through createServer's
  * injected clock and timers.
  */

@@ -1,15 +1,15 @@
 /**
- * Attacks from the red-team round (issue 10) that the server withstood, kept as
+ * Attacks from the red-team round that the server withstood, kept as
  * regression tests where the fuzz, bad-input and flood tests did not cover them:
  * extreme frames over EIO3 and EIO4 WebSocket and polling, the per-address cap
  * under 200 concurrent handshakes, and join/leave/disconnect races.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { openPollingSession, poll } from '../support/poll-request.js';
 import { startCall } from '../support/signal-call.js';
-import { startServer, type Client, type Running } from '../support/server.js';
+import { type Client, newServer, type Running } from '../support/server.js';
 import { EVENT_WAIT_MS } from '../support/waits.js';
 
 const EXTREME = [
@@ -31,13 +31,6 @@ const EXTREME = [
   '42["leave",{"length":1}]',
   '42["message",["r"],{}]',
 ];
-
-let running: Running | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
 function rawSocket(server: Running, eio: 3 | 4): Promise<WebSocket> {
   const ws = new WebSocket(`wss://127.0.0.1:${server.port}/socket.io/?EIO=${eio}&transport=websocket`, { ca: server.ca });
   ws.on('error', () => undefined);
@@ -56,7 +49,7 @@ function rawSocket(server: Running, eio: 3 | 4): Promise<WebSocket> {
 
 describe('red-team regressions', () => {
   it('stays up and keeps a call relaying after extreme frames over EIO3 and EIO4 WebSocket and polling', async () => {
-    running = await startServer();
+    const running = await newServer();
     const call = await startCall(running, 'steady');
     for (const eio of [3, 4] as const) {
       const ws = await rawSocket(running, eio);
@@ -77,7 +70,7 @@ describe('red-team regressions', () => {
   }, 60_000);
 
   it('holds the per-address connection cap under 200 concurrent handshakes', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, maxConnectionsPerAddress: 8 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, maxConnectionsPerAddress: 8 } });
     const server = running;
     const results = await Promise.allSettled(Array.from({ length: 200 }, () => server.client({ localAddress: '127.0.0.9', transports: ['websocket'] })));
     const connected = results.filter((r) => r.status === 'fulfilled').length;
@@ -88,7 +81,7 @@ describe('red-team regressions', () => {
   }, 60_000);
 
   it('never seats three nor leaks a seat when joins, leaves and disconnects race', async () => {
-    running = await startServer(
+    const running = await newServer(
       {},
       { limits: { ...DEFAULT_LIMITS, maxConnectionsPerAddress: 100, joinBurst: 100, addressJoinBurst: 1000, addressJoinPerSecond: 1000 } },
     );

@@ -1,5 +1,5 @@
 /**
- * Room names made only of dots (issue 10, D10): `/r/..` resolves to `/` in a
+ * Room names made only of dots: `/r/..` resolves to `/` in a
  * browser, so such names are refused everywhere the room-name rule applies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

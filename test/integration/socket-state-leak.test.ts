@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollingClient } from '../support/polling.js';
-import { startServer, type Running } from '../support/server.js';
+import { newServer } from '../support/server.js';
 
 /** Waits until `done()` or `ms` passed. */
 async function until(done: () => boolean, ms: number): Promise<void> {
@@ -9,14 +9,8 @@ async function until(done: () => boolean, ms: number): Promise<void> {
 }
 
 describe('per-socket state after disconnect', () => {
-  let running: Running | undefined;
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-  });
-
   it('keeps no rate-limit state for sockets that are gone, however their last packets are ordered', async () => {
-    running = await startServer();
+    const running = await newServer();
     const live = await running.client(); // one socket that stays
     const cycles = 1500;
     const workers = 4;

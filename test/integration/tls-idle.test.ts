@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectionCap } from '../../src/server/admission/connection-caps.js';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
-import { startServer, type Running } from '../support/server.js';
+import { newServer } from '../support/server.js';
 
 /** A TCP connection that never sends a TLS ClientHello. */
 function idle(port: number, localAddress: string): Promise<Socket> {
@@ -24,23 +24,20 @@ function closedWithin(socket: Socket, ms: number): Promise<number> {
 }
 
 describe('connections that never finish TLS', () => {
-  let running: Running | undefined;
   const sockets: Socket[] = [];
   afterEach(async () => {
     for (const socket of sockets.splice(0)) socket.destroy();
-    await running?.close();
-    running = undefined;
   });
 
   it('closes a TCP connection that sends no ClientHello once the handshake timeout passes', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, tlsHandshakeTimeoutMs: 500 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, tlsHandshakeTimeoutMs: 500 } });
     const socket = await idle(running.port, '127.0.6.1');
     sockets.push(socket);
     expect(await closedWithin(socket, 5000)).toBeLessThan(5000);
   });
 
   it('refuses an address its connection past the pending-TLS cap while another address still gets in', async () => {
-    running = await startServer({}, { limits: { ...DEFAULT_LIMITS, maxPendingTlsPerAddress: 64 } });
+    const running = await newServer({}, { limits: { ...DEFAULT_LIMITS, maxPendingTlsPerAddress: 64 } });
     for (let i = 0; i < 64; i++) sockets.push(await idle(running.port, '127.0.6.2'));
     const extra = await idle(running.port, '127.0.6.2');
     sockets.push(extra);

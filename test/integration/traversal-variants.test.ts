@@ -1,5 +1,5 @@
 /**
- * Path-traversal variants not in static.test.ts (issue 10's regressions): mixed-case and
+ * Path-traversal variants not in static.test.ts: mixed-case and
  * double encoding, raw and encoded backslashes, overlong UTF-8 dots and slashes, through the
  * /r/ route and with doubled slashes. None reaches a file outside the public folder.
  */

@@ -1,5 +1,5 @@
 /**
- * D4 against the built entry point (issue 10): while six readers stop reading and their
+ * D4 against the built entry point: while six readers stop reading and their
  * senders relay the largest payloads (six pairs) within the rate limits, the server process's RSS
  * (read from /proc) grows by less than 100 MB, and a legitimate call still completes.
  */

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisRoomStore } from '../../src/server/redis/redis-room-store.js';
-import { createMemoryRoomStore, type RoomStore } from '../../src/server/signaling/room-store.js';
-import { createRoomState } from '../../src/server/signaling/rooms.js';
+import { createRedisRoomStore } from '../../src/server/rooms/redis-store.js';
+import { createMemoryRoomStore, type RoomStore } from '../../src/server/rooms/store.js';
+import { createRoomState } from '../../src/server/rooms/membership.js';
 import { startRedis, redisTestsEnabled, type RedisServer } from '../support/redis.js';
 
 const CAPS = { maxRooms: 3, maxRoomsPerMember: 2, maxRoomsPerAddress: 3 };

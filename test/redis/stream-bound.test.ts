@@ -5,7 +5,7 @@
  * each, eight times the budget in all) and every message arrives.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerKeys } from '../../src/server/redis/adapter-stream.js';
+import { ledgerKeys } from '../../src/server/cluster/adapter-stream.js';
 import { redisTestsEnabled, startRedis, type RedisServer } from '../support/redis.js';
 import { inspect, readersListening, ROOMY_LIMITS, startNode } from '../support/redis-nodes.js';
 import { joinRoom, type Client, type Running } from '../support/server.js';

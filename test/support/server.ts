@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join as joinPath, resolve } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { createServer, type DuetInstance, type ServerConfig, type ServerDeps } from '../../src/server/app.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/shared/events.js';
 import { silentLogger } from '../../src/server/log/logger.js';
@@ -84,6 +84,16 @@ export async function startServer(deps: Partial<ServerDeps> = {}, config: Partia
       await server.close();
     },
   };
+}
+
+/**
+ * A server for the running test only: it is closed when the test finishes, passed or failed, after
+ * the test's own afterEach hooks (hocuspocus's newHocuspocus registers its teardown the same way).
+ */
+export async function newServer(deps: Partial<ServerDeps> = {}, config: Partial<ServerConfig> = {}): Promise<Running> {
+  const running = await startServer(deps, config);
+  onTestFinished(() => running.close());
+  return running;
 }
 
 /** Resolves with the arguments of the next `event` on `socket`, or rejects after `ms`. */

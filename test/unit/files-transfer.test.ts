@@ -31,6 +31,21 @@ const ID = '00112233445566aa';
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const ended = (t: Transfer) => isOutcome(t.state);
 
+/**
+ * Resolves once `channel` has delivered everything queued and nothing new was sent for
+ * QUIET_TURNS turns of the event loop: what a sender that is wrongly still going would use.
+ */
+const QUIET_TURNS = 50;
+async function quiet(channel: { sent: unknown[]; bufferedAmount: number }): Promise<void> {
+  let seen = -1;
+  let calm = 0;
+  while (calm < QUIET_TURNS) {
+    await new Promise((resolve) => setImmediate(resolve));
+    calm = channel.sent.length === seen && channel.bufferedAmount === 0 ? calm + 1 : 0;
+    seen = channel.sent.length;
+  }
+}
+
 function connect(options: Partial<TransferOptions> = TINY, bytesPerTick = 6000) {
   const ca = createFakeChannel(bytesPerTick);
   const cb = createFakeChannel(bytesPerTick);
@@ -128,7 +143,7 @@ describe('sending a file', () => {
     const { a, ca, offers } = connect();
     a.send(new Blob([new Uint8Array(50_000)]), 'wait.bin');
     await until(() => offers.length === 1, 'the offer');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await quiet(ca);
     expect(ca.sent).toHaveLength(1);
     expect(offers[0]!.progress.bytes).toBe(0);
   });
@@ -175,7 +190,7 @@ describe('ending a transfer early', () => {
     incoming.cancel();
     await until(() => ended(out), 'the sender to hear');
     const sentThen = chunksSent(pair.ca.sent);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await quiet(pair.ca);
     expect([out.state, out.endedBy, incoming.state]).toEqual(['cancelled', 'peer', 'cancelled']);
     expect(chunksSent(pair.ca.sent)).toBe(sentThen);
     expect(sentThen).toBeLessThan(2_000_000 / 4096);
@@ -258,8 +273,15 @@ function hostile(options: Partial<TransferOptions> = TINY) {
   b.onproblem = (p) => problems.push(p);
   const offer = (size: number, id = ID) => b.receive(encodeControl({ kind: 'offer', id, name: 'f', size, type: '' }));
   const chunk = (offset: number, length: number, id = ID) => b.receive(encodeChunk(id, offset, new Uint8Array(length).fill(7)));
-  const done = (sha256: string) => b.receive(encodeControl({ kind: 'done', id: ID, sha256 }));
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  const finished: IncomingTransfer[] = []; // transfers told `done`: their hash is checked asynchronously
+  const done = (sha256: string) => {
+    finished.push(...offers.filter((t) => t.id === ID));
+    b.receive(encodeControl({ kind: 'done', id: ID, sha256 }));
+  };
+  const settle = async () => {
+    await until(() => finished.every(ended), 'the hash checks');
+    await quiet(channel); // the answers are delivered on later turns of the event loop
+  };
   return { b, offers, problems, answers, offer, chunk, done, settle };
 }
 

@@ -6,9 +6,9 @@
 import { register as globalRegistry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createMetrics, relayType } from '../../src/server/metrics/metrics.js';
-import { countSeats } from '../../src/server/metrics/seat-store.js';
-import { createMemoryRoomStore } from '../../src/server/signaling/room-store.js';
-import { createRoomState } from '../../src/server/signaling/rooms.js';
+import { countSeats } from '../../src/server/rooms/seat-metrics.js';
+import { createMemoryRoomStore } from '../../src/server/rooms/store.js';
+import { createRoomState } from '../../src/server/rooms/membership.js';
 import { parseExposition, sampleValue } from '../support/prometheus.js';
 
 async function scrape(metrics: ReturnType<typeof createMetrics>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessAllowed } from '../../src/server/people/access-code.js';
+import { accessAllowed } from '../../src/server/admission/access-code.js';
 import { DEFAULTS, loadConfig } from '../../src/server/config/config.js';
 import { PEOPLE_DEFAULTS, loadPeopleConfig } from '../../src/server/config/people-config.js';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createPeopleController, type PeopleEvents } from '../../src/public/js/people/controller.js';
-import type { LoginStore } from '../../src/public/js/people/people-socket.js';
+import type { LoginStore } from '../../src/public/js/store/people-login.js';
 import { phaseOf } from '../../src/public/js/people/state.js';
 import { fakeSocket } from './people-page-fakes.js';
 

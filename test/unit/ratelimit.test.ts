@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { createGuard } from '../../src/server/admission/guard.js';
-import { createBucket, createKeyedBuckets } from '../../src/server/admission/ratelimit.js';
+import { createBucket, createKeyedBuckets } from '../../src/server/limits/ratelimit.js';
 
 /** A clock the test moves by hand. */
 function manualClock(start = 1_000_000) {

@@ -2,8 +2,8 @@
  * The in-memory RoomStore: the async membership model the handlers use, over the room state.
  */
 import { describe, expect, it } from 'vitest';
-import { createMemoryRoomStore } from '../../src/server/signaling/room-store.js';
-import { createRoomState } from '../../src/server/signaling/rooms.js';
+import { createMemoryRoomStore } from '../../src/server/rooms/store.js';
+import { createRoomState } from '../../src/server/rooms/membership.js';
 
 describe('the in-memory room store', () => {
   it('seats two, refuses a third and names the other seat', async () => {

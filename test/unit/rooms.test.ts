@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRoomState } from '../../src/server/signaling/rooms.js';
+import { createRoomState } from '../../src/server/rooms/membership.js';
 
 describe('room state', () => {
   it('admits the first person into an empty room with nobody else inside', () => {

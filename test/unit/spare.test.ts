@@ -4,7 +4,8 @@
  * RTCPeerConnections.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSpare, peerConfig } from '../../src/public/js/session/spare.js';
+import { peerConfig } from '../../src/public/js/session/peer.js';
+import { createSpare } from '../../src/public/js/session/spare.js';
 import { WARM_AFTER_MS, WARM_REFRESH_MS } from '../../src/public/js/session/standby.js';
 import { startHarness } from './session-fakes.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSignal, MAX_MESSAGE_BYTES } from '../../src/server/signaling/validate.js';
+import { MAX_MESSAGE_BYTES } from '../../src/server/config/security-config.js';
+import { checkSignal } from '../../src/server/socket/validate.js';
 
 const SDP = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n';
 

@@ -7,16 +7,13 @@ import { detectLang } from './i18n/lang.js';
 import { rememberRoom } from './room/recent.js';
 import { roomFromPath, roomUrl } from './room/roomname.js';
 import { MAX_NAME_CHARS } from './session/channel.js';
-import { createSession } from './session/session.js';
 import { openSocket } from './session/signaling.js';
 import { spareFor, type Spare } from './session/spare.js';
 import { IDLE_LINE } from './session/status.js';
 import { fetchIceConfig, liveIceConfig, socketCredentials } from './session/ice-config.js';
 import { createEffects } from './effects/effects.js';
 import { safeGet, safeSet } from './store/storage.js';
-import { bindCall } from './view/call-binding.js';
 import { renderStatus } from './view/call-view.js';
-import { byId } from './view/dom.js';
 import { roomElements } from './view/elements.js';
 import { bindEndedButtons, takeRejoin } from './view/ended.js';
 import { startPrejoin } from './view/prejoin.js';
@@ -25,14 +22,13 @@ import { bindShareOrigin } from './view/share-link.js';
 import { askAccessCode } from './view/access-form.js';
 import { prepareAnnouncer } from './view/announce.js';
 import { callFocusTargets, focusFirst } from './view/focus.js';
-import { watchIce } from './view/icewatch.js';
 import { revealCall, stageCall } from './view/stage.js';
+import { startCall } from './view/start-call.js';
 
 const NAME_KEY = 'duet.name';
 /** The pre-join screen's audio-only choice, remembered on this device like the name (docs/page.md). */
 const AUDIO_ONLY_KEY = 'duet.audioOnly';
 const ui = roomElements();
-const iceView = { path: byId('call-path'), problem: byId('ice-problem') };
 
 async function main(): Promise<void> {
   applyI18n(detectLang());
@@ -58,13 +54,12 @@ async function main(): Promise<void> {
   // connect and fetch the ICE servers while the pre-join screen shows, so Join only sends `join`
   const socket = openSocket(askAccessCode);
   const ice = liveIceConfig(() => fetchIceConfig(socketCredentials(socket.socket)));
-  let rerenderIce = () => undefined as void; // the path line of the latest connection
-  const rerender: Array<() => void> = [() => void shareNote.then((render) => render()), () => rerenderIce()];
+  const rerender: Array<() => void> = [() => void shareNote.then((render) => render())];
   // wired before the camera prompt is answered: the prompt may wait for a long time
   bindLangSwitch(ui.lang, () => rerender.forEach((render) => render()));
   const prejoin = await startPrejoin(ui);
   rerender.push(prejoin.rerender);
-  stageCall(ui.call); // laid out now, so Join only reveals it (issue 16)
+  stageCall(ui.call); // laid out now, so Join only reveals it
   let spare: Spare | undefined; // a connection ready for the offer we get if we join second
   void ice.ready.then(() => (spare = spareFor(() => ice.servers())));
 
@@ -74,35 +69,19 @@ async function main(): Promise<void> {
     const audioOnly = ui.audioOnlyStart.checked;
     const stream = prejoin.media.stream; // the preview stops once `join` is out (prejoin.finish below)
     await ice.ready;
-    const iceServers = () => ice.servers();
     const effects = createEffects(stream, prejoin.effects); // before the session: its connections send the blurred, denoised stream
-    const session = createSession({
-      room,
-      socket,
-      local: effects.stream,
-      state: { muted: false, cameraOff: false, screen: false, audioOnly },
-      iceServers,
-      name,
-      spare,
-    });
-    session.on('peer', (pc) => {
-      ice.watch(pc);
-      rerenderIce = watchIce(pc, () => ice.hasTurn(), iceView);
-    });
-    // `join` goes out first: the views below subscribe in this same task, before any server answer can
-    // arrive, and draw the status line the session has by then (issue 16: join left 10-25 ms later before)
-    session.start();
+    // `join` goes out first, then the view is bound in the same task
+    const call = startCall({ room, open: socket, ice, stream, effects, audioOnly, name, spare, ui, start: true });
     prejoin.finish();
     safeSet(NAME_KEY, name);
     safeSet(AUDIO_ONLY_KEY, audioOnly ? '1' : '0');
     rememberRoom(room);
     ui.prejoin.hidden = true;
     revealCall(ui.call);
-    const call = bindCall(ui, session, stream, () => session.hangup(), effects, { audioOnly });
     rerender.push(call.render);
     focusFirst(callFocusTargets(ui.call)); // Join, which had it, is gone with the pre-join screen
     // closing or leaving the tab hangs up, so the other side sees "left" at once rather than after GONE_AFTER_MS
-    addEventListener('pagehide', () => session.hangup());
+    addEventListener('pagehide', () => call.session.hangup());
   };
   ui.join.addEventListener('click', () => void onJoin());
   // Enter in "Your name" joins, as it would in a form (not while an input method is composing)

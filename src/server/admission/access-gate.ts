@@ -1,5 +1,5 @@
 /**
- * ACCESS_CODE at the Socket.IO handshake (issue 12): a namespace middleware that lets a
+ * ACCESS_CODE at the Socket.IO handshake: a namespace middleware that lets a
  * connection in only when its handshake carries the code (`auth: {code}`; Engine.IO 3 clients,
  * which cannot send `auth`, may put `code` in the handshake query). Works over websocket and
  * polling alike. Every CONNECT packet is one guess, including the retries a client may send on
@@ -12,11 +12,11 @@
  *   code is refused unread for `lockoutMs` (a warning, and `duet_access_lockouts_total`), except
  *   from addresses that gave the right code recently, so people already in keep reconnecting.
  */
-import { accessAllowed } from '../people/access-code.js';
+import { accessAllowed } from './access-code.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import type { AccessMetrics } from '../metrics/metrics.js';
 import { clientKey } from './client-address.js';
-import { createBucket, type Clock, type TokenBucket } from './ratelimit.js';
+import { createBucket, type Clock, type TokenBucket } from '../limits/ratelimit.js';
 
 /** Wrong codes one address may send at once, then one more every 6 s. */
 export const ACCESS_FAILURE_BURST = 10;

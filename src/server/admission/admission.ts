@@ -11,17 +11,18 @@ import type { Limits, OriginPolicy } from '../config/config.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import type { AccessMetrics, SignalingMetrics } from '../metrics/metrics.js';
-import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
-import { splitAck } from '../signaling/validate.js';
+import type { DuetServer, DuetSocket } from '../socket/types.js';
+import { splitAck } from '../socket/validate.js';
 import { PEOPLE_ANSWERS, PEOPLE_REQUESTS } from '../people/people-socket.js';
 import { createAccessGate } from './access-gate.js';
 import { clientKey } from './client-address.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
-import { createAllowRequest, type AllowRequest } from './origin.js';
-import type { Clock } from './ratelimit.js';
-import type { SharedLimits } from '../redis/shared-limits.js';
+import { createAllowRequest } from './origin.js';
+import type { AllowRequest } from '../socket/socket-server.js';
+import type { Clock } from '../limits/ratelimit.js';
+import type { SharedLimits } from './redis-limits.js';
 
 export interface AdmissionOptions {
   limits: Limits;

@@ -4,7 +4,7 @@
  * unlike `allowRequest`, which sees only handshakes). It refuses JSONP polling,
  * applies the Origin rule to every request, refuses browser requests from another
  * site that carry no Origin (a `<script>` or no-cors fetch), and marks every answer
- * `nosniff` and `Cross-Origin-Resource-Policy: same-origin` (issue 10, D2).
+ * `nosniff` and `Cross-Origin-Resource-Policy: same-origin`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OriginPolicy } from '../config/config.js';

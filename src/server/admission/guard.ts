@@ -4,7 +4,7 @@
  * open connections per address. The socket layer asks; this module only answers.
  */
 import type { Limits } from '../config/config.js';
-import { createBucket, createKeyedBuckets, type Clock, type TokenBucket } from './ratelimit.js';
+import { createBucket, createKeyedBuckets, type Clock, type TokenBucket } from '../limits/ratelimit.js';
 
 /** `join` covers join, leave and the requests of calls by name (login, call, …); `message` every other event. */
 export type EventKind = 'join' | 'message';

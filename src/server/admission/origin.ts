@@ -3,7 +3,7 @@
  * once per handshake (websocket or polling). It refuses browsers from foreign
  * origins, addresses over their connection cap, and everyone while shutting down.
  */
-import type { IncomingMessage } from 'node:http';
+import type { AllowRequest } from '../socket/socket-server.js';
 import type { OriginPolicy } from '../config/config.js';
 import type { Guard } from './guard.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
@@ -48,8 +48,6 @@ export interface AllowRequestDeps {
   /** The connections of an address on every node (REDIS_URL), asked after this node's own cap. */
   shared?: { admits(address: string): Promise<boolean> };
 }
-
-export type AllowRequest = (req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => void;
 
 export function createAllowRequest(deps: AllowRequestDeps): AllowRequest {
   return (req, callback) => {

@@ -4,7 +4,7 @@
  * addresses together learn; a person signing in or calling now and then never comes near either.
  */
 import type { ProbePacer } from '../people/probes.js';
-import { createBucket, createKeyedBuckets, type BucketSpec, type Clock } from './ratelimit.js';
+import { createBucket, createKeyedBuckets, type BucketSpec, type Clock } from '../limits/ratelimit.js';
 
 /** Per address: 10 at once, then one every 6 s. */
 export const PROBES_PER_ADDRESS: BucketSpec = { burst: 10, perSecond: 1 / 6 };

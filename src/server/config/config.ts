@@ -7,7 +7,7 @@ import { ConfigError, parseHostName, parseNumber, parsePort, read, type Env } fr
 import { parseMetrics, type MetricsConfig } from './metrics-config.js';
 import { parseIceServers, type IceServer } from './ice-servers.js';
 import type { LogLevel } from '../log/logger.js';
-import { parseTurn, TURN_DEFAULTS, type TurnConfig } from '../turn/config.js';
+import { parseTurn, TURN_DEFAULTS, type TurnConfig } from './turn-config.js';
 import { loadPeopleConfig, PEOPLE_DEFAULTS, type PeopleConfig } from './people-config.js';
 import { parseRedisUrl } from './redis-url.js';
 import { DEFAULT_LIMITS, parseLimits, parseOrigins, type Limits, type OriginPolicy } from './security-config.js';
@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, parseLimits, parseOrigins, type Limits, type OriginPoli
 export { ConfigError, parsePort } from './env.js';
 export { parseIceServers, type IceServer } from './ice-servers.js';
 export { DEFAULT_LIMITS, type Limits, type OriginPolicy } from './security-config.js';
-export type { TurnConfig } from '../turn/config.js';
+export type { TurnConfig } from './turn-config.js';
 export type { PeopleConfig } from './people-config.js';
 
 export interface Config {

@@ -1,5 +1,5 @@
 /**
- * The settings of calls by name (issue 12), read purely from an environment object:
+ * The settings of calls by name, read purely from an environment object:
  * DIRECTORY, RING_TIMEOUT_S, RING_COOLDOWN_S, MAX_LISTED_PEOPLE, MAX_NAMES_PER_ADDRESS, ACCESS_CODE
  * and the budget of wrong access codes (ACCESS_GUESSES_PER_MINUTE, ACCESS_LOCKOUT_S); part of
  * loadConfig (config.ts).

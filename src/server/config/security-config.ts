@@ -2,7 +2,9 @@
  * Abuse limits and the Origin policy, read from the environment (see docs/security.md).
  */
 import { ConfigError, parseNumber, read, type Env } from './env.js';
-import { MAX_MESSAGE_BYTES } from '../signaling/validate.js';
+
+/** The largest relayed `message` payload by default (MAX_MESSAGE_BYTES). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** Abuse limits; see docs/security.md for what each protects. */
 export interface Limits {

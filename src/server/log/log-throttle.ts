@@ -5,7 +5,7 @@
  * logged with the next warning that gets through (or by `flush`). No timers.
  */
 import type { Logger } from './logger.js';
-import { createBucket, type Clock } from '../admission/ratelimit.js';
+import { createBucket, type Clock } from '../limits/ratelimit.js';
 
 /** Warning lines per second kept by default (bursts of as many). */
 export const WARNINGS_PER_SECOND = 20;

@@ -10,10 +10,9 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import type { ErrorCode } from '../../shared/events.js';
 import type { PeopleErrorCode } from '../../shared/people-events.js';
-import type { JoinResult } from '../signaling/rooms.js';
 
 export type RelayType = 'offer' | 'answer' | 'candidate' | 'other';
-export type AdmissionResult = JoinResult['kind'];
+export type AdmissionResult = 'joined' | 'already-in-room' | 'full' | 'too-many-rooms';
 export type RefusalCode = ErrorCode | PeopleErrorCode;
 /** Why the ACCESS_CODE gate refused a handshake. */
 export type AccessRefusal = 'wrong-code' | 'address-limit' | 'server-lockout';
@@ -26,7 +25,7 @@ export interface SignalingMetrics {
   refused(code: RefusalCode): void;
 }
 
-/** What the counting room store reports (seat-store.ts). */
+/** What the counting room store reports (rooms/seat-metrics.ts). */
 export interface SeatMetrics {
   admitted(result: AdmissionResult): void;
   /** `count` seats held through this node were freed. */
@@ -56,7 +55,7 @@ export interface DuetMetrics extends SignalingMetrics, SeatMetrics, AccessMetric
 const ADMISSION_RESULTS: Record<AdmissionResult, true> = { joined: true, 'already-in-room': true, full: true, 'too-many-rooms': true };
 const RELAY_TYPES: readonly RelayType[] = ['offer', 'answer', 'candidate', 'other'];
 const ACCESS_REFUSALS: readonly AccessRefusal[] = ['wrong-code', 'address-limit', 'server-lockout'];
-/** The refusals of calls by name (issue 12), listed next to the room protocol's ERROR_TEXT codes. */
+/** The refusals of calls by name, listed next to the room protocol's ERROR_TEXT codes. */
 const PEOPLE_CODES: Record<PeopleErrorCode, true> = {
   'not-logged-in': true,
   'invalid-name': true,

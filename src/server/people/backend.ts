@@ -1,5 +1,5 @@
 /**
- * The people service behind an async interface (issue 12): the socket layer calls only this,
+ * The people service behind an async interface: the socket layer calls only this,
  * so a backend shared by several nodes (names on Redis, say) can replace the in-memory one
  * without touching people-socket.ts. Every method returns what to do next as data: a `Step`
  * (answer `reply`, emit `events`, seat `seat`, free `free`) or the events of a tick.

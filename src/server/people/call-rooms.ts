@@ -10,9 +10,9 @@
  * socket that is gone has its room freed at once. A socket still found then frees the room
  * itself when it disconnects later, since its disconnect comes after the seats were written.
  */
-import type { RoomStore } from '../signaling/room-store.js';
-import type { JoinResult } from '../signaling/rooms.js';
-import type { DuetServer } from '../signaling/signaling.js';
+import type { RoomStore } from '../rooms/store.js';
+import type { JoinResult } from '../rooms/membership.js';
+import type { DuetServer } from '../socket/types.js';
 
 export type SeatOutcome = { ok: true } | { ok: false; refused: string; kind: Exclude<JoinResult['kind'], 'joined'> };
 

@@ -1,5 +1,5 @@
 /**
- * Paces the `people` broadcast (issue 12): each viewer gets at most one list per `intervalMs`,
+ * Paces the `people` broadcast: each viewer gets at most one list per `intervalMs`,
  * and the list is computed when it is sent, so the last state wins. No timers: the socket layer
  * sends to `due()` and sets its one timer for `nextAt()`.
  */

@@ -8,8 +8,8 @@
  * node cannot be asked how much waits for them.
  */
 import type { Logger } from '../log/logger.js';
-import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from '../signaling/backpressure.js';
-import type { DuetServer } from '../signaling/signaling.js';
+import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from '../socket/backpressure.js';
+import type { DuetServer } from '../socket/types.js';
 import type { Timers } from './wake-timer.js';
 import type { PeopleEvent } from './backend.js';
 

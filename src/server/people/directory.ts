@@ -1,5 +1,5 @@
 /**
- * Who is signed in under which display name (issue 12), with no I/O and no timers.
+ * Who is signed in under which display name, with no I/O and no timers.
  * A name belongs to one socket at a time, compared by its key (case- and width-insensitive, look-alikes folded: person-name.ts).
  * After a disconnect the name stays reserved for its owner for `reserveMs`: a login with the
  * token from the first result takes it back, on any socket; anyone else gets `name-taken`.

@@ -1,5 +1,5 @@
 /**
- * The Socket.IO layer of calls by name (issue 12): checks each request's arguments, asks the
+ * The Socket.IO layer of calls by name: checks each request's arguments, asks the
  * PeopleBackend, emits the events of the returned step with `io.to(socketId)`, answers the
  * acknowledgement (or a refusal as `error`), seats accepted calls and frees ended ones through
  * the room store, and keeps the one wake-up timer. No listener throws; failures are logged.
@@ -9,11 +9,11 @@ import { ERROR_TEXT } from '../../shared/errors.js';
 import type { ErrorCode } from '../../shared/events.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import type { SignalingMetrics } from '../metrics/metrics.js';
-import type { RoomStore } from '../signaling/room-store.js';
-import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
-import { splitAck, type Ack } from '../signaling/validate.js';
+import type { RoomStore } from '../rooms/store.js';
+import type { DuetServer, DuetSocket } from '../socket/types.js';
+import { splitAck, type Ack } from '../socket/validate.js';
 import type { PeopleBackend, PeopleEvent, Step } from './backend.js';
-import type { CongestionLimits } from '../signaling/backpressure.js';
+import type { CongestionLimits } from '../socket/backpressure.js';
 import { createCallRooms } from './call-rooms.js';
 import { createDelivery } from './delivery.js';
 import { revealing, type ProbePacer } from './probes.js';

@@ -1,5 +1,5 @@
 /**
- * Calls by name as one pure service (issue 12): the directory, the rings and the paced
+ * Calls by name as one pure service: the directory, the rings and the paced
  * `people` lists kept in step, so the socket layer only validates the sender, emits the
  * returned events, answers the ack with `reply`, seats or frees rooms, and keeps one timer
  * for `nextWake()` that calls `tick()`. No I/O, no timers.

@@ -1,5 +1,5 @@
 /**
- * Ringing and calls by name (issue 12), with no I/O and no timers: every operation returns
+ * Ringing and calls by name, with no I/O and no timers: every operation returns
  * the events to send as data, for a thin socket layer to emit. People are socket ids; their
  * names come from the directory when a ring starts and are kept with the ring and the call.
  *

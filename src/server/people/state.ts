@@ -1,5 +1,5 @@
 /**
- * The whole state of calls by name as plain JSON (issue 14): what the directory, the rings,
+ * The whole state of calls by name as plain JSON: what the directory, the rings,
  * the pacer and the last lists hold, so a store shared by several nodes can keep it between
  * requests and each node rebuilds the pure service from it. Each module builds its maps from
  * its part here and hands its part back; nothing here does I/O.
@@ -66,7 +66,7 @@ export interface PeopleState {
   lastList: Array<[string, string]>;
 }
 
-/** Where the state lives between requests: in memory, or shared by several nodes (redis/people-state.ts). */
+/** Where the state lives between requests: in memory, or shared by several nodes (people/redis-state.ts). */
 export interface PeopleStateStore {
   /** Runs `fn` on the service as every node currently sees it and keeps what it leaves. */
   update<T>(fn: (people: People) => T): Promise<T>;

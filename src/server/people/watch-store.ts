@@ -1,10 +1,10 @@
 /**
  * A RoomStore that reports the room joins and leaves the room events make, so the people
- * service knows who is busy in a room call (issue 12). It only forwards: membership stays in
+ * service knows who is busy in a room call. It only forwards: membership stays in
  * the store it wraps. A disconnect (`unseatAll`) is not reported: the people layer hears it
  * from the socket itself.
  */
-import type { RoomStore } from '../signaling/room-store.js';
+import type { RoomStore } from '../rooms/store.js';
 
 /** Called after `member` joined (true) or left (false) `room`; must not throw. */
 export type RoomListener = (member: string, room: string, inRoom: boolean) => void;

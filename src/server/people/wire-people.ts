@@ -4,8 +4,8 @@
  */
 import { PEOPLE_DEFAULTS, type PeopleConfig } from '../config/people-config.js';
 import type { Logger } from '../log/logger.js';
-import type { RoomStore } from '../signaling/room-store.js';
-import type { DuetServer } from '../signaling/signaling.js';
+import type { RoomStore } from '../rooms/store.js';
+import type { DuetServer } from '../socket/types.js';
 import { createMemoryPeopleBackend, serviceOptions, type PeopleBackend } from './backend.js';
 import { attachPeople, type PeopleSocketDeps } from './people-socket.js';
 import type { Timers } from './wake-timer.js';

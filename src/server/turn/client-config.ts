@@ -4,7 +4,7 @@
  * turn-socket.ts hands them to connections that passed the access code.
  */
 import type { ClientConfig, IceServer } from '../../shared/api.js';
-import type { TurnConfig } from './config.js';
+import type { TurnConfig } from '../config/turn-config.js';
 
 export type { ClientConfig };
 

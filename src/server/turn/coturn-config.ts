@@ -5,7 +5,7 @@
  * loopback, special-purpose or (unless TURN_ALLOW_PRIVATE=1) private addresses.
  */
 import { ConfigError, read, type Env } from '../config/env.js';
-import type { TurnConfig } from './config.js';
+import type { TurnConfig } from '../config/turn-config.js';
 
 export interface CoturnFileOptions {
   turn: TurnConfig;

@@ -6,11 +6,11 @@
  * farms credentials to fill coturn's `total-quota`. `GET /api/config` carries none.
  */
 import type { TurnReply } from '../../shared/api.js';
-import type { Clock } from '../admission/ratelimit.js';
-import { createKeyedBuckets } from '../admission/ratelimit.js';
+import type { Clock } from '../limits/ratelimit.js';
+import { createKeyedBuckets } from '../limits/ratelimit.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import type { DuetServer, DuetSocket } from '../signaling/signaling.js';
-import type { TurnConfig } from './config.js';
+import type { DuetServer, DuetSocket } from '../socket/types.js';
+import type { TurnConfig } from '../config/turn-config.js';
 import { issueTurnCredentials } from './credentials.js';
 
 /** Forget addresses whose buckets are full again once this many are remembered. */

@@ -1,5 +1,5 @@
 /**
- * English strings of sending files in the call (issue 15); part of `en`.
+ * English strings of sending files in the call; part of `en`.
  */
 export const enFiles = {
   'files.pick': 'Send a file',

@@ -1,5 +1,5 @@
 /**
- * English strings of calling someone by name and of the access code (issue 12); part of `en`.
+ * English strings of calling someone by name and of the access code; part of `en`.
  */
 export const enPeople = {
   'home.people': 'Call someone by name',

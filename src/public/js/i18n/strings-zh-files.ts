@@ -1,5 +1,5 @@
 /**
- * 简体中文 strings of sending files in the call (issue 15); part of `zh`.
+ * 简体中文 strings of sending files in the call; part of `zh`.
  */
 import type { enFiles } from './strings-en-files.js';
 

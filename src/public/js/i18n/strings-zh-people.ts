@@ -1,5 +1,5 @@
 /**
- * 简体中文 strings of calling someone by name and of the access code (issue 12); part of `zh`.
+ * 简体中文 strings of calling someone by name and of the access code; part of `zh`.
  */
 import type { enPeople } from './strings-en-people.js';
 

@@ -11,7 +11,7 @@
  *
  * `sent` is told each time the session sends a message into the call (its offer or answer first).
  */
-import type { SignalingHandlers, Signaling, OpenSocket } from '../session/signaling.js';
+import { listenToRoom, type OpenSocket, type Signaling, type SignalingHandlers } from '../session/signaling.js';
 import type { PeopleSocket } from './people-socket.js';
 
 export interface CallLink {
@@ -28,30 +28,31 @@ export function createCallLink(socket: PeopleSocket, warm: boolean, sent: () => 
   let handlers: SignalingHandlers | undefined;
   let skipJoined = warm;
   const pending: Pending[] = [];
-  const offs: Array<() => void> = [];
 
   const deliver = (event: Pending) => (handlers ? event(handlers) : void pending.push(event));
-  const listen = <A extends unknown[]>(event: string, listener: (...args: A) => void) => {
-    const fn = listener as (...args: unknown[]) => void;
-    (socket as unknown as { on(e: string, f: typeof fn): void }).on(event, fn);
-    offs.push(() => (socket as unknown as { off(e: string, f: typeof fn): void }).off(event, fn));
+  const accepted = (r: string) => void (room = r);
+  const connected = () => handlers?.link('connected');
+  const lost = () => handlers?.link('lost');
+  socket.on('accepted', accepted);
+  socket.on('connect', connected);
+  socket.on('disconnect', lost);
+  const stopRoom = listenToRoom(socket, (r) => room !== undefined && r === room, {
+    joined: (id) =>
+      deliver((on) => {
+        if (skipJoined) skipJoined = false;
+        else on.joined(id);
+      }),
+    otherjoin: (id) => deliver((on) => on.otherjoin(id)),
+    full: () => deliver((on) => on.full()),
+    bye: (id) => deliver((on) => on.bye(id)),
+    message: (data) => deliver((on) => on.message(data)),
+  });
+  const close = () => {
+    socket.off('accepted', accepted);
+    socket.off('connect', connected);
+    socket.off('disconnect', lost);
+    stopRoom();
   };
-  const inRoom = (r: string, event: Pending) => void (room !== undefined && r === room && deliver(event));
-
-  listen('accepted', (r: string) => void (room = r));
-  listen('joined', (r: string, id: string) =>
-    inRoom(r, (on) => {
-      if (skipJoined) skipJoined = false;
-      else on.joined(id);
-    }),
-  );
-  listen('otherjoin', (r: string, id: string) => inRoom(r, (on) => on.otherjoin(id)));
-  listen('full', (r: string) => inRoom(r, (on) => on.full()));
-  listen('bye', (r: string, id: string) => inRoom(r, (on) => on.bye(id)));
-  listen('message', (r: string, data: unknown) => inRoom(r, (on) => on.message(data)));
-  listen('connect', () => handlers?.link('connected'));
-  listen('disconnect', () => handlers?.link('lost'));
-  const close = () => offs.splice(0).forEach((off) => off());
 
   return {
     close,

@@ -8,7 +8,8 @@
 import { checkDisplayName, nameKey } from '../../../shared/display-name.js';
 import type { PeopleRefusal } from '../../../shared/people-events.js';
 import { createEmitter, type Emitter } from '../session/emitter.js';
-import type { LoginStore, PeopleSocket } from './people-socket.js';
+import type { LoginStore } from '../store/people-login.js';
+import type { PeopleSocket } from './people-socket.js';
 import { INITIAL_STATE, type Outcome, type PeopleState } from './state.js';
 
 export interface PeopleEvents {

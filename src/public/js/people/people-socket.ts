@@ -5,9 +5,3 @@
 import type { SignalSocket } from '../session/signaling.js';
 
 export type PeopleSocket = SignalSocket;
-
-/** Where the page keeps its login for a reload (sessionStorage in the page, a Map in tests). */
-export interface LoginStore {
-  get(): { name: string; token: string } | undefined;
-  set(login: { name: string; token: string } | undefined): void;
-}

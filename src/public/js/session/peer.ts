@@ -7,7 +7,6 @@
 import type { SignalData } from '../../../shared/events.js';
 import { FILES_CHANNEL_LABEL } from '../files/protocol.js';
 import { FULL_SIZE_AFTER_MS, liftStartSize, limitStartSize } from './startsize.js';
-import { peerConfig } from './spare.js';
 import { withOpusFec } from './opus.js';
 import { parseCandidate, parseDescription, toCandidate, toDescription } from './wire.js';
 
@@ -45,6 +44,12 @@ export interface Peer {
 
 /** A description as it goes to the other peer: Opus with in-band FEC (opus.ts). */
 const outgoing = (d: RTCSessionDescription) => toDescription({ type: d.type, sdp: withOpusFec(d.sdp) });
+
+/** The configuration of every duet RTCPeerConnection; `pool` candidates are gathered ahead (spare.ts). */
+export function peerConfig(iceServers: RTCIceServer[], pool = 0): RTCConfiguration {
+  // max-bundle: one ICE transport from the start, a third of the candidates to send and check
+  return { iceServers, bundlePolicy: 'max-bundle', iceCandidatePoolSize: pool };
+}
 
 /** How long `disconnected` may last before we restart ICE. */
 const DISCONNECTED_GRACE_MS = 3000;
@@ -120,7 +125,7 @@ export function createPeer(options: PeerOptions): Peer {
       const added = attachLocal(false);
       await pc.setLocalDescription();
       if (pc.localDescription) send(outgoing(pc.localDescription));
-      // after the answer is out (issue 16): getParameters/setParameters wait for WebRTC's own thread, which
+      // after the answer is out: getParameters/setParameters wait for WebRTC's own thread, which
       // the descriptions keep busy, and nothing is sent before DTLS is up, so the scale still comes first
       if (added) void limitStartSize(added);
     }

@@ -33,6 +33,33 @@ export interface Signaling {
   readonly id: string | undefined;
 }
 
+/** The room protocol's events about one room. */
+export type RoomHandlers = Pick<SignalingHandlers, 'joined' | 'otherjoin' | 'full' | 'bye' | 'message'>;
+
+/**
+ * Hands the room protocol's events about the rooms `ours` accepts to `on` (a room link's room, or
+ * the private room of a call by name); returns what stops listening.
+ */
+export function listenToRoom(socket: SignalSocket, ours: (room: string) => boolean, on: RoomHandlers): () => void {
+  const joined = (r: string, id: string) => void (ours(r) && on.joined(id));
+  const otherjoin = (r: string, id: string) => void (ours(r) && on.otherjoin(id));
+  const full = (r: string) => void (ours(r) && on.full());
+  const bye = (r: string, id: string) => void (ours(r) && on.bye(id));
+  const message = (r: string, data: unknown) => void (ours(r) && on.message(data));
+  socket.on('joined', joined);
+  socket.on('otherjoin', otherjoin);
+  socket.on('full', full);
+  socket.on('bye', bye);
+  socket.on('message', message);
+  return () => {
+    socket.off('joined', joined);
+    socket.off('otherjoin', otherjoin);
+    socket.off('full', full);
+    socket.off('bye', bye);
+    socket.off('message', message);
+  };
+}
+
 /** Failed attempts after which we tell the user the server is unreachable. */
 const UNREACHABLE_AFTER = 2;
 
@@ -84,11 +111,7 @@ export function connectSignaling(room: string, on: SignalingHandlers, open: Open
     if (open.failures >= UNREACHABLE_AFTER) on.link('unreachable');
   });
 
-  socket.on('joined', (r, id) => r === room && on.joined(id));
-  socket.on('otherjoin', (r, id) => r === room && on.otherjoin(id));
-  socket.on('full', (r) => r === room && on.full());
-  socket.on('bye', (r, id) => r === room && on.bye(id));
-  socket.on('message', (r, data) => r === room && on.message(data));
+  listenToRoom(socket, (r) => r === room, on);
   socket.on('error', (error) => {
     if (error && typeof error === 'object' && typeof error.code === 'string') on.refused(error.code, String(error.message));
   });

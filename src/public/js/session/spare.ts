@@ -1,5 +1,5 @@
 /**
- * A connection made ahead for the first answer (issue 16). The one who joins second gets the
+ * A connection made ahead for the first answer. The one who joins second gets the
  * offer moments after joining; creating its RTCPeerConnection then, and only starting to gather
  * ICE candidates after its answer, was on the call's critical path. A spare is made while the
  * pre-join screen (or the ring) shows, starts gathering a pool of candidates at once
@@ -7,13 +7,8 @@
  * tracks when the offer comes. It is replaced every WARM_REFRESH_MS so its candidates cannot go
  * stale, and closed when the page no longer needs it.
  */
+import { peerConfig } from './peer.js';
 import { WARM_REFRESH_MS } from './standby.js';
-
-/** The configuration of every duet RTCPeerConnection. */
-export function peerConfig(iceServers: RTCIceServer[], pool = 0): RTCConfiguration {
-  // max-bundle: one ICE transport from the start, a third of the candidates to send and check (issue 16)
-  return { iceServers, bundlePolicy: 'max-bundle', iceCandidatePoolSize: pool };
-}
 
 export interface Spare {
   /** The spare connection, once; later calls return undefined. */

@@ -2,7 +2,11 @@
  * The people page's login kept in sessionStorage (this tab only), so a reload signs in again
  * with the same name and its token; private mode or a full store only means it is not kept.
  */
-import type { LoginStore } from '../people/people-socket.js';
+/** Where the page keeps its login for a reload (sessionStorage in the page, a Map in tests). */
+export interface LoginStore {
+  get(): { name: string; token: string } | undefined;
+  set(login: { name: string; token: string } | undefined): void;
+}
 
 const LOGIN_KEY = 'duet.people.login';
 

@@ -10,7 +10,7 @@ import { selectedPath, type IcePath } from '../session/icepath.js';
 
 /**
  * How long after ICE connects the path is first read: getStats() right at `connected` would compete
- * with the DTLS handshake and the first video frames, which the person waits for (issue 16).
+ * with the DTLS handshake and the first video frames, which the person waits for.
  */
 export const PATH_AFTER_MS = 1000;
 

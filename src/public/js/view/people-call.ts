@@ -2,7 +2,8 @@
  * A call by name on the people page. Made when the ring starts. The caller's camera opens at once
  * (they asked for the call) and their session starts, so the offer and ICE candidates are ready
  * when the other person accepts. The person called gets only a spare connection that opens no
- * media (spare.ts): their camera and microphone open on Accept, never because someone rang. The call view (a fresh copy of
+ * media (spare.ts): their camera and microphone open on Accept, never because someone rang. The call
+ * starts as on the room page (start-call.ts), on the call link's signaling. The call view (a fresh copy of
  * partials/call.html from #call-template) is laid out out of sight and bound while it rings
  * (stage.ts), and replaces the list after `accepted` once our offer or answer is out, without the
  * room name; `end` stops everything and gives the list back.
@@ -12,16 +13,13 @@ import { createEffects, type Effects } from '../effects/effects.js';
 import { openMedia } from '../media/devices.js';
 import { createCallLink } from '../people/call-link.js';
 import type { LiveIceConfig } from '../session/ice-config.js';
-import { createSession } from '../session/session.js';
-import type { Session } from '../session/session-types.js';
 import { spareFor, type Spare } from '../session/spare.js';
 import type { OpenSocket } from '../session/signaling.js';
-import { bindCall, type BoundCall } from './call-binding.js';
 import { byId } from './dom.js';
 import { callElements } from './elements.js';
 import { callFocusTargets, focusFirst } from './focus.js';
-import { watchIce } from './icewatch.js';
 import { revealCall, stageCall } from './stage.js';
+import { startCall, type Call } from './start-call.js';
 
 export interface CallSetup {
   open: OpenSocket;
@@ -53,16 +51,12 @@ export const REVEAL_AFTER_MS = 300;
 
 export function prepareCall(o: CallSetup): NameCall {
   // the call view replaces the list once our offer or answer is out, so that drawing it is not in the
-  // way of the negotiation (issue 16: the caller's offer left 25-30 ms later), or REVEAL_AFTER_MS at the latest
+  // way of the negotiation, or REVEAL_AFTER_MS at the latest
   const link = createCallLink(o.open.socket, o.caller, () => reveal());
-  let session: Session | undefined;
+  let call: Call | undefined;
   let stream: MediaStream | undefined;
   let effects: Effects | undefined; // blur and noise as last chosen, on what the session sends
-  let bound: BoundCall | undefined;
-  let rerenderIce = () => undefined as void;
-  let lastPc: RTCPeerConnection | undefined;
   let wanted = o.caller;
-  let started = false;
   let accepted = false;
   let shown = false;
   let over = false;
@@ -70,16 +64,6 @@ export function prepareCall(o: CallSetup): NameCall {
   const statusPlace = document.createComment('status');
   const view = stagedView();
 
-  const watchPath = () => {
-    if (bound && lastPc) rerenderIce = watchIce(lastPc, () => o.ice.hasTurn(), { path: byId('call-path'), problem: byId('ice-problem') });
-  };
-  // bound to the staged view as soon as there is a session, so the view hears every event from the start
-  const bind = () => {
-    if (!session || !stream || !effects || bound) return;
-    const ui = { ...callElements(), status: view.status }; // the list's #status is the one in the page until then
-    bound = bindCall(ui, session, stream, o.hangup, effects);
-    watchPath();
-  };
   const reveal = () => {
     if (!accepted || shown || over) return;
     clearTimeout(revealTimer);
@@ -91,11 +75,7 @@ export function prepareCall(o: CallSetup): NameCall {
     document.body.classList.add('room');
     focusFirst(callFocusTargets(view.root)); // Accept, which had it, is gone with the ring
   };
-  const begin = () => {
-    if (!session || !wanted || started) return;
-    started = true;
-    session.start();
-  };
+  const begin = () => void (wanted && call?.start());
   let spare: Spare | undefined; // the one called answers the offer: a connection ready for it (spare.ts)
   if (!o.caller) void o.ice.ready.then(() => void (over || (spare = spareFor(() => o.ice.servers()))));
   let opening: Promise<void> | undefined;
@@ -104,24 +84,11 @@ export function prepareCall(o: CallSetup): NameCall {
       stream = media.stream;
       if (over) return stream.getTracks().forEach((track) => track.stop());
       showPreview(o.preview, stream);
+      // bound to the staged view before the session starts, so the view hears every event from the start;
+      // the list's #status is the one in the page until the view is revealed
+      const ui = { ...callElements(), status: view.status };
       effects = createEffects(stream);
-      const s = createSession({
-        room: '',
-        socket: o.open,
-        local: effects.stream,
-        state: { muted: false, cameraOff: false, screen: false },
-        iceServers: () => o.ice.servers(),
-        name: o.name,
-        spare,
-        deps: { connect: link.connect },
-      });
-      s.on('peer', (pc) => {
-        o.ice.watch(pc);
-        lastPc = pc;
-        watchPath();
-      });
-      session = s;
-      bind();
+      call = startCall({ room: '', open: o.open, ice: o.ice, stream, effects, name: o.name, spare, ui, hangup: o.hangup, connect: link.connect, start: false });
       begin();
     }));
   if (o.caller) void openCamera();
@@ -146,7 +113,7 @@ export function prepareCall(o: CallSetup): NameCall {
       clearTimeout(revealTimer);
       link.close();
       spare?.close();
-      session?.hangup();
+      call?.session.hangup();
       effects?.stop();
       stream?.getTracks().forEach((track) => track.stop());
       view.root.remove();
@@ -156,8 +123,7 @@ export function prepareCall(o: CallSetup): NameCall {
       statusPlace.replaceWith(o.listStatus);
     },
     render() {
-      bound?.render();
-      rerenderIce();
+      call?.render();
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The call view laid out ahead, out of sight (issue 16). While the pre-join screen or the ring
+ * The call view laid out ahead, out of sight. While the pre-join screen or the ring
  * shows, the call view is rendered invisible and inert behind the page, so its styles, layout
  * and control icons are done before the click that starts the call; that click then only
  * reveals it, instead of building the whole screen while the call is being set up.

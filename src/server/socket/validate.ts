@@ -2,8 +2,8 @@
  * Small type guards for untrusted Socket.IO arguments. Nothing here throws.
  */
 import type { ErrorCode } from '../../shared/events.js';
+import { MAX_MESSAGE_BYTES } from '../config/security-config.js';
 
-export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const MAX_MESSAGE_DEPTH = 16;
 /** Binary attachments per relayed payload (socket.io-parser refuses more than 10 per packet anyway). */
 export const MAX_BINARY_ATTACHMENTS = 8;

@@ -2,8 +2,8 @@
  * A room store that reports seats taken and freed to the metrics, around any other
  * store (in-memory or shared). The calls on the relay path go straight through.
  */
-import type { RoomStore } from '../signaling/room-store.js';
-import type { SeatMetrics } from './metrics.js';
+import type { RoomStore } from './store.js';
+import type { SeatMetrics } from '../metrics/metrics.js';
 
 export function countSeats(store: RoomStore, metrics: SeatMetrics): RoomStore {
   return {

@@ -10,7 +10,7 @@
  * when the budget is full, so a burst that fits keeps everything until every node has read it.
  */
 import type { Redis } from 'ioredis';
-import { luaScript, runScript } from './script.js';
+import { luaScript, runScript } from '../redis/script.js';
 
 /**
  * How much of the stream each node reads per XREAD, and how many entries the stream keeps at

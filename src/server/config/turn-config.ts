@@ -3,7 +3,7 @@
  * short-lived credentials for, and plain STUN servers. A pure function of the
  * environment, used by loadConfig; errors name the variable and the bad value.
  */
-import { ConfigError, parseNumber, read, type Env } from '../config/env.js';
+import { ConfigError, parseNumber, read, type Env } from './env.js';
 
 export interface TurnConfig {
   /** `turn:`/`turns:` URLs of the relay (coturn with `use-auth-secret`); empty when not configured. */

@@ -1,5 +1,5 @@
 /**
- * The ACCESS_CODE check (issue 12): compares what a handshake carries with the configured code
+ * The ACCESS_CODE check: compares what a handshake carries with the configured code
  * in constant time, hashing both first so neither the length nor a common prefix leaks.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

@@ -9,7 +9,7 @@ import type { Registry } from 'prom-client';
 import { capConnections } from '../admission/connection-caps.js';
 import { localUrl } from '../lan/lan.js';
 import type { Logger } from '../log/logger.js';
-import { listenDualStack } from '../http/listen.js';
+import { listenDualStack } from './listen.js';
 
 export interface MetricsServerConfig {
   /** 0 picks a free port (tests). */

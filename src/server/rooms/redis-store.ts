@@ -7,10 +7,10 @@
  * back empty (restarted without persistence): calls set up before go on (`restore`).
  */
 import type { Redis } from 'ioredis';
-import type { RoomStore } from '../signaling/room-store.js';
-import { SEATS_PER_ROOM, type JoinResult, type RoomStateOptions } from '../signaling/rooms.js';
-import { SEAT, UNSEAT, UNSEAT_ALL } from './room-scripts.js';
-import { runScript } from './script.js';
+import type { RoomStore } from './store.js';
+import { SEATS_PER_ROOM, type JoinResult, type RoomStateOptions } from './membership.js';
+import { SEAT, UNSEAT, UNSEAT_ALL } from './redis-scripts.js';
+import { runScript } from '../redis/script.js';
 
 export const DEFAULT_PREFIX = 'duet:';
 

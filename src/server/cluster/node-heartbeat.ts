@@ -7,8 +7,8 @@
  */
 import type { Redis } from 'ioredis';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import { REAP } from './room-scripts.js';
-import { runScript } from './script.js';
+import { REAP } from '../rooms/redis-scripts.js';
+import { runScript } from '../redis/script.js';
 
 /** A node whose heartbeat is older than this is dead. */
 export const HEARTBEAT_TTL_MS = 5000;

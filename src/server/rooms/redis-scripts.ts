@@ -12,7 +12,7 @@
  * No other key has a TTL: seats live as long as their node; the node's heartbeat (node-heartbeat.ts) has one.
  * The scripts build keys from the prefix, so they need one Redis (or a primary with replicas), not a Cluster.
  */
-import { luaScript } from './script.js';
+import { luaScript } from '../redis/script.js';
 
 /** `=` is never in a room name, so this field of a member's hash is not a room. */
 const RELEASE = `

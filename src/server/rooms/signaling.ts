@@ -2,18 +2,15 @@
  * The Socket.IO layer: turns the tutorial's events into calls on the room state
  * and relays messages between the two peers of a room. No listener throws.
  */
-import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ErrorCode, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
+import type { ErrorCode } from '../../shared/events.js';
+import type { DuetServer, DuetSocket } from '../socket/types.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from './backpressure.js';
-import type { RoomStore } from './room-store.js';
+import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from '../socket/backpressure.js';
+import type { RoomStore } from './store.js';
 import type { SignalingMetrics } from '../metrics/metrics.js';
 import { ERROR_TEXT } from '../../shared/errors.js';
 import { isRoomName } from '../../shared/room-name.js';
-import { checkSignal, splitAck, type Ack } from './validate.js';
-
-export type DuetServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type DuetSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+import { checkSignal, splitAck, type Ack } from '../socket/validate.js';
 
 export interface SignalingDeps {
   /** Who sits in which room (the in-memory store by default; async, so a shared store fits). */
@@ -40,7 +37,7 @@ export function attachSignaling(io: DuetServer, deps: SignalingDeps): void {
 
   /**
    * Sends to the other seats by socket id, from the room state: duet uses no
-   * Socket.IO rooms, so a room named like a socket id reaches nobody (issue 10, D7).
+   * Socket.IO rooms, so a room named like a socket id reaches nobody.
    */
   function tellPeers(peers: readonly string[], event: 'otherjoin' | 'bye', room: string, id: string): void {
     for (const peer of peers) {

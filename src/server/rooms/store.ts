@@ -5,7 +5,7 @@
  * reach the other seat by socket id from here; there is no Socket.IO room
  * bookkeeping on the side.
  */
-import type { JoinResult, LeaveResult, RoomState } from './rooms.js';
+import type { JoinResult, LeaveResult, RoomState } from './membership.js';
 
 export interface RoomStore {
   /** Seats `member` in `room`; `address` counts the seat against the per-address cap. */

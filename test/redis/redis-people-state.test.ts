@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { PeopleStateStore } from '../../src/server/people/state.js';
-import { createRedisPeopleState, PeopleStateUnavailable } from '../../src/server/redis/people-state.js';
+import { createRedisPeopleState, PeopleStateUnavailable } from '../../src/server/people/redis-state.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
 import { personKey } from '../../src/server/people/person-name.js';
 

@@ -11,8 +11,8 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Limits } from '../config/config.js';
-import type { EventKind } from '../admission/guard.js';
-import { luaScript, runScript } from './script.js';
+import type { EventKind } from './guard.js';
+import { luaScript, runScript } from '../redis/script.js';
 
 export interface SharedLimits {
   /** Takes one `kind` event from `address`'s budget over all nodes; false when it is spent. */

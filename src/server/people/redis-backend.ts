@@ -1,5 +1,5 @@
 /**
- * Calls by name on several nodes (issue 14): the backend of people/backend.ts over the state
+ * Calls by name on several nodes: the backend of people/backend.ts over the state
  * shared through Redis (people-state.ts), plus what one node must do for the others:
  * - it records which node each signed-in socket is on (`people:nodes`), and every few seconds
  *   releases the names, rings and calls of sockets whose node stopped beating (killed, not
@@ -13,9 +13,9 @@
 import type { Redis } from 'ioredis';
 import type { LoginResult } from '../../shared/people-events.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import { backendOn, type PeopleBackend, type Step } from '../people/backend.js';
-import type { PeopleOptions } from '../people/people.js';
-import { createRedisPeopleState } from './people-state.js';
+import { backendOn, type PeopleBackend, type Step } from './backend.js';
+import type { PeopleOptions } from './people.js';
+import { createRedisPeopleState } from './redis-state.js';
 
 /** How often a node looks for people on dead nodes and ticks the shared state. */
 export const PEOPLE_SWEEP_MS = 2000;

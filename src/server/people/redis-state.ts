@@ -1,5 +1,5 @@
 /**
- * The state of calls by name shared by every node through Redis (issue 14): one JSON value
+ * The state of calls by name shared by every node through Redis: one JSON value
  * under one lock. A request takes the lock, reads the state, runs the pure service on it
  * (people/people.ts, rebuilt with `createPeople({ state })`), and writes the new state back
  * only while it still holds the lock, in one script. So names are unique across nodes and
@@ -9,8 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { createPeople, type People, type PeopleOptions } from '../people/people.js';
-import { EMPTY_PEOPLE_STATE, type PeopleState, type PeopleStateStore } from '../people/state.js';
+import { createPeople, type People, type PeopleOptions } from './people.js';
+import { EMPTY_PEOPLE_STATE, type PeopleState, type PeopleStateStore } from './state.js';
 
 /** Sets the state only if `token` still holds the lock, then frees the lock. */
 const SAVE = `if redis.call('GET', KEYS[1]) == ARGV[1] then

@@ -8,8 +8,8 @@ import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
 import type { Limits } from '../config/config.js';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
-import type { AllowRequest } from '../admission/origin.js';
-import type { DuetServer } from './signaling.js';
+import type { IncomingMessage } from 'node:http';
+import type { DuetServer } from './types.js';
 import { MAX_BINARY_ATTACHMENTS } from './validate.js';
 
 /** socket.io-parser refusing packets with more binary attachments than a relayed payload may carry. */
@@ -18,6 +18,9 @@ class LimitedDecoder extends Decoder {
     super({ maxAttachments: MAX_BINARY_ATTACHMENTS });
   }
 }
+
+/** Engine.IO's check of each handshake request (admission's origin and connection checks). */
+export type AllowRequest = (req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => void;
 
 export function createSocketServer(httpServer: HttpsServer, limits: Limits, allowRequest: AllowRequest): DuetServer {
   return new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(httpServer, {

@@ -9,13 +9,13 @@ import { hostname } from 'node:os';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Limits } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
-import type { DuetServer } from '../signaling/signaling.js';
-import { connectRedis, type RedisConnection } from './connection.js';
+import type { DuetServer } from '../socket/types.js';
+import { connectRedis, type RedisConnection } from '../redis/connection.js';
 import { ADAPTER_STREAM, boundedStreamClient } from './adapter-stream.js';
 import { createNodeHeartbeat, type NodeHeartbeat, type ReapedSeat } from './node-heartbeat.js';
-import { createRedisRoomStore, DEFAULT_PREFIX, type RedisRoomStore } from './redis-room-store.js';
-import { createSharedLimits, type SharedLimits } from './shared-limits.js';
-import { createRedisPeopleBackend, type RedisPeopleBackend, type RedisPeopleOptions } from './people-backend.js';
+import { createRedisRoomStore, DEFAULT_PREFIX, type RedisRoomStore } from '../rooms/redis-store.js';
+import { createSharedLimits, type SharedLimits } from '../admission/redis-limits.js';
+import { createRedisPeopleBackend, type RedisPeopleBackend, type RedisPeopleOptions } from '../people/redis-backend.js';
 
 export interface ClusterOptions {
   url: string;
