@@ -63,6 +63,7 @@ describe('data channel messages', () => {
       muted: true,
       cameraOff: false,
       screen: false,
+      audioOnly: false, // a page from before audio only sends no flag: read as "not audio only"
     });
   });
 
