@@ -4,12 +4,13 @@
  * badges, a file each way, the same verification code on both sides (the one
  * the test derives from the two browsers' own certificates) and a new one after
  * a new connection, and hang-up; a call by name each way has video both ways,
- * the same code, and hang-up. One Firefox and one Chromium serve the whole file.
+ * the same code, and hang-up; and in Firefox, blur (the canvas path), noise suppression and a
+ * recording while the Chromium side sees the indicator. One Firefox and one Chromium serve the whole file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRandomFile } from '../support/files.js';
 import { badges, chat, expectMediaFlowing, expectSameCode, sendFile, waitForState } from './support/call.js';
 import type { Engine } from './support/person.js';
@@ -72,4 +73,53 @@ describe.runIf(enginesEnabled(['firefox', 'chromium']))('Firefox with Chromium',
     },
     600_000,
   );
+
+  it('Firefox blurs (canvas path), suppresses noise and records, while Chromium keeps receiving and sees the indicator', async () => {
+    const [fox, other] = await suite.roomCall('firefox', 'chromium');
+    await expectMediaFlowing(other);
+    // every Blob the Firefox page hands out as a file, recorded from here on
+    await fox.evaluate(() => {
+      const w = window as unknown as { __blobs: Array<{ type: string; size: number }> };
+      w.__blobs = [];
+      const objectUrl = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (object: Blob | MediaSource) => {
+        if (object instanceof Blob) w.__blobs.push({ type: object.type, size: object.size });
+        return objectUrl(object);
+      };
+    }, undefined);
+    const sent = () =>
+      fox.evaluate(() => {
+        const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((c) => c.connectionState === 'connected');
+        const senders = pcs[pcs.length - 1]?.getSenders() ?? [];
+        const label = (kind: string) => senders.find((s) => s.track?.kind === kind)?.track?.label ?? '';
+        return { video: label('video'), audio: label('audio') };
+      }, undefined);
+    const camera = await sent();
+
+    await fox.click('#blur');
+    await expect.poll(() => fox.attribute('#blur', 'aria-pressed'), { timeout: 60_000 }).toBe('true');
+    await expect.poll(async () => (await sent()).video, { timeout: 60_000 }).not.toBe(camera.video); // the blurred canvas track is sent
+    await expectMediaFlowing(other);
+    expect(await fox.attribute('#blur', 'aria-pressed')).toBe('true'); // it kept up
+
+    await fox.click('#noise');
+    await expect.poll(() => fox.attribute('#noise', 'aria-pressed'), { timeout: 60_000 }).toBe('true');
+    // the RNNoise worklet and its WebAssembly came from duet itself
+    const loaded = await fox.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname), undefined);
+    expect(loaded).toContain('/vendor/rnnoise/rnnoise-workletProcessor.js');
+    expect(loaded.some((path) => /^\/vendor\/rnnoise\/rnnoise(_simd)?\.wasm$/.test(path))).toBe(true);
+    await expect.poll(async () => (await sent()).audio, { timeout: 60_000 }).not.toBe(camera.audio); // the denoised track is sent
+    await expectMediaFlowing(other);
+
+    await fox.click('#record');
+    await other.waitFor('#recording-indicator', 'visible');
+    await expectMediaFlowing(other);
+    await fox.click('#record');
+    await other.waitFor('#recording-indicator', 'hidden');
+    await expect
+      .poll(() => fox.evaluate(() => (window as unknown as { __blobs: Array<{ type: string; size: number }> }).__blobs, undefined), { timeout: 60_000 })
+      .toContainEqual(expect.objectContaining({ type: expect.stringMatching(/^video\/webm/) as unknown as string }));
+    const blobs = await fox.evaluate(() => (window as unknown as { __blobs: Array<{ type: string; size: number }> }).__blobs, undefined);
+    expect(blobs.find((b) => b.type.startsWith('video/webm'))!.size).toBeGreaterThan(10_000);
+  }, 600_000);
 });
