@@ -58,7 +58,7 @@ describe.runIf(browserTestsEnabled())('the home page for a newcomer', () => {
       const style = getComputedStyle(button);
       return { background: style.backgroundColor, position: style.position };
     });
-    expect(callButton).toEqual({ background: 'rgb(59, 130, 246)', position: 'static' });
+    expect(callButton).toEqual({ background: 'rgb(37, 99, 235)', position: 'static' }); // --accent-fill, the primary blue
     await page.selectOption('#lang', 'zh');
     expect(await page.textContent('#no-password')).toContain('名字没有密码');
   }, 180_000);
