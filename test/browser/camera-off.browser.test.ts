@@ -4,9 +4,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled, newPerson } from '../support/browser.js';
+import { browserTestsEnabled } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
-import { uniqueRoom, waitForState } from '../support/page-call.js';
+import { joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 
@@ -18,12 +18,8 @@ describe.runIf(browserTestsEnabled())('the other person turns the camera off', (
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
   async function join(room: string, name: string, locale: string): Promise<Page> {
-    const { page } = await newPerson(browser, { locale });
+    const page = await joinCall(browser, server.url, room, { locale, name });
     pages.push(page);
-    await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
-    await page.fill('#name', name);
-    await page.click('#join');
     return page;
   }
 

@@ -6,9 +6,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled, mediaProgress, newPerson } from '../support/browser.js';
+import { browserTestsEnabled, mediaProgress } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
-import { uniqueRoom, waitForState } from '../support/page-call.js';
+import { joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 import { UI_WAIT, UI_WAIT_MS } from '../support/waits.js';
 import { webmCodecIds } from '../support/webm.js';
@@ -75,13 +75,8 @@ describe.runIf(browserTestsEnabled())('blur, noise suppression and recording in 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
   async function join(room: string, name: string, locale: string): Promise<Page> {
-    const { page } = await newPerson(browser, { locale });
+    const page = await joinCall(browser, server.url, room, { locale, name, initScript: INSTRUMENTS });
     pages.push(page);
-    await page.context().addInitScript(INSTRUMENTS);
-    await page.goto(`${server.url}/r/${room}`);
-    await page.locator('#join:not([disabled])').waitFor(UI_WAIT);
-    await page.fill('#name', name);
-    await page.click('#join');
     return page;
   }
 

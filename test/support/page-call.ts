@@ -8,11 +8,20 @@ import { UI_WAIT_MS } from './waits.js';
 
 const WAIT = { timeout: UI_WAIT_MS, interval: 100 };
 
+export interface JoinOptions extends OpenOptions {
+  /** Typed into "Your name" before Join. */
+  name?: string;
+  /** Test instrumentation run in the page before its own scripts. */
+  initScript?: string;
+}
+
 /** Opens `/r/<room>` as a new person and presses Join. */
-export async function joinCall(browser: Browser, baseUrl: string, room: string, options: OpenOptions = {}): Promise<Page> {
+export async function joinCall(browser: Browser, baseUrl: string, room: string, options: JoinOptions = {}): Promise<Page> {
   const { page } = await newPerson(browser, options);
+  if (options.initScript) await page.context().addInitScript(options.initScript);
   await page.goto(`${baseUrl}/r/${encodeURIComponent(room)}`);
   await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
+  if (options.name !== undefined) await page.fill('#name', options.name);
   await page.click('#join');
   return page;
 }
