@@ -4,10 +4,11 @@
  * 1280x800 and phone 390x844, English and Chinese. `npm run screenshots`; PNGs in docs/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, newPerson } from '../support/browser.js';
+import { describe, it } from 'vitest';
+import { newPerson } from '../support/browser.js';
 import { openChat, waitForState } from '../support/page-call.js';
-import { startServer, type Running } from '../support/server.js';
+import { browserSuite } from '../support/browser-suite.js';
+import type { Running } from '../support/server.js';
 import { channelsOpen, GRAB_ALL_CHANNELS } from '../support/hostile-peer.js';
 
 const OUT = 'docs/screenshots';
@@ -18,14 +19,7 @@ describe('screenshots', () => {
   let server: Running;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite((s, b) => ((server = s), (browser = b)), []); // one server and one Chromium for the file
 
   async function person(room: string, name: string, viewport: { width: number; height: number }, locale: string, grab = false): Promise<Page> {
     const { context, page } = await newPerson(browser, { viewport, locale });

@@ -4,10 +4,11 @@
  * other person's phone showing who records. Run with `npm run screenshots`; the PNGs land in docs/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, newPerson, PHONE_VIEWPORT } from '../support/browser.js';
+import { describe, it } from 'vitest';
+import { newPerson, PHONE_VIEWPORT } from '../support/browser.js';
 import { expectMediaFlowing, waitForState } from '../support/page-call.js';
-import { startServer, type Running } from '../support/server.js';
+import { browserSuite } from '../support/browser-suite.js';
+import type { Running } from '../support/server.js';
 
 const OUT = 'docs/screenshots';
 
@@ -15,14 +16,7 @@ describe('screenshots of the on-device effects', () => {
   let server: Running;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite((s, b) => ((server = s), (browser = b)), []); // one server and one Chromium for the file
 
   async function open(room: string, name: string, locale: string, phone = false): Promise<Page> {
     const { page } = await newPerson(browser, { locale, ...(phone ? { viewport: PHONE_VIEWPORT, mobile: true } : {}) });

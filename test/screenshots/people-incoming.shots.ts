@@ -4,10 +4,10 @@
  * Chinese. Run with `npm run screenshots`; the PNGs land in docs/screenshots/.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { describe, it } from 'vitest';
 import { openPeople, person, ring, signIn } from '../support/people-page.js';
-import { startServer, type Running } from '../support/server.js';
+import { browserSuite } from '../support/browser-suite.js';
+import type { Running } from '../support/server.js';
 
 const OUT = 'docs/screenshots';
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
@@ -17,14 +17,7 @@ describe('screenshots of the people page', () => {
   let server: Running;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite((s, b) => ((server = s), (browser = b)), []); // one server and one Chromium for the file
 
   for (const [size, viewport] of Object.entries(SIZES)) {
     for (const [lang, locale] of Object.entries(LOCALES)) {

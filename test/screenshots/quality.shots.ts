@@ -5,10 +5,11 @@
  * ladder then pauses its video for real and tells the phone page, as on a 100 kbit/s link.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, newPerson } from '../support/browser.js';
+import { describe, it } from 'vitest';
+import { newPerson } from '../support/browser.js';
 import { expectMediaFlowing } from '../support/page-call.js';
-import { startServer, type Running } from '../support/server.js';
+import { browserSuite } from '../support/browser-suite.js';
+import type { Running } from '../support/server.js';
 
 const OUT = 'docs/screenshots';
 const DESKTOP = { width: 1280, height: 800 };
@@ -29,14 +30,7 @@ describe('screenshots of a thin link and of audio only', () => {
   let server: Running;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser({ cert: server.cert });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  browserSuite((s, b) => ((server = s), (browser = b)), []); // one server and one Chromium for the file
 
   async function join(room: string, name: string, viewport: { width: number; height: number }, locale: string, init?: string): Promise<Page> {
     const { page } = await newPerson(browser, { viewport, locale });
