@@ -1,6 +1,6 @@
 /**
  * `npm run soak [-- --duet <checkout>] [--only D1,P4]`: the red-team attacks D1, D4, D5 and D6
- * of issue 10 and those of round 3: R3-5 and R3-6 (soak-access.ts), P1 and P4 of calls by name
+ * of the second red-team round (docs/security.md) and those of round 3: R3-5 and R3-6 (soak-access.ts), P1 and P4 of calls by name
  * (soak-people.ts) and R7 (soak-redis.ts: two nodes on a redis-server), against duet's built entry
  * point in child processes, each on fresh servers,
  * printing a Markdown table of figures per attack. `--duet` runs another checkout's build

@@ -1,5 +1,5 @@
 /**
- * Issue 10, D2 in a real browser: a page served from another origin tries the
+ * Red-team round 2, D2 (docs/security.md) in a real browser: a page served from another origin tries the
  * JSONP script-tag trick and reads a polling session whose sid it knows. It must
  * neither join a room nor read a relayed offer. The own page still connects.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10, D2: the Socket.IO endpoint checks every polling request of a
+ * Red-team round 2, D2 (docs/security.md): the Socket.IO endpoint checks every polling request of a
  * session, not only the handshake, refuses JSONP, and marks its answers
  * nosniff and same-origin only.
  */

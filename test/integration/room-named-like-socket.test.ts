@@ -1,5 +1,5 @@
 /**
- * Issue 10, D7: Socket.IO puts every socket in a room named by its own id, and a
+ * Red-team round 2, D7 (docs/security.md): Socket.IO puts every socket in a room named by its own id, and a
  * valid duet room name can equal that id. duet uses no Socket.IO rooms: a room
  * named like a socket id must never reach that socket.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 10, D8: every field of every data-channel message is checked with sane
+ * Red-team round 2, D8 (docs/security.md): every field of every data-channel message is checked with sane
  * ranges; a bad one is refused with a reason, never an exception.
  */
 import { describe, expect, it } from 'vitest';

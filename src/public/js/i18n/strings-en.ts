@@ -143,7 +143,7 @@ export const en = {
   'check.verdict.fail': 'Calls will not work across the internet from this network: ask the operator to set up TURN.',
   'check.noTurn':
     'This server has no TURN relay: calls between networks that cannot reach each other (some mobile and office networks) will not connect. Ask the operator to set up TURN.',
-  // issue 15: verification code, picture-in-picture, quality graph and signal
+  // verification code, picture-in-picture, quality graph and signal
   'verify.label': 'Verification code',
   'verify.help': 'Read it aloud to each other: if your codes differ, someone may be listening in.',
   'verify.none': 'No verification code for this call: duet cannot tell which certificates it uses, so you cannot check that nobody is listening in.',

@@ -139,7 +139,7 @@ export const zh: Record<Key, string> = {
   'check.verdict.relay': '在当前网络上，通话可以通过中继（TURN）进行；媒体仍然是端到端加密的。',
   'check.verdict.fail': '从当前网络无法跨互联网通话：请联系运营者配置 TURN。',
   'check.noTurn': '这台服务器没有 TURN 中继：两个无法互通的网络之间（部分移动网络和办公网络）的通话将无法建立。请联系运营者配置 TURN。',
-  // issue 15: verification code, picture-in-picture, quality graph and signal
+  // verification code, picture-in-picture, quality graph and signal
   'verify.label': '验证码',
   'verify.help': '请互相念出验证码：如果两边不一致，可能有人在窃听。',
   'verify.none': '此通话没有验证码：duet 无法确定通话使用的是哪些证书，因此无法确认没有人在窃听。',
