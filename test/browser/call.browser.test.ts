@@ -22,6 +22,25 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
+  /** Test instrumentation: each Socket.IO event the page receives over its WebSocket, with the call's state just before. */
+  const RECORD_SOCKET_EVENTS = `
+    window.__socketEvents = [];
+    const NativeSocket = window.WebSocket;
+    window.WebSocket = class extends NativeSocket {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (event) => {
+          const match = typeof event.data === 'string' ? /^42(\\[.*)$/s.exec(event.data) : null;
+          if (!match) return;
+          try {
+            const [name] = JSON.parse(match[1]);
+            window.__socketEvents.push({ name, state: document.getElementById('status')?.dataset.state ?? '' });
+          } catch {}
+        });
+      }
+    };
+  `;
+
   it('both people see and hear each other', async () => {
     const room = uniqueRoom('both');
     const alice = await join(room);
@@ -139,14 +158,21 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     await expectMediaFlowing(carol);
   });
 
-  it('closing the tab during a call shows "left" to the other person', async () => {
+  it('closing the tab during a call shows "left" to the other person, and the server tells them', async () => {
     const room = uniqueRoom('close');
     const alice = await join(room);
-    const bob = await join(room);
+    // Bob's page records the Socket.IO events it receives, and what they were showing when each came
+    const bob = await joinCall(browser, server.url, room, { initScript: RECORD_SOCKET_EVENTS });
+    pages.push(bob);
     await waitForState(bob, 'connected');
     await alice.close();
     await waitForState(bob, 'left');
     expect((await mediaProgress(bob)).videoWidth).toBe(0);
+    // the other person was told: the server's `bye` reached Bob's page (after the tab's own hang-up
+    // on the data channel, or alone), where a vanished peer would only be noticed by the presence timeout
+    const events = await bob.evaluate(() => (window as unknown as { __socketEvents: Array<{ name: string; state: string }> }).__socketEvents);
+    expect(events.map((e) => e.name)).toContain('bye');
+    expect(events.find((e) => e.name === 'bye')!.state).toMatch(/^(connected|left)$/);
   });
 
   it('a third person sees that the room is full and gets no media', async () => {
