@@ -90,7 +90,7 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
       expect(await row(page, 'turn-auth')).toBe('accepted');
       expect(await page.locator('#check-note').isVisible()).toBe(false);
     },
-    90_000,
+    180_000,
   );
 
   it.runIf(withCoturn)(
@@ -101,6 +101,6 @@ describe.runIf(browserTestsEnabled())('the check page', () => {
       expect(await row(page, 'turn-auth')).toBe('refused');
       expect(await verdictOf(page)).toBe('fail');
     },
-    90_000,
+    180_000,
   );
 });

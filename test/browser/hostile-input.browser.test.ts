@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
-import { joinCall, openChat, uniqueRoom, waitForState } from '../support/page-call.js';
+import { joinCall, openChat, submitRoomName, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 import { channelsOpen, GRAB_ALL_CHANNELS } from '../support/hostile-peer.js';
 import { MAX_LOG_ROWS, PEER_BURST } from '../../src/public/js/view/chat.js';
@@ -141,14 +141,12 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     async (name) => {
       const { page } = await newPerson(browser);
       pages.push(page);
-      await page.goto(`${server.url}/`);
-      await page.fill('#room-input', name);
-      await page.press('#room-input', 'Enter');
+      await submitRoomName(page, server.url, name);
       await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
       expect(await page.textContent('#room-error')).toContain('not only dots');
       expect(new URL(page.url()).pathname).toBe('/');
     },
-    60_000,
+    180_000,
   );
 
   it.each(['a.', '.a'])(
@@ -156,13 +154,11 @@ describe.runIf(browserTestsEnabled())('hostile input in the page', () => {
     async (name) => {
       const { page } = await newPerson(browser);
       pages.push(page);
-      await page.goto(`${server.url}/`);
-      await page.fill('#room-input', name);
-      await page.press('#room-input', 'Enter');
+      await submitRoomName(page, server.url, name);
       await page.waitForURL((url) => url.pathname.startsWith('/r/'), { timeout: UI_WAIT_MS });
       expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/r/${name}`);
       await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     },
-    60_000,
+    180_000,
   );
 });

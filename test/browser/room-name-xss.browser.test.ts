@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
+import { submitRoomName } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 
@@ -45,7 +46,7 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
       expect(legacy!.status()).toBeGreaterThanOrEqual(300);
       await expectInert(page);
     },
-    60_000,
+    180_000,
   );
 
   it.each(MARKUP)(
@@ -53,14 +54,12 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
     async (name) => {
       const { page } = await newPerson(browser);
       pages.push(page);
-      await page.goto(`${server.url}/`);
-      await page.fill('#room-input', name);
-      await page.press('#room-input', 'Enter');
+      await submitRoomName(page, server.url, name);
       await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
       expect(new URL(page.url()).pathname).toBe('/');
       await expectInert(page);
     },
-    60_000,
+    180_000,
   );
 
   it.each(TRICKY)(
@@ -78,6 +77,6 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
       await expectInert(page);
       expect(errors).toEqual([]);
     },
-    60_000,
+    180_000,
   );
 });

@@ -26,6 +26,13 @@ export async function joinCall(browser: Browser, baseUrl: string, room: string, 
   return page;
 }
 
+/** On the home page, types `name` as the room and presses Enter (the page then opens the room or says why not). */
+export async function submitRoomName(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.fill('#room-input', name);
+  await page.press('#room-input', 'Enter');
+}
+
 export async function statusOf(page: Page): Promise<{ state: string; text: string }> {
   return page.locator('#status').evaluate((el) => ({ state: (el as HTMLElement).dataset.state ?? '', text: el.textContent ?? '' }));
 }
