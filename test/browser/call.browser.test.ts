@@ -1,9 +1,14 @@
 /**
  * Two people call each other on duet's room page, in real Chromium with fake
  * camera and microphone, each in a separate browser context.
+ *
+ * The checks that leave the call as they found it (chat, mute, switching the
+ * camera, sharing the screen, an ICE restart, a third person at the door) share
+ * one call, made by the first test that asks for it; hanging up ends that call,
+ * so it comes last. Closing the tab has a call of its own.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, mediaProgress } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { expectFramesRising, expectMediaFlowing, joinCall, openChat, statusOf, uniqueRoom, waitForState } from '../support/page-call.js';
@@ -21,6 +26,21 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   };
 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
+
+  /** The call the checks below share: Alice waits alone, Bob joins, media flows both ways. */
+  let shared: Promise<{ room: string; alice: Page; bob: Page }> | undefined;
+  const sharedCall = () =>
+    (shared ??= (async () => {
+      const room = uniqueRoom('shared');
+      const alice = await joinCall(browser, server.url, room);
+      await waitForState(alice, 'waiting');
+      const bob = await joinCall(browser, server.url, room);
+      return { room, alice, bob };
+    })());
+  afterAll(async () => {
+    const call = await shared?.catch(() => undefined);
+    for (const page of call ? [call.alice, call.bob] : []) await page.context().close();
+  });
 
   /** Test instrumentation: each Socket.IO event the page receives over its WebSocket, with the call's state just before. */
   const RECORD_SOCKET_EVENTS = `
@@ -42,10 +62,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   `;
 
   it('both people see and hear each other', async () => {
-    const room = uniqueRoom('both');
-    const alice = await join(room);
-    await waitForState(alice, 'waiting');
-    const bob = await join(room);
+    const { alice, bob } = await sharedCall();
     await expectMediaFlowing(alice);
     await expectMediaFlowing(bob);
     expect((await statusOf(alice)).text).toBe('Connected');
@@ -53,9 +70,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   });
 
   it('chat messages go both ways with the sender and time', async () => {
-    const room = uniqueRoom('chat');
-    const alice = await join(room);
-    const bob = await join(room);
+    const { alice, bob } = await sharedCall();
     await waitForState(alice, 'connected');
     await openChat(alice);
     await alice.fill('#chat-input', 'hello from alice');
@@ -71,9 +86,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   });
 
   it('muting the microphone and turning the camera off show on the other side', async () => {
-    const room = uniqueRoom('mute');
-    const alice = await join(room);
-    const bob = await join(room);
+    const { alice, bob } = await sharedCall();
     await waitForState(alice, 'connected');
     await waitForState(bob, 'connected');
     await expect.poll(() => bob.locator('#badge-muted').isVisible(), { timeout: UI_WAIT_MS }).toBe(false);
@@ -83,12 +96,12 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     await bob.locator('#badge-camera-off').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     await alice.click('#mute');
     await bob.locator('#badge-muted').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
+    await alice.keyboard.press('v'); // the camera back on for the checks that follow on this call
+    await bob.locator('#badge-camera-off').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
   });
 
   it('switching the camera keeps video flowing to the other side', async () => {
-    const room = uniqueRoom('switch');
-    const alice = await join(room);
-    const bob = await join(room);
+    const { alice, bob } = await sharedCall();
     await expectMediaFlowing(bob);
     const sentTrack = () =>
       alice.evaluate(() => {
@@ -108,9 +121,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   });
 
   it('sharing the screen shows on the other side and goes back to the camera when it stops', async () => {
-    const room = uniqueRoom('share');
-    const alice = await join(room);
-    const bob = await join(room);
+    const { alice, bob } = await sharedCall();
     await expectMediaFlowing(bob);
     await alice.click('#share-screen');
     await bob.locator('#badge-screen').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
@@ -122,9 +133,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   });
 
   it('both sides restarting ICE at the same moment (glare) keeps the call going', async () => {
-    const room = uniqueRoom('glare');
-    const alice = await join(room);
-    const bob = await join(room);
+    const { alice, bob } = await sharedCall();
     await expectMediaFlowing(alice);
     await expectMediaFlowing(bob);
     const ufrag = (page: Page) =>
@@ -142,20 +151,6 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     await expectFramesRising(alice);
     await expectFramesRising(bob);
     expect((await statusOf(alice)).state).toBe('connected');
-  });
-
-  it('hanging up shows "left" to the other person, who can then take a new caller', async () => {
-    const room = uniqueRoom('hangup');
-    const alice = await join(room);
-    const bob = await join(room);
-    await waitForState(bob, 'connected');
-    await alice.click('#hangup');
-    await waitForState(alice, 'ended');
-    await waitForState(bob, 'left');
-    expect((await statusOf(bob)).text).toContain('left');
-    const carol = await join(room);
-    await expectMediaFlowing(bob);
-    await expectMediaFlowing(carol);
   });
 
   it('closing the tab during a call shows "left" to the other person, and the server tells them', async () => {
@@ -176,9 +171,7 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
   });
 
   it('a third person sees that the room is full and gets no media', async () => {
-    const room = uniqueRoom('full');
-    const alice = await join(room);
-    const bob = await join(room);
+    const { room, alice, bob } = await sharedCall();
     await waitForState(alice, 'connected');
     const carol = await join(room);
     await waitForState(carol, 'full');
@@ -188,5 +181,17 @@ describe.runIf(browserTestsEnabled())('a call between two browsers', () => {
     expect(seen.peerConnections).toBe(0);
     expect(seen.videoWidth).toBe(0);
     expect((await mediaProgress(bob)).peerConnections).toBe(1); // and the two inside never negotiated with a third
+  });
+
+  it('hanging up shows "left" to the other person, who can then take a new caller', async () => {
+    const { room, alice, bob } = await sharedCall();
+    await waitForState(bob, 'connected');
+    await alice.click('#hangup');
+    await waitForState(alice, 'ended');
+    await waitForState(bob, 'left');
+    expect((await statusOf(bob)).text).toContain('left');
+    const carol = await join(room);
+    await expectMediaFlowing(bob);
+    await expectMediaFlowing(carol);
   });
 });

@@ -4,9 +4,12 @@
  * video both ways, hanging up, declining, calling someone offline or busy, cancelling, a
  * reload that keeps the name, the ring itself (a tone made in the page, the flashing title),
  * and a call by name beside a room call on one server.
+ *
+ * Alice and Bob sign in once and are shared by the checks: each starts from both of them on the
+ * list, free, and leaves them there (a check that leaves a call or a ring up ends it).
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom } from '../support/page-call.js';
@@ -35,9 +38,28 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
 
+  type Someone = { page: Page; name: string };
+  const pairPages: Page[] = [];
+  let pair: Promise<{ alice: Someone; bob: Someone }> | undefined;
+  /** Alice and Bob, signed in and free on each other's list (signed in by the first check that asks). */
+  const alicebob = async () => {
+    pair ??= (async () => ({ alice: await signedIn(browser, server.url, pairPages, 'alice'), bob: await signedIn(browser, server.url, pairPages, 'bob') }))();
+    const { alice, bob } = await pair;
+    for (const [me, other] of [
+      [alice, bob],
+      [bob, alice],
+    ] as const) {
+      await me.page.locator('#directory').waitFor({ state: 'visible', ...PEOPLE_WAIT });
+      await person(me.page, other.name).and(me.page.locator('[data-busy="false"]')).waitFor(PEOPLE_WAIT);
+    }
+    return { alice, bob };
+  };
+  afterAll(async () => {
+    for (const page of pairPages) await page.context().close();
+  });
+
   it('two people sign in and see each other in the list', async () => {
-    const alice = await someone('alice');
-    const bob = await someone('bob');
+    const { alice, bob } = await alicebob();
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await person(bob.page, alice.name).waitFor(PEOPLE_WAIT);
     expect(await person(alice.page, bob.name).getAttribute('data-busy')).toBe('false');
@@ -45,7 +67,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
   }, 120_000);
 
   it('a taken name is refused in plain words', async () => {
-    const alice = await someone('taken');
+    const { alice } = await alicebob();
     const other = await openPeople(browser, server.url);
     pages.push(other);
     await other.locator('#login-name').waitFor({ state: 'visible', ...PEOPLE_WAIT });
@@ -59,8 +81,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
   }, 120_000);
 
   it('an accepted call has video both ways without showing the room, and hanging up tells the other side', async () => {
-    const alice = await someone('alice');
-    const bob = await someone('bob');
+    const { alice, bob } = await alicebob();
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await person(alice.page, bob.name).locator('button.person-call').click();
     await alice.page.locator('#outgoing', { hasText: `Calling ${bob.name}` }).waitFor(PEOPLE_WAIT);
@@ -85,7 +106,8 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
   }, 180_000);
 
   it('declining tells the caller, and both stay signed in', async () => {
-    const alice = await someone('alice');
+    // a fresh Bob: after a decline, Alice's rings to him are refused for a while (RING_COOLDOWN_S)
+    const { alice } = await alicebob();
     const bob = await someone('bob');
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await ring(alice.page, bob.page, bob.name);
@@ -96,7 +118,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
   }, 120_000);
 
   it('calling a name nobody uses says they are not online', async () => {
-    const alice = await someone('alice');
+    const { alice } = await alicebob();
     await alice.page.fill('#call-name', uniqueName('nobody'));
     await alice.page.click('#call');
     await waitForStatus(alice.page, 'is not online');
@@ -104,8 +126,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
   }, 120_000);
 
   it('a third person sees a disabled Call button for someone in a call, and typing the name hears they are busy, as they signed in', async () => {
-    const alice = await someone('alice');
-    const bob = await someone('bob');
+    const { alice, bob } = await alicebob();
     const carol = await someone('carol');
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await callAndAccept(alice, bob);
@@ -116,11 +137,11 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     await waitForStatus(carol.page, `${bob.name} is busy`);
     await carol.page.locator('#directory').waitFor({ state: 'visible', ...PEOPLE_WAIT });
     await expectMediaFlowing(bob.page); // the call goes on
+    await alice.page.click('#hangup'); // free again for the next check
   }, 180_000);
 
   it('cancelling a ring shows a missed call to the person called', async () => {
-    const alice = await someone('alice');
-    const bob = await someone('bob');
+    const { alice, bob } = await alicebob();
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await ring(alice.page, bob.page, bob.name);
     // the caller sees their own camera while it rings
@@ -134,8 +155,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
   }, 120_000);
 
   it('a reload keeps the name', async () => {
-    const alice = await someone('alice');
-    const bob = await someone('bob');
+    const { alice, bob } = await alicebob();
     await person(bob.page, alice.name).waitFor(PEOPLE_WAIT);
     await alice.page.reload();
     await alice.page.locator('#directory').waitFor({ state: 'visible', ...PEOPLE_WAIT });
@@ -145,6 +165,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     await person(bob.page, alice.name).waitFor(PEOPLE_WAIT);
     // and the name still rings
     await ring(bob.page, alice.page, alice.name);
+    await bob.page.click('#cancel'); // free again for the next check
   }, 120_000);
 
   it('a room call and a call by name go on at the same time on one server', async () => {
@@ -153,8 +174,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     pages.push(carol);
     const dave = await joinCall(browser, server.url, room);
     pages.push(dave);
-    const alice = await someone('alice');
-    const bob = await someone('bob');
+    const { alice, bob } = await alicebob();
     await person(alice.page, bob.name).waitFor(PEOPLE_WAIT);
     await ring(alice.page, bob.page, bob.name);
     await bob.page.click('#accept');
@@ -165,7 +185,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
   }, 180_000);
 
   it('an incoming call plays a tone made in the page and flashes the title until answered', async () => {
-    const alice = await someone('alice');
+    const { alice } = await alicebob();
     const bobPage = await openPeople(browser, server.url);
     pages.push(bobPage);
     await bobPage.addInitScript(COUNT_OSCILLATORS);
@@ -184,7 +204,7 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
   }, 120_000);
 
   it('speaks Chinese to a Chinese browser, in the ring and the call view too', async () => {
-    const alice = await someone('alice');
+    const { alice } = await alicebob();
     const bobPage = await openPeople(browser, server.url, { locale: 'zh-CN' });
     pages.push(bobPage);
     const bob = { page: bobPage, name: uniqueName('bob') };
