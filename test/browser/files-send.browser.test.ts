@@ -2,6 +2,9 @@
  * Sending files in a call between two browsers: offer, accept or decline,
  * progress, cancel from either side, a connection cut mid-way, several files
  * at once with chat flowing, and the SHA-256 of what arrives.
+ *
+ * Sending, declining, cancelling and the cut share one call (the cut ends it, so it comes last
+ * of them); two files at once counts the offers in the log, so it has a call of its own.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,9 +36,15 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
   const call = (label: string) => filesCall(browser, server.url, uniqueRoom(label), pages);
+  const sharedPages: Page[] = [];
+  let shared: ReturnType<typeof call> | undefined;
+  const sharedCall = () => (shared ??= filesCall(browser, server.url, uniqueRoom('shared'), sharedPages));
+  afterAll(async () => {
+    for (const page of sharedPages) await page.context().close();
+  });
 
   it('sends a 20 MB file the other person accepts, with the same SHA-256 on both sides and in the saved file', async () => {
-    const { alice, bob } = await call('send');
+    const { alice, bob } = await sharedCall();
     const path = join(dir, 'holiday photos.zip'); // generated on disk: handing Chromium a 20 MB buffer is slower still
     const sha256 = await writeRandomFile(path, 20 * MB); // more than one of the receiver's 16 MiB Blob parts
     await alice.setInputFiles('#file-input', path);
@@ -58,7 +67,7 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
   }, 900_000);
 
   it('a declined file is not sent, and both sides say so', async () => {
-    const { alice, bob } = await call('decline');
+    const { alice, bob } = await sharedCall();
     await alice.setInputFiles('#file-input', { name: 'unwanted.txt', mimeType: 'text/plain', buffer: Buffer.from('no thanks') });
     const offer = lastFile(bob, 'theirs');
     await waitForFileState(offer, 'offered', 30_000);
@@ -70,7 +79,7 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
   }, 180_000);
 
   it('shows progress with speed and time left on both sides, and a cancel from either side tells the other', async () => {
-    const { alice, bob } = await call('cancel');
+    const { alice, bob } = await sharedCall();
     for (const [from, to, by] of [
       [alice, bob, 'receiver'],
       [bob, alice, 'sender'],
@@ -94,7 +103,7 @@ describe.runIf(browserTestsEnabled())('sending files in a call', () => {
   }, 900_000);
 
   it('a connection cut mid-way says so on both sides', async () => {
-    const { alice, bob } = await call('cut');
+    const { alice, bob } = await sharedCall();
     await alice.setInputFiles('#file-input', big);
     const incoming = lastFile(bob, 'theirs');
     await waitForFileState(incoming, 'offered', 30_000);
