@@ -25,8 +25,20 @@ export function loopbackCall(iceServers: RTCIceServer[], policy: RTCIceTransport
   const a = new RTCPeerConnection({ iceServers, iceTransportPolicy: policy });
   const b = new RTCPeerConnection({ iceServers, iceTransportPolicy: policy });
   const received = new MediaStream();
-  a.onicecandidate = ({ candidate }) => void (candidate && b.addIceCandidate(candidate).catch(() => undefined));
-  b.onicecandidate = ({ candidate }) => void (candidate && a.addIceCandidate(candidate).catch(() => undefined));
+  // candidates each side gathered: once both have finished, a side with none can never connect
+  const gathered = new Map<RTCPeerConnection, number>([
+    [a, 0],
+    [b, 0],
+  ]);
+  const hand = (from: RTCPeerConnection, to: RTCPeerConnection) => (event: RTCPeerConnectionIceEvent) => {
+    if (event.candidate) {
+      gathered.set(from, gathered.get(from)! + 1);
+      to.addIceCandidate(event.candidate).catch(() => undefined);
+    } else nothingToTry();
+  };
+  let nothingToTry = () => {};
+  a.onicecandidate = hand(a, b);
+  b.onicecandidate = hand(b, a);
   b.ontrack = ({ track }) => received.addTrack(track);
   a.createDataChannel('check');
   for (const track of local.getTracks()) a.addTrack(track, local);
@@ -40,6 +52,14 @@ export function loopbackCall(iceServers: RTCIceServer[], policy: RTCIceTransport
     };
     a.onconnectionstatechange = check;
     b.onconnectionstatechange = check;
+    // no candidate on one side (a relay-only policy without TURN, or TURN refusing us): say so at
+    // once instead of after the whole timeout
+    nothingToTry = () => {
+      const finished = a.iceGatheringState === 'complete' && b.iceGatheringState === 'complete';
+      if (!finished || (gathered.get(a)! > 0 && gathered.get(b)! > 0)) return;
+      clearTimeout(timer);
+      done(false);
+    };
   });
 
   async function run(): Promise<LoopbackResult> {
