@@ -34,22 +34,18 @@ describe.runIf(browserTestsEnabled())('accessibility (axe-core, WCAG 2.2 A and A
   it.concurrent(
     'the home page, /setup and /check have no violation',
     async ({ expect, onTestFinished }) => {
-      const { context } = await openForTest(browser, { onTestFinished });
-      // three tabs of one person, each page audited in its own tab at the same time (every run sets
-      // the language it audits, so what another tab saved as the language does not matter)
-      const findings = await Promise.all(
-        [
-          ['/', '#new-room', 'home'],
-          ['/setup', '#fingerprint', '/setup'],
-          ['/check', '#check-start', '/check'],
-        ].map(async ([path, ready, label]) => {
-          const page = await context.newPage();
-          await page.goto(`${server.url}${path}`);
-          await page.locator(ready!).waitFor(UI_WAIT);
-          return audit(page, label!);
-        }),
-      );
-      expectClean(expect, findings.flat());
+      const { page } = await openForTest(browser, { onTestFinished });
+      const findings: Finding[] = [];
+      for (const [path, ready, label] of [
+        ['/', '#new-room', 'home'],
+        ['/setup', '#fingerprint', '/setup'],
+        ['/check', '#check-start', '/check'],
+      ] as const) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator(ready).waitFor(UI_WAIT);
+        findings.push(...(await audit(page, label)));
+      }
+      expectClean(expect, findings);
     },
     AUDIT_GUARD_MS,
   );
