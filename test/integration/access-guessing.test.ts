@@ -3,11 +3,11 @@
  * every code is refused unread for a while (except from an address that gave the right code),
  * and the few tries one Engine.IO connection gets however many CONNECT packets it sends.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACCESS_FAILURES_PER_CONNECTION } from '../../src/server/admission/access-gate.js';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { guessOnOneConnection } from '../support/raw-guess.js';
-import { startServer, type Running } from '../support/server.js';
+import { newServer, type Running } from '../support/server.js';
 
 const CODE = 'open sesame 芝麻';
 const BUDGET = 20;
@@ -16,10 +16,7 @@ let duet: Running;
 beforeEach(async () => {
   // the budget refills with time (BUDGET a minute): a clock that stands still keeps a slow run from refilling it
   const now = Date.now();
-  duet = await startServer({ clock: () => now }, { people: { ...PEOPLE_DEFAULTS, accessCode: CODE, accessGuessesPerMinute: BUDGET, accessLockoutS: 600 } });
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer({ clock: () => now }, { people: { ...PEOPLE_DEFAULTS, accessCode: CODE, accessGuessesPerMinute: BUDGET, accessLockoutS: 600 } });
 });
 
 const outcome = (promise: Promise<unknown>) =>

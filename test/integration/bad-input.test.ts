@@ -7,7 +7,8 @@ import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { memoryLogger } from '../../src/server/log/logger.js';
 import { MAX_MESSAGE_BYTES } from '../../src/server/config/security-config.js';
-import { joinRoom, next, record, roundTrip, settle, startServer, type Client, type Running } from '../support/server.js';
+import { joinRoom, next, record, roundTrip, startServer, type Client, type Running } from '../support/server.js';
+import { EVENT_WAIT_MS } from '../support/waits.js';
 
 let duet: Running;
 let logger: ReturnType<typeof memoryLogger>;
@@ -25,6 +26,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await duet.close();
 });
+
+/**
+ * Resolves once the server has handled every frame sent on `raw` before: it answers an acknowledged
+ * message (in a room no one joins) only after those, or it has closed the connection over one of them.
+ */
+function rawRoundTrip(raw: WebSocket): Promise<void> {
+  if (raw.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`no answer or close within ${EVENT_WAIT_MS} ms`)), EVENT_WAIT_MS);
+    const done = () => (clearTimeout(timer), ok());
+    raw.on('message', (data) => void (String(data).startsWith('4399') && done()));
+    raw.once('close', done);
+    raw.send('4299["message","round-trip-barrier",null]');
+  });
+}
 
 /** The call in room "calm" still relays both ways. */
 async function callStillWorks(): Promise<void> {
@@ -127,7 +143,7 @@ describe('other bad input', () => {
       '\u0000\u0001',
     ])
       raw.send(frame);
-    await settle(300);
+    await rawRoundTrip(raw);
     raw.terminate();
     await callStillWorks();
   });

@@ -5,20 +5,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { joinRoom, newServer, next } from '../support/server.js';
 
-describe('dead-peer detection', () => {
-  let child: ChildProcess | undefined;
-  afterEach(async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-    }
-    child = undefined;
+/** The fixture peer joining `room`, killed (even if stopped) when the test finishes. */
+function spawnPeer(url: string, caFile: string, room: string): ChildProcess {
+  const child = spawn(process.execPath, ['test/integration/fixtures/peer.mjs', url, caFile, room], { stdio: ['ignore', 'pipe', 'inherit'] });
+  onTestFinished(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
   });
+  return child;
+}
 
+describe('dead-peer detection', () => {
   it('tells the other peer "bye" within 10 s when a peer freezes without closing its connection', async () => {
     const running = await newServer();
     const alice = await running.client();
@@ -26,7 +28,7 @@ describe('dead-peer detection', () => {
     const otherJoined = next(alice, 'otherjoin', 10_000);
 
     const caFile = join(inject('certsDir'), 'ca.pem');
-    child = spawn(process.execPath, ['test/integration/fixtures/peer.mjs', running.url, caFile, 'frozen-room'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawnPeer(running.url, caFile, 'frozen-room');
     const [, peerId] = await otherJoined;
 
     const bye = next(alice, 'bye', 12_000);

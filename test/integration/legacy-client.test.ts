@@ -3,8 +3,8 @@
  * connect and work unchanged.
  */
 import { createRequire } from 'node:module';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { joinRoom, next, startServer, type Running } from '../support/server.js';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { joinRoom, newServer, next, type Running } from '../support/server.js';
 
 interface LegacySocket {
   id: string;
@@ -25,18 +25,14 @@ function nextLegacy(socket: LegacySocket, event: string, ms = 3000): Promise<unk
 }
 
 let duet: Running;
-const legacy: LegacySocket[] = [];
 beforeEach(async () => {
-  duet = await startServer();
-});
-afterEach(async () => {
-  for (const socket of legacy.splice(0)) socket.close();
-  await duet.close();
+  duet = await newServer();
 });
 
+/** A 2.x client of the running test's server, closed when the test finishes (before the server). */
 async function legacyClient(transports: string[]): Promise<LegacySocket> {
   const socket = legacyIo(duet.url, { ca: duet.ca, transports, forceNew: true, reconnection: false });
-  legacy.push(socket);
+  onTestFinished(() => socket.close());
   await nextLegacy(socket, 'connect');
   return socket;
 }

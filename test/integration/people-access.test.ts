@@ -5,20 +5,17 @@
  * clients, which cannot send `auth`, pass `code` in the handshake query.
  */
 import { createRequire } from 'node:module';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACCESS_FAILURE_BURST } from '../../src/server/admission/access-gate.js';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { signIn } from '../support/people.js';
-import { joinRoom, startServer, type Running } from '../support/server.js';
+import { joinRoom, newServer, type Running } from '../support/server.js';
 
 const CODE = 'open sesame 芝麻';
 
 let duet: Running;
 beforeEach(async () => {
-  duet = await startServer({}, { people: { ...PEOPLE_DEFAULTS, accessCode: CODE } });
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer({}, { people: { ...PEOPLE_DEFAULTS, accessCode: CODE } });
 });
 
 const refusal = (promise: Promise<unknown>) =>

@@ -2,16 +2,13 @@
  * Calls by name when a connection drops: during a ring, on either side, and
  * during a call.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ask, ring, signedIn } from '../support/people.js';
-import { next, startServer, type Running } from '../support/server.js';
+import { newServer, next, type Running } from '../support/server.js';
 
 let duet: Running;
 beforeEach(async () => {
-  duet = await startServer();
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer();
 });
 
 describe('a disconnect', () => {

@@ -4,20 +4,14 @@
  * make the server hold more than MAX_QUEUED_BYTES (plus the one newest list) for it; names per
  * address are capped; with DIRECTORY=off the answers that tell who is online are paced.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { queuedBytes, type QueuedConnection } from '../../src/server/socket/backpressure.js';
 import { fakeClock } from '../support/fake-clock.js';
 import { pollingClient } from '../support/polling.js';
 import { ask, login, signIn } from '../support/people.js';
-import { record, startServer, type Client, type Running } from '../support/server.js';
-
-let duet: Running | undefined;
-afterEach(async () => {
-  await duet?.close();
-  duet = undefined;
-});
+import { newServer, record, type Client, type Running } from '../support/server.js';
 
 const LONG = 'x'.repeat(24);
 
@@ -48,7 +42,7 @@ async function churn(churners: Client[], ms: number): Promise<void> {
 
 describe('the people lists under a flood', () => {
   it('each viewer gets at most one list a second, of at most MAX_LISTED_PEOPLE names and the total', async () => {
-    const server = (duet = await startServer({}, { people: { ...PEOPLE_DEFAULTS, maxListedPeople: 20 } }));
+    const server = await newServer({}, { people: { ...PEOPLE_DEFAULTS, maxListedPeople: 20 } });
     await crowd(server, 60, 6, 40);
     const viewer = await server.client({ localAddress: '127.0.41.1' });
     await signIn(viewer, 'viewer');
@@ -70,7 +64,7 @@ describe('the people lists under a flood', () => {
 
   it('a viewer that stops reading does not grow what the server holds for it', async () => {
     const limits = { ...DEFAULT_LIMITS, maxQueuedBytes: 8 * 1024, maxCongestedMs: 120_000, pingIntervalMs: 60_000, pingTimeoutMs: 60_000 };
-    const server = (duet = await startServer({}, { limits, people: { ...PEOPLE_DEFAULTS, maxListedPeople: 100 } }));
+    const server = await newServer({}, { limits, people: { ...PEOPLE_DEFAULTS, maxListedPeople: 100 } });
     await crowd(server, 60, 6, 50);
     // a long-polling viewer that signs in and never polls again
     const polling = pollingClient(server.port, server.ca, '127.0.51.1');
@@ -103,7 +97,7 @@ describe('the people lists under a flood', () => {
   }, 90_000);
 
   it('refuses a name past MAX_NAMES_PER_ADDRESS from one address, not from another', async () => {
-    const server = (duet = await startServer({}, { people: { ...PEOPLE_DEFAULTS, maxNamesPerAddress: 3 } }));
+    const server = await newServer({}, { people: { ...PEOPLE_DEFAULTS, maxNamesPerAddress: 3 } });
     const sockets = await Promise.all([1, 2, 3, 4].map(() => server.client({ localAddress: '127.0.60.1' })));
     for (const [i, socket] of sockets.slice(0, 3).entries()) await signIn(socket, `same ${i}`);
     expect(await login(sockets[3]!, 'same 3')).toEqual({ ok: false, error: 'too-many-names' });
@@ -115,7 +109,7 @@ describe('the people lists under a flood', () => {
 describe('DIRECTORY=off', () => {
   it('paces name-taken and busy answers per address, then across the server', async () => {
     const time = fakeClock(); // the budgets do not refill during the test
-    const server = (duet = await startServer({ clock: time.clock, timers: time.timers }, { people: { ...PEOPLE_DEFAULTS, directory: false } }));
+    const server = await newServer({ clock: time.clock, timers: time.timers }, { people: { ...PEOPLE_DEFAULTS, directory: false } });
     const owner = await server.client({ localAddress: '127.0.70.1' });
     await signIn(owner, 'secret');
     const answers = async (address: string, count: number) => {

@@ -4,21 +4,14 @@
  * the person holds theirs, and answers to rings that never count against the person's rate
  * limits however many strangers ring.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { fakeClock, type FakeClock } from '../support/fake-clock.js';
 import { ask, ring, signedIn, signIn } from '../support/people.js';
-import { next, record, roundTrip, startServer, type Client, type Running } from '../support/server.js';
-
-let duet: Running | undefined;
-afterEach(async () => {
-  await duet?.close();
-  duet = undefined;
-});
+import { newServer, next, record, roundTrip, type Client, type Running } from '../support/server.js';
 
 async function start(time?: FakeClock): Promise<Running> {
-  duet = await startServer(time ? { clock: time.clock, timers: time.timers } : {}, { people: { ...PEOPLE_DEFAULTS, ringCooldownS: 60 } });
-  return duet;
+  return newServer(time ? { clock: time.clock, timers: time.timers } : {}, { people: { ...PEOPLE_DEFAULTS, ringCooldownS: 60 } });
 }
 
 /** `caller` calls `name` and gets `unavailable` at once: the reason. */

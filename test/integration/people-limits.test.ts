@@ -3,21 +3,15 @@
  * against the join rate limit, so a script cannot ring someone a thousand times; no `people`
  * list is ever sent when the directory is off.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/server/config/config.js';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { ask, login, ring, signedIn } from '../support/people.js';
-import { record, roundTrip, startServer, type Running } from '../support/server.js';
-
-let duet: Running | undefined;
-afterEach(async () => {
-  await duet?.close();
-  duet = undefined;
-});
+import { newServer, record, roundTrip } from '../support/server.js';
 
 describe('rate limits on calls by name', () => {
   it('refuses a flood of rings with rate-limited, so the person called hears only a few', async () => {
-    duet = await startServer();
+    const duet = await newServer();
     const [ann, bob] = await signedIn(duet, 'Ann', 'Bob');
     const incoming = record(bob, 'incoming');
     const replies: unknown[] = [];
@@ -32,7 +26,7 @@ describe('rate limits on calls by name', () => {
   });
 
   it('refuses a flood of logins with rate-limited', async () => {
-    duet = await startServer();
+    const duet = await newServer();
     const ann = await duet.client();
     const replies = [];
     for (let i = 0; i < DEFAULT_LIMITS.joinBurst + 5; i++) replies.push(await login(ann, `Ann ${i}`));
@@ -43,7 +37,7 @@ describe('rate limits on calls by name', () => {
 
 describe('DIRECTORY=off', () => {
   it('sends no people list, and a call by the exact name still rings', async () => {
-    duet = await startServer({}, { people: { ...PEOPLE_DEFAULTS, directory: false } });
+    const duet = await newServer({}, { people: { ...PEOPLE_DEFAULTS, directory: false } });
     const [ann, bob] = await signedIn(duet, 'Ann', 'Bob');
     const lists = [record(ann, 'people'), record(bob, 'people')];
     await ring(ann, bob, 'bob');

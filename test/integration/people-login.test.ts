@@ -2,16 +2,13 @@
  * Calls by name, signing in: login results as acknowledgement and event, name
  * rules and uniqueness, the `people` list, logout, and the not-logged-in refusals.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ask, login, signIn } from '../support/people.js';
-import { next, record, roundTrip, startServer, type Running } from '../support/server.js';
+import { newServer, next, record, roundTrip, type Running } from '../support/server.js';
 
 let duet: Running;
 beforeEach(async () => {
-  duet = await startServer();
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer();
 });
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;

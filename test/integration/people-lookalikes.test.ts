@@ -3,17 +3,14 @@
  * Latin name with a Cyrillic letter can sign in, and a whole-script look-alike of a name that
  * is online is `name-taken`, so nobody rings Bob as "Alice" but Alice.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { login, ring, signedIn } from '../support/people.js';
-import { startServer, type Running } from '../support/server.js';
+import { newServer, type Running } from '../support/server.js';
 import { INVISIBLE_VARIANTS } from '../support/lookalikes.js';
 
 let duet: Running;
 beforeEach(async () => {
-  duet = await startServer();
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer();
 });
 
 describe('signing in under a look-alike of a name that is online', () => {

@@ -2,16 +2,13 @@
  * Calls by name, ringing: ring, offline, self, busy, decline, cancel, accept with
  * the private room and the room protocol, hang-up, and accepting one of two rings.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ask, ring, signedIn } from '../support/people.js';
-import { joinRoom, next, record, roundTrip, startServer, type Client, type Running } from '../support/server.js';
+import { joinRoom, newServer, next, record, roundTrip, type Client, type Running } from '../support/server.js';
 
 let duet: Running;
 beforeEach(async () => {
-  duet = await startServer();
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer();
 });
 
 const people = <N extends string[]>(...names: N) => signedIn(duet, ...names);

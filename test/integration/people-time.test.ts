@@ -3,23 +3,17 @@
  * with its token, and the ring timeout (RING_TIMEOUT_S), driven through createServer's
  * injected clock and timers.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { fakeClock, type FakeClock } from '../support/fake-clock.js';
 import { ask, login, ring, signedIn, signIn } from '../support/people.js';
-import { record, roundTrip, startServer, type Client, type Running } from '../support/server.js';
+import { newServer, record, roundTrip, type Client, type Running } from '../support/server.js';
 
-let duet: Running | undefined;
 let time: FakeClock;
-afterEach(async () => {
-  await duet?.close();
-  duet = undefined;
-});
 
 async function start(ringTimeoutS = PEOPLE_DEFAULTS.ringTimeoutS): Promise<Running> {
   time = fakeClock();
-  duet = await startServer({ clock: time.clock, timers: time.timers }, { people: { ...PEOPLE_DEFAULTS, ringTimeoutS } });
-  return duet;
+  return newServer({ clock: time.clock, timers: time.timers }, { people: { ...PEOPLE_DEFAULTS, ringTimeoutS } });
 }
 
 /** Disconnects `socket` and waits until the server has handled it (`witness` round-trips after). */
@@ -96,7 +90,6 @@ describe('a ring nobody answers', () => {
     await ring(ann, bob, 'Bob');
     expect(time.pending).toBe(1);
     await server.close();
-    duet = undefined;
     expect(time.pending).toBe(0);
   });
 });

@@ -3,16 +3,13 @@
  * valid duet room name can equal that id. duet uses no Socket.IO rooms: a room
  * named like a socket id must never reach that socket.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isRoomName } from '../../src/shared/room-name.js';
-import { joinRoom, next, roundTrip, startServer, type Client, type Running } from '../support/server.js';
+import { joinRoom, newServer, next, roundTrip, type Client, type Running } from '../support/server.js';
 
 let duet: Running;
 beforeEach(async () => {
-  duet = await startServer();
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer();
 });
 
 /** Every event the victim receives. */

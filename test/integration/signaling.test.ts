@@ -1,12 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { joinRoom, next, record, roundTrip, startServer, type Running } from '../support/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { joinRoom, newServer, next, record, roundTrip, type Running } from '../support/server.js';
 
 let duet: Running;
 beforeEach(async () => {
-  duet = await startServer();
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer();
 });
 
 const offer = { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' };

@@ -2,12 +2,12 @@
  * TURN credentials go only to a connection that passed the access code, over the socket, and
  * each client address gets only so many an hour; `GET /api/config` carries none.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config/config.js';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
 import { turnPassword } from '../../src/server/turn/credentials.js';
 import { fetchOnce } from '../support/http.js';
-import { startServer, type Running } from '../support/server.js';
+import { newServer, type Running } from '../support/server.js';
 
 const SECRET = 'a-turn-secret-of-32-characters!!';
 const CODE = 'open sesame 芝麻';
@@ -16,10 +16,7 @@ const turn = loadConfig({ TURN_URLS: 'turn:turn.example.org:3478', TURN_SECRET: 
 
 let duet: Running;
 beforeEach(async () => {
-  duet = await startServer({}, { turn, people: { ...PEOPLE_DEFAULTS, accessCode: CODE } });
-});
-afterEach(async () => {
-  await duet.close();
+  duet = await newServer({}, { turn, people: { ...PEOPLE_DEFAULTS, accessCode: CODE } });
 });
 
 describe('TURN credentials with ACCESS_CODE set', () => {
@@ -59,12 +56,8 @@ describe('TURN credentials with ACCESS_CODE set', () => {
 
 describe('TURN credentials without TURN_SECRET', () => {
   it('are answered no-turn', async () => {
-    const plain = await startServer();
-    try {
-      const socket = await plain.client();
-      expect(await socket.timeout(3000).emitWithAck('turn-credentials')).toEqual({ ok: false, error: 'no-turn' });
-    } finally {
-      await plain.close();
-    }
+    const plain = await newServer();
+    const socket = await plain.client();
+    expect(await socket.timeout(3000).emitWithAck('turn-credentials')).toEqual({ ok: false, error: 'no-turn' });
   });
 });

@@ -1,9 +1,9 @@
 /**
- * An accessibility audit as an auditor runs it: axe-core (through @axe-core/playwright, which
- * injects axe from node_modules: nothing is downloaded) with the WCAG 2.0, 2.1 and 2.2 A and AA
- * rules, on a page as it stands, in English and Chinese and at desktop and phone sizes.
+ * An accessibility audit as an auditor runs it: axe-core (put into the page from node_modules:
+ * nothing is downloaded) with the WCAG 2.0, 2.1 and 2.2 A and AA rules, on a page as it stands,
+ * in English and Chinese and at desktop and phone sizes.
  */
-import { AxeBuilder } from '@axe-core/playwright';
+import axe, { type RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { PHONE_VIEWPORT } from './browser.js';
 
@@ -21,15 +21,27 @@ export interface Finding {
   targets: string[];
 }
 
+/** What axe is asked: the WCAG A and AA rules, and full details only of what they find. */
+const RUN_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: [...WCAG_TAGS] }, resultTypes: ['violations'] };
+
+/**
+ * Puts axe-core into the page's document unless an earlier run there already did: sending and
+ * compiling its 650 kB costs several runs' time. A navigation starts a new document without it.
+ */
+async function putAxeInDocument(page: Page): Promise<void> {
+  const present = await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function');
+  if (!present) await page.evaluate(axe.source);
+}
+
 /** Runs axe once on `page` as it is now; `where` names the state in what it returns. */
 export async function axeOnce(page: Page, where: string): Promise<Finding[]> {
-  // legacy mode: axe.run in the page itself; the default mode opens a blank page per run to merge
-  // the frames' results, and duet's pages have no frames
-  const result = await new AxeBuilder({ page })
-    .withTags([...WCAG_TAGS])
-    .setLegacyMode()
-    .analyze();
-  return result.violations.map((v) => ({
+  await putAxeInDocument(page);
+  // axe.run on the whole document in the page itself (duet's pages have no frames), one round trip
+  const violations = await page.evaluate(
+    async (options) => (await (window as unknown as { axe: typeof axe }).axe.run(document, options)).violations,
+    RUN_OPTIONS,
+  );
+  return violations.map((v) => ({
     where,
     rule: v.id,
     impact: v.impact ?? '',

@@ -4,7 +4,7 @@
  * after that test.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
 import { launchBrowser, newPerson, type LaunchOptions, type OpenOptions } from './browser.js';
 import type { ServerConfig } from '../../src/server/app.js';
 import { startServer, type Running } from './server.js';
@@ -40,4 +40,15 @@ export function browserSuite(
     await browser?.close();
     await server?.close();
   });
+}
+
+/**
+ * A new person whose context is closed when the test that opened it finishes, through that test's
+ * own `onTestFinished`: for tests that run at once (`it.concurrent`), where the suite's `pages` list
+ * is emptied after whichever test ends first.
+ */
+export async function openForTest(browser: Browser, test: Pick<TestContext, 'onTestFinished'>, options: OpenOptions = {}): ReturnType<typeof newPerson> {
+  const made = await newPerson(browser, options);
+  test.onTestFinished(() => made.context.close());
+  return made;
 }
