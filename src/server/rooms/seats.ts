@@ -73,6 +73,11 @@ export function createSeats(deps: SeatsDeps): Seats {
   const { store, peers, metrics } = deps;
   const roomCalls: RoomCallListener[] = [];
 
+  /** The one place `bye` is told: `member` left `room`, `remaining` sit there still. */
+  function bye(room: string, member: string, remaining: readonly string[]): void {
+    if (remaining.length > 0) peers.tell(remaining, 'bye', room, member);
+  }
+
   async function seat(room: string, member: string, address: string | undefined): Promise<JoinResult> {
     const result = await store.seat(room, member, address);
     metrics?.admitted(result.kind);
@@ -83,7 +88,7 @@ export function createSeats(deps: SeatsDeps): Seats {
     const result = await store.unseat(room, member);
     if (result.kind === 'left') {
       metrics?.unseated(1);
-      if (result.remaining.length > 0) peers.tell(result.remaining, 'bye', room, member);
+      bye(room, member, result.remaining);
     }
     return result;
   }
@@ -112,7 +117,7 @@ export function createSeats(deps: SeatsDeps): Seats {
     async leaveAll(member) {
       const left = await store.unseatAll(member);
       if (left.length > 0) metrics?.unseated(left.length);
-      for (const { room, remaining } of left) if (remaining.length > 0) peers.tell(remaining, 'bye', room, member);
+      for (const { room, remaining } of left) bye(room, member, remaining);
     },
     async seatCall(room, caller, callee) {
       const first = await seat(room, caller, peers.addressOf(caller));
@@ -131,7 +136,7 @@ export function createSeats(deps: SeatsDeps): Seats {
     },
     freeCall,
     freed(seats) {
-      for (const { room, member, remaining } of seats) if (remaining.length > 0) peers.tell(remaining, 'bye', room, member);
+      for (const { room, member, remaining } of seats) bye(room, member, remaining);
     },
     others: (room, member) => store.others(room, member),
     isMember: (room, member) => store.isMember(room, member),
