@@ -23,7 +23,16 @@ import { escapeForLog, type Logger } from '../log/logger.js';
 import type { SignalingMetrics } from '../metrics/metrics.js';
 import { checkCongestion, dropConnection, type Congestion, type CongestionLimits, type QueuedConnection } from './backpressure.js';
 import type { DuetServer, DuetSocket } from './types.js';
-import { splitAck, type Ack } from './validate.js';
+
+/** A listener's trailing acknowledgement, called with the reply. */
+export type Ack = (reply: unknown) => void;
+
+/** Splits a listener's arguments into the positional ones and a trailing acknowledgement. */
+export function splitAck(args: unknown[]): { params: unknown[]; ack: Ack | undefined } {
+  const last = args[args.length - 1];
+  if (typeof last === 'function') return { params: args.slice(0, -1), ack: last as Ack };
+  return { params: args, ack: undefined };
+}
 
 /** `join`: joins, leaves and requests (the small budget); `message`: relays and everything else; `free`: never counted. */
 export type RateClass = 'join' | 'message' | 'free';
