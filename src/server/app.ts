@@ -9,26 +9,28 @@ import { lanAddresses } from './lan/addresses.js';
 import { lanUrls, localUrl } from './lan/lan.js';
 import { listenDualStack } from './http/listen.js';
 import type { IceServer, PeopleConfig, TurnConfig } from './config/config.js';
-import { serviceOptions, wirePeople, type PeopleBackend, type Timers } from './people/wire-people.js';
+import { createMemoryPeopleBackend, serviceOptions, type PeopleBackend } from './people/backend.js';
+import { peopleEvents } from './people/people-socket.js';
+import type { Timers } from './people/wake-timer.js';
 import { createAdmission } from './admission/admission.js';
 import { createProbePacer } from './admission/probe-pacer.js';
 import type { Guard } from './admission/guard.js';
 import type { Logger } from './log/logger.js';
 import { throttleWarnings } from './log/log-throttle.js';
 import type { Clock } from './limits/ratelimit.js';
-import { createRoomState, type RoomState } from './rooms/membership.js';
-import { createMemoryRoomStore } from './rooms/store.js';
-import { attachSignaling } from './rooms/signaling.js';
+import { createSeatTable, type SeatTable } from './rooms/seat-table.js';
+import { createMemoryRoomStore, type RoomStore } from './rooms/store.js';
+import { createSeats, socketPeers, type Seats } from './rooms/seats.js';
+import { roomEvents } from './rooms/signaling.js';
 import type { DuetServer } from './socket/types.js';
+import { createPipeline } from './socket/pipeline.js';
 import { createSocketServer } from './socket/socket-server.js';
 import { dropHandshakeRequest } from './http/drop-request.js';
 import { redirectPlainHttp } from './http/plain-http.js';
-import { waitUntil } from './http/wait-until.js';
 import { createWebApp } from './http/web.js';
-import { attachTurnCredentials } from './turn/turn-socket.js';
+import { turnEvents } from './turn/turn-socket.js';
 import { createHealth, type ReadinessCheck } from './health/health.js';
 import { createMetrics, type DuetMetrics } from './metrics/metrics.js';
-import { countSeats } from './rooms/seat-metrics.js';
 import { PEOPLE_DEFAULTS } from './config/people-config.js';
 import { createCluster, type Cluster, type ClusterOptions } from './cluster/cluster.js';
 
@@ -58,7 +60,6 @@ export interface ServerDeps {
   ca?: string;
   /** The machine's LAN addresses, asked per request (default: the non-internal interfaces). */
   lanAddresses?: () => string[];
-  rooms?: RoomState;
   /** The process's open-file limit, from which the connection cap is derived when MAX_CONNECTIONS is 0. */
   openFileLimit?: number;
   /** Clock of the rate limits and of calls by name (default Date.now). */
@@ -68,15 +69,18 @@ export interface ServerDeps {
   people?: PeopleBackend;
   /** Where the counters and gauges go (default: a new registry of this instance's own). */
   metrics?: DuetMetrics;
-  /** With `redisUrl`: the key prefix and heartbeat timing in Redis, the hook for freed seats. */
-  cluster?: Pick<ClusterOptions, 'prefix' | 'heartbeat' | 'onGone'>;
+  /** With `redisUrl`: the key prefix and heartbeat timing in Redis. */
+  cluster?: Pick<ClusterOptions, 'prefix' | 'heartbeat'>;
 }
 
 export interface DuetInstance {
   app: Express;
   httpServer: HttpsServer;
   io: DuetServer;
-  rooms: RoomState;
+  /** The seats of this process (in memory); none with `redisUrl`, where the seats live in Redis (`cluster.store`). */
+  rooms?: SeatTable;
+  /** The seat owner: every seat taken or freed, and the `joined` / `otherjoin` / `bye` they cause. */
+  seats: Seats;
   guard: Guard;
   /** Counters and gauges; main.ts serves `metrics.registry` on METRICS_PORT. */
   metrics: DuetMetrics;
@@ -91,6 +95,18 @@ export interface DuetInstance {
   /** Stops accepting, tells every client `server-shutting-down`, waits up to `graceMs`, closes. */
   shutdown(graceMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Resolves once `done()` is true or after `ms`, polling every 50 ms; leaves no timer behind. */
+function waitUntil(done: () => boolean, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const tick = () => {
+      if (done() || Date.now() - started >= ms) return resolve();
+      setTimeout(tick, 50);
+    };
+    tick();
+  });
 }
 
 /** The access gate's settings, when an ACCESS_CODE is set. */
@@ -120,8 +136,6 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     shared: cluster?.limits,
   });
   const httpServer = createHttpsServer({ key: deps.tls.key, cert: deps.tls.cert, handshakeTimeout: limits.tlsHandshakeTimeoutMs });
-  // http://host:8443 gets a redirect to https://host:8443; a connection that never speaks is closed like a stalled handshake
-  const plainHttp = redirectPlainHttp(httpServer, limits.tlsHandshakeTimeoutMs);
   const currentLanUrls = () => {
     const address = httpServer.address();
     if (!address || typeof address === 'string') return [];
@@ -141,38 +155,52 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     loopbackHost,
     health,
   });
-  httpServer.on('request', app); // before Socket.IO attaches, which wraps the request listeners
+
+  // The HTTPS server's listeners, in the one order that works:
+  // 1. the plain-HTTP check first: http://host:8443 gets a redirect to https://host:8443, and a
+  //    connection that never speaks is closed like a stalled handshake;
+  const plainHttp = redirectPlainHttp(httpServer, limits.tlsHandshakeTimeoutMs);
+  // 2. the Express app before Socket.IO attaches: Socket.IO wraps the request listeners there
+  //    are when it attaches, and hands everything but /socket.io/ to them;
+  httpServer.on('request', app);
+  // 3. Socket.IO, with admission's handshake check (shutdown, Origin, connections per address);
   const io = createSocketServer(httpServer, limits, admission.allowRequest);
-  // who may connect and how often: raw connection caps, Engine.IO guard and count, event rate limits
+  // 4. admission: the raw connection caps (after the plain-HTTP check, so they see every raw
+  //    connection from its first moment), the Engine.IO guard and per-address count, the access gate;
   admission.attach(httpServer, io);
-  io.engine.on('connection', dropHandshakeRequest); // after admission read the address; nothing needs the request later
-  const rooms =
-    deps.rooms ??
-    createRoomState({
-      maxRooms: limits.maxRooms,
-      maxRoomsPerMember: limits.maxRoomsPerSocket,
-      maxRoomsPerAddress: limits.maxRoomsPerAddress,
-    });
-  cluster?.attach(io);
-  const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
-  // calls by name seat their private rooms in the same store and hear of room calls from it
-  const backend = deps.people ?? cluster?.people({ clock, ...serviceOptions(peopleConfig) });
-  const store = countSeats(cluster?.store ?? createMemoryRoomStore(rooms), metrics);
+  // 5. then the handshake request is dropped: admission has read its address, nothing needs it later.
+  io.engine.on('connection', dropHandshakeRequest);
+
+  // Seats: in Redis with a cluster (and no table in memory then), else in this process.
+  const rooms = cluster
+    ? undefined
+    : createSeatTable({ maxRooms: limits.maxRooms, maxRoomsPerMember: limits.maxRoomsPerSocket, maxRoomsPerAddress: limits.maxRoomsPerAddress });
+  const store: RoomStore = cluster?.store ?? createMemoryRoomStore(rooms!);
+  // every socket event through one pipeline: address, rate limits, ack, argument checks, refusals, backpressure
   const congestion = { maxQueuedBytes: limits.maxQueuedBytes, graceMs: limits.maxCongestedMs };
-  const probes = createProbePacer(clock);
-  const people = wirePeople(io, { config: peopleConfig, store, logger, clock, timers: deps.timers, backend, metrics, congestion, probes });
-  attachSignaling(io, {
-    store: people.store,
-    remote: cluster !== undefined,
+  const pipeline = createPipeline(io, { logger, metrics, limiter: admission.limiter, congestion });
+  const seats = createSeats({ store, peers: socketPeers(io, pipeline.tell), metrics });
+  cluster?.attach(io, seats.freed);
+  const peopleConfig = config.people ?? PEOPLE_DEFAULTS;
+  const peopleOptions = { clock, ...serviceOptions(peopleConfig) };
+  const backend = deps.people ?? cluster?.people(peopleOptions) ?? createMemoryPeopleBackend(peopleOptions);
+  const people = peopleEvents({
+    io,
+    backend,
+    seats,
+    pipeline,
     logger,
-    maxMessageBytes: limits.maxMessageBytes,
-    congestion,
-    metrics,
+    clock,
+    timers: deps.timers,
+    probes: peopleConfig.directory ? undefined : createProbePacer(clock),
   });
-  attachTurnCredentials(io, { turn: config.turn, logger, clock });
+  // the disconnect hooks run in this order: a call by name ends before the socket's seats are freed
+  pipeline.add(people);
+  pipeline.add(roomEvents({ io, seats, pipeline, logger, maxMessageBytes: limits.maxMessageBytes, metrics }));
+  pipeline.add(turnEvents({ turn: config.turn, logger, clock }));
   metrics.setSource('connectedSockets', () => io.sockets.sockets.size);
-  metrics.setSource('signedInNames', () => people.signedIn());
-  metrics.setSource('openRooms', cluster ? () => cluster.store.roomCount() : () => rooms.roomCount);
+  metrics.setSource('signedInNames', () => backend.signedIn());
+  metrics.setSource('openRooms', () => seats.roomCount());
 
   let listening = false;
   async function close(): Promise<void> {
@@ -198,6 +226,7 @@ export function createServer(config: ServerConfig, deps: ServerDeps): DuetInstan
     httpServer,
     io,
     rooms,
+    seats,
     guard: admission.guard,
     metrics,
     addReadinessCheck: health.addReadinessCheck,

@@ -81,7 +81,7 @@ export type InterServerEvents = Record<string, never>;
 
 /** Per-socket data kept by Socket.IO. */
 export interface SocketData {
-  /** The client's address as per-address limits count it (IPv6: its /64; admission/client-address.ts), also for logs. */
+  /** The client's address as per-address limits count it (IPv6: its /64; limits/client-address.ts), also for logs. */
   address: string;
   /** Set while the socket is being rate-limited (one warning per episode). */
   throttled?: boolean;

@@ -79,8 +79,8 @@ describe.runIf(browserTestsEnabled())('a page from another origin', () => {
 
     expect(result.jsonp).toEqual([]);
     expect(result.scripts).toEqual(['error', 'error', 'error']);
-    expect(server.server.rooms.roomsOf(sid)).toEqual([]);
-    expect(server.server.rooms.roomCount).toBe(1); // only kitchen, no "attack"
+    expect(server.server.rooms!.roomsOf(sid)).toEqual([]);
+    expect(server.server.rooms!.roomCount).toBe(1); // only kitchen, no "attack"
     const own = await poll(server, 'GET', `&sid=${sid}`);
     expect(own.body).toContain('secret'); // still waiting for its owner: nobody else took it
   }, 180_000);

@@ -44,7 +44,7 @@ describe.runIf(browserTestsEnabled())('a server restart during a call', () => {
     await waitForState(alice, 'connected');
     await waitForState(bob, 'connected');
     // both seated again in the restarted server's room state (duet keeps no Socket.IO rooms)
-    await expect.poll(() => second!.server.rooms.others(room, '').length, { timeout: UI_WAIT_MS }).toBe(2);
+    await expect.poll(() => second!.server.rooms!.others(room, '').length, { timeout: UI_WAIT_MS }).toBe(2);
     await expectMediaFlowing(alice);
     await expectMediaFlowing(bob);
   });

@@ -38,6 +38,6 @@ describe('dead-peer detection', () => {
     const elapsed = Date.now() - frozenAt;
     expect([room, id]).toEqual(['frozen-room', peerId]);
     expect(elapsed).toBeLessThanOrEqual(10_000);
-    expect(running.server.rooms.others('frozen-room', alice.id!)).toEqual([]);
+    expect(running.server.rooms!.others('frozen-room', alice.id!)).toEqual([]);
   }, 30_000);
 });

@@ -53,7 +53,7 @@ describe('every request to the Socket.IO endpoint', () => {
       expect(reply.status).toBe(400);
       expect(reply.body).not.toContain('v=0');
     }
-    expect(server.server.rooms.others('kitchen', peer.id!)).toHaveLength(1);
+    expect(server.server.rooms!.others('kitchen', peer.id!)).toHaveLength(1);
     const own = await poll(server, 'GET', `&sid=${sid}`);
     expect(own.status).toBe(200);
     expect(own.body).toContain('"sdp":"v=0\\r\\n"');

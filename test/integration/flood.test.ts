@@ -43,7 +43,7 @@ describe('rate limits', () => {
     const replies = [];
     for (const room of ['r1', 'r2', 'r3']) replies.push(await socket.timeout(3000).emitWithAck('join', room as never));
     expect(replies.map((r) => (r as { ok: boolean; error?: string }).error ?? 'ok')).toEqual(['ok', 'ok', 'rate-limited']);
-    expect(running.server.rooms.roomsOf(socket.id!)).toEqual(['r1', 'r2']);
+    expect(running.server.rooms!.roomsOf(socket.id!)).toEqual(['r1', 'r2']);
   });
 
   it('shares one budget among all the connections of one client address', async () => {
@@ -96,7 +96,7 @@ describe('rate limits', () => {
     expect(await code(other, 'b0-0')).toBe('ok');
     one.disconnect();
     const deadline = Date.now() + 3000;
-    while (running.server.rooms.seatsOfAddress('127.0.2.1') > 60 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
+    while (running.server.rooms!.seatsOfAddress('127.0.2.1') > 60 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
     expect(await code(more[15]!, 'again')).toBe('ok');
   }, 30_000);
 });

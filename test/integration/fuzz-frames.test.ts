@@ -137,7 +137,7 @@ describe('fuzzing raw frames', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     await new Promise((ok) => setTimeout(ok, 300));
     expect(running.server.io.engine.clientsCount).toBe(2);
-    expect(running.server.rooms.roomCount).toBe(1);
+    expect(running.server.rooms!.roomCount).toBe(1);
   });
 
   it('answers malformed polling requests with errors and stays up', async () => {

@@ -40,7 +40,7 @@ describe('a disconnect', () => {
     ann.disconnect();
     expect(await hangup).toEqual(['Ann']);
     expect(await bye).toEqual([room, annId]);
-    await expect.poll(() => duet.server.rooms.roomCount, { timeout: 3000 }).toBe(0);
+    await expect.poll(() => duet.server.rooms!.roomCount, { timeout: 3000 }).toBe(0);
     const unavailable = next(bob, 'unavailable');
     await ask(bob, 'call', 'Ann');
     expect(await unavailable).toEqual(['Ann', 'offline']);

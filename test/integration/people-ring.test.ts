@@ -135,7 +135,7 @@ describe('hanging up', () => {
     expect(await ask(bob, 'hangup')).toEqual({ ok: true });
     expect(await hangup).toEqual(['Bob']);
     expect(await bye).toEqual([room, bob.id]);
-    await expect.poll(() => duet.server.rooms.roomCount).toBe(0);
+    await expect.poll(() => duet.server.rooms!.roomCount).toBe(0);
     expect(await ask(bob, 'hangup')).toEqual({ ok: false, error: 'no-such-call' });
     await ring(bob, ann, 'Ann');
   });
@@ -147,7 +147,7 @@ describe('hanging up', () => {
     await bob.timeout(3000).emitWithAck('leave', room);
     expect(await hangup).toEqual(['Bob']);
     expect(await bye).toEqual([room, bob.id]);
-    await expect.poll(() => duet.server.rooms.roomCount).toBe(0);
+    await expect.poll(() => duet.server.rooms!.roomCount).toBe(0);
   });
 
   it('sends the one who hangs up no hangup event of their own', async () => {

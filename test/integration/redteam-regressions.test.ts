@@ -66,7 +66,7 @@ describe('red-team regressions', () => {
     await poll(running, 'POST', `&sid=${sid}`, Buffer.from([0x34, 0x32, 0xff, 0xfe]).toString('latin1')).catch(() => undefined);
     await call.negotiate(3);
     expect(call.problems).toEqual([]);
-    expect(running.server.rooms.roomCount).toBeLessThanOrEqual(2);
+    expect(running.server.rooms!.roomCount).toBeLessThanOrEqual(2);
   }, 60_000);
 
   it('holds the per-address connection cap under 200 concurrent handshakes', async () => {
@@ -107,14 +107,14 @@ describe('red-team regressions', () => {
             .catch(() => undefined),
         ]),
       );
-      const seated = clients.filter((c) => server.server.rooms.isMember(room, c.id!)).length;
+      const seated = clients.filter((c) => server.server.rooms!.isMember(room, c.id!)).length;
       expect(seated).toBeLessThanOrEqual(2);
       clients[round % 4]!.disconnect();
       clients[(round + 1) % 4]!.emit('leave', room);
       for (const c of clients) c.disconnect();
       const deadline = Date.now() + 5000;
-      while (server.server.rooms.roomCount > 0 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
-      expect(server.server.rooms.roomCount).toBe(0);
+      while (server.server.rooms!.roomCount > 0 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 20));
+      expect(server.server.rooms!.roomCount).toBe(0);
     }
   }, 120_000);
 });

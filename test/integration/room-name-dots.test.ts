@@ -47,7 +47,7 @@ describe('room names of dots', () => {
     for (const room of ONLY_DOTS) {
       expect(await socket.timeout(3000).emitWithAck('join', room)).toEqual({ ok: false, error: 'invalid-room' });
     }
-    expect(server.server.rooms.roomCount).toBe(0);
+    expect(server.server.rooms!.roomCount).toBe(0);
     expect(await socket.timeout(3000).emitWithAck('join', 'a.')).toMatchObject({ ok: true, room: 'a.' });
   });
 

@@ -43,7 +43,7 @@ describe('joining a room', () => {
     await roundTrip(c, a);
     expect(cJoined).toEqual([]);
     expect(aSaw).toEqual([]);
-    expect(duet.server.rooms.isMember('kitchen', c.id!)).toBe(false);
+    expect(duet.server.rooms!.isMember('kitchen', c.id!)).toBe(false);
   });
 
   it('answers an acknowledgement with ok, the room, the id and the number of peers already inside', async () => {
@@ -211,9 +211,9 @@ describe('disconnecting', () => {
   it('deletes the room when its last person disconnects', async () => {
     const a = await duet.client();
     await joinRoom(a, 'kitchen');
-    expect(duet.server.rooms.roomCount).toBe(1);
+    expect(duet.server.rooms!.roomCount).toBe(1);
     a.disconnect();
-    await expect.poll(() => duet.server.rooms.roomCount, { timeout: 3000 }).toBe(0);
+    await expect.poll(() => duet.server.rooms!.roomCount, { timeout: 3000 }).toBe(0);
   });
 });
 

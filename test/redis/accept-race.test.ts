@@ -4,7 +4,6 @@
  * gone (such a room would count against MAX_ROOMS until the node restarts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCallRooms } from '../../src/server/people/call-rooms.js';
 import { redisTestsEnabled, startRedis, type RedisServer } from '../support/redis.js';
 import { inspect, readersListening, startNode, until } from '../support/redis-nodes.js';
 import { PEOPLE_DEFAULTS } from '../../src/server/config/people-config.js';
@@ -74,9 +73,9 @@ describe.runIf(redisTestsEnabled())('accept racing the caller’s disconnect acr
     // the moment of the race, made certain: the call was accepted, the caller's node has already
     // freed what it had, and now the callee's node seats them both
     const bye = next(callee, 'bye', 10_000);
-    expect(await createCallRooms(two.server.io, store).seat('call-gone-caller', callerId, callee.id!)).toEqual({ ok: true });
+    expect(await two.server.seats.seatCall('call-gone-caller', callerId, callee.id!)).toEqual({ ok: true });
     expect(await bye).toEqual(['call-gone-caller', callerId]);
-    expect(await store.count('call-gone-caller')).toBe(0);
+    expect(await store.others('call-gone-caller', '').then((seated) => seated.length)).toBe(0);
     callee.disconnect();
   }, 60_000);
 });

@@ -51,7 +51,7 @@ describe.runIf(redisTestsEnabled())('a node that dies', () => {
       const aliceId = alice.id;
       victim.child.kill('SIGKILL');
       expect(await bye).toEqual(['fragile', aliceId]);
-      expect(await survivor.server.cluster!.store.count('fragile')).toBe(1);
+      expect(await survivor.server.cluster!.store.others('fragile', '').then((seated) => seated.length)).toBe(1);
       expect(await look.smembers('duet:nodes')).toEqual([survivor.server.cluster!.node]);
 
       const carol = await survivor.client();

@@ -74,7 +74,7 @@ describe.runIf(redisTestsEnabled())('calls by name across nodes', () => {
     const hangup = next(ann, 'hangup', 10_000);
     expect(await bob.timeout(10_000).emitWithAck('hangup')).toEqual({ ok: true });
     expect(await hangup).toEqual(['Bob']);
-    await expect.poll(() => one.server.cluster!.store.count(room), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => one.server.cluster!.store.others(room, '').then((seated) => seated.length), { timeout: 10_000 }).toBe(0);
     ann.disconnect();
     bob.disconnect();
   }, 60_000);

@@ -30,7 +30,7 @@ describe.runIf(redisTestsEnabled())('two nodes through Redis', () => {
     const otherjoin = next(alice, 'otherjoin', 10_000);
     expect(await joinRoom(bob, 'across')).toMatchObject({ ok: true, peers: 1 });
     expect(await otherjoin).toEqual(['across', bob.id]);
-    expect(await one.server.cluster!.store.count('across')).toBe(2);
+    expect(await one.server.cluster!.store.others('across', '').then((seated) => seated.length)).toBe(2);
 
     const toBob = next(bob, 'message', 10_000);
     expect(await alice.timeout(5000).emitWithAck('message', 'across', { type: 'offer', sdp: 'v=0' })).toEqual({ ok: true });
@@ -49,7 +49,7 @@ describe.runIf(redisTestsEnabled())('two nodes through Redis', () => {
     expect(await joinRoom(c, 'three')).toEqual({ ok: false, error: 'room-full' });
     expect(await full).toEqual(['three', c.id]);
     expect(await joinRoom(b, 'three')).toEqual({ ok: false, error: 'already-in-room' });
-    expect(await two.server.cluster!.store.count('three')).toBe(2);
+    expect(await two.server.cluster!.store.others('three', '').then((seated) => seated.length)).toBe(2);
   });
 
   it('tells the person on the other node bye when one leaves, and again when one disconnects', async () => {
@@ -69,6 +69,6 @@ describe.runIf(redisTestsEnabled())('two nodes through Redis', () => {
     const aliceId = alice.id;
     alice.disconnect();
     expect(await byeAgain).toEqual(['goodbye', aliceId]);
-    await expect.poll(() => one.server.cluster!.store.count('goodbye'), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => one.server.cluster!.store.others('goodbye', '').then((seated) => seated.length), { timeout: 10_000 }).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKey } from '../../src/server/admission/client-address.js';
+import { clientKey } from '../../src/server/limits/client-address.js';
 
 describe('the key per-address limits count by', () => {
   it('keeps an IPv4 address as it is', () => {

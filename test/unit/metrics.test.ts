@@ -1,14 +1,14 @@
 /**
  * The metrics module: its own registry (never prom-client's global one), gauges read
- * from sources at scrape time, counters with fixed label sets, and the seat counting
- * around a room store.
+ * from sources at scrape time, counters with fixed label sets, and the seats the seat
+ * owner counts.
  */
 import { register as globalRegistry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createMetrics, relayType } from '../../src/server/metrics/metrics.js';
-import { countSeats } from '../../src/server/rooms/seat-metrics.js';
+import { createSeats } from '../../src/server/rooms/seats.js';
 import { createMemoryRoomStore } from '../../src/server/rooms/store.js';
-import { createRoomState } from '../../src/server/rooms/membership.js';
+import { createSeatTable } from '../../src/server/rooms/seat-table.js';
 import { parseExposition, sampleValue } from '../support/prometheus.js';
 
 async function scrape(metrics: ReturnType<typeof createMetrics>) {
@@ -83,24 +83,26 @@ describe('metrics', () => {
     expect(relayType([1, 2])).toBe('other');
   });
 
-  it('count seats taken and freed through a store, and admissions by result', async () => {
+  it('count seats taken and freed through the seat owner, and admissions by result', async () => {
     const metrics = createMetrics();
-    const store = countSeats(createMemoryRoomStore(createRoomState()), metrics);
-    await store.seat('kitchen', 'a');
-    await store.seat('kitchen', 'b');
-    await store.seat('kitchen', 'c');
-    await store.seat('garden', 'a');
+    const store = createMemoryRoomStore(createSeatTable());
+    const peers = { tell: () => {}, addressOf: () => undefined, connected: async () => true };
+    const seats = createSeats({ store, peers, metrics });
+    await seats.join('kitchen', 'a', undefined);
+    await seats.join('kitchen', 'b', undefined);
+    await seats.join('kitchen', 'c', undefined);
+    await seats.join('garden', 'a', undefined);
     let text = await scrape(metrics);
     expect(sampleValue(text, 'duet_seated_people')).toBe(3);
     expect(sampleValue(text, 'duet_admissions_total', { result: 'joined' })).toBe(3);
     expect(sampleValue(text, 'duet_admissions_total', { result: 'full' })).toBe(1);
-    await store.unseat('kitchen', 'b');
-    await store.unseat('kitchen', 'b'); // not seated: nothing freed
+    await seats.leave('kitchen', 'b');
+    await seats.leave('kitchen', 'b'); // not seated: nothing freed
     expect(sampleValue(await scrape(metrics), 'duet_seated_people')).toBe(2);
-    await store.unseatAll('a');
+    await seats.leaveAll('a');
     text = await scrape(metrics);
     expect(sampleValue(text, 'duet_seated_people')).toBe(0);
-    expect(await store.count('kitchen')).toBe(0);
+    expect(await store.others('kitchen', '')).toEqual([]);
   });
 });
 

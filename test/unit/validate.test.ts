@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeForLog } from '../../src/server/log/logger.js';
 import { isRoomName } from '../../src/shared/room-name.js';
 import { MAX_MESSAGE_BYTES } from '../../src/server/config/security-config.js';
-import { checkPayload, splitAck } from '../../src/server/socket/validate.js';
+import { checkPayload } from '../../src/server/socket/validate.js';
+import { splitAck } from '../../src/server/socket/pipeline.js';
 
 describe('room names', () => {
   it.each(['kitchen', 'Room-1_a.b', '会议室', '家庭聊天123', 'Привет', 'a'.repeat(64), '房'.repeat(64)])('accepts %s', (name) => {

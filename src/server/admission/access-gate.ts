@@ -15,7 +15,7 @@
 import { accessAllowed } from './access-code.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
 import type { AccessMetrics } from '../metrics/metrics.js';
-import { clientKey } from './client-address.js';
+import { clientKey } from '../limits/client-address.js';
 import { createBucket, type Clock, type TokenBucket } from '../limits/ratelimit.js';
 
 /** Wrong codes one address may send at once, then one more every 6 s. */

@@ -3,19 +3,18 @@
  * handshakes per address, all connections), the Origin rule and the connection
  * count at the Socket.IO handshake (`allowRequest`), the per-request Engine.IO
  * guard, the count of open Engine.IO connections per address, and the rate limit
- * on every incoming event. app.ts creates it, hands `allowRequest` to Socket.IO
- * and calls `attach` once; nothing else drives the guard.
+ * on every incoming event (`limiter`, which the socket pipeline asks with each
+ * event's class). app.ts creates it, hands `allowRequest` to Socket.IO, `limiter` to
+ * the pipeline, and calls `attach` once; nothing else drives the guard.
  */
 import type { Server as HttpsServer } from 'node:https';
 import type { Limits, OriginPolicy } from '../config/config.js';
-import { ERROR_TEXT } from '../../shared/errors.js';
-import { escapeForLog, type Logger } from '../log/logger.js';
-import type { AccessMetrics, SignalingMetrics } from '../metrics/metrics.js';
-import type { DuetServer, DuetSocket } from '../socket/types.js';
-import { splitAck } from '../socket/validate.js';
-import { PEOPLE_ANSWERS, PEOPLE_REQUESTS } from '../people/people-socket.js';
+import type { Logger } from '../log/logger.js';
+import type { AccessMetrics } from '../metrics/metrics.js';
+import type { DuetServer } from '../socket/types.js';
+import type { RateLimiter } from '../socket/pipeline.js';
 import { createAccessGate } from './access-gate.js';
-import { clientKey } from './client-address.js';
+import { clientKey } from '../limits/client-address.js';
 import { capConnections, capPendingTls, connectionCap } from './connection-caps.js';
 import { createEngineGuard } from './engine-guard.js';
 import { createGuard, type Guard } from './guard.js';
@@ -38,8 +37,8 @@ export interface AdmissionOptions {
   access?: { code: string; guessesPerMinute: number; lockoutMs: number };
   /** Per-address budgets and connection counts over every node (REDIS_URL), on top of this node's own. */
   shared?: SharedLimits;
-  /** Counts the events answered `rate-limited` (metrics.ts). */
-  metrics?: Pick<SignalingMetrics, 'refused'> & AccessMetrics;
+  /** Counts the handshakes the access gate refuses (metrics.ts). */
+  metrics?: AccessMetrics;
 }
 
 export interface Admission {
@@ -49,9 +48,11 @@ export interface Admission {
   /**
    * Attaches the rest once: raw connection caps on `httpServer` (after the plain-HTTP
    * first-byte check, so they see every raw connection from its first moment), the
-   * Engine.IO guard and connection count, and the event rate limit on each socket.
+   * Engine.IO guard and connection count, and the access gate (ACCESS_CODE).
    */
   attach(httpServer: HttpsServer, io: DuetServer): void;
+  /** The rate limit of every event, which the socket pipeline asks (socket/pipeline.ts). */
+  limiter: RateLimiter;
 }
 
 /** The part of an Engine.IO connection that the connection count uses. */
@@ -73,49 +74,20 @@ export function createAdmission(options: AdmissionOptions): Admission {
     shared?.closed(address);
   }
 
-  function onSocketGone(this: DuetSocket): void {
-    guard.forget(this.id);
-  }
-
   /**
-   * Counts every incoming event against the socket's and its address's buckets.
-   * Over the limit the event is dropped and answered with `rate-limited`; a socket
-   * that keeps going after its strikes run out is disconnected.
+   * The rate limit of every incoming event, for the socket pipeline: each event counts against
+   * the socket's and its address's buckets (and the address's over every node with Redis). A
+   * refusal through Redis is not a strike: the socket itself is within its own budget.
    */
-  function limitRate(socket: DuetSocket, packet: unknown[], next: (err?: Error) => void): void {
-    // packets queued before a disconnect still reach the middleware: a gone socket gets nothing
-    if (!socket.connected) return;
-    const [event] = packet;
-    // an answer to a ring is never counted (people-socket.ts bounds answers that answer no ring)
-    if (PEOPLE_ANSWERS.has(event as string)) return pass(socket, next);
-    const kind = event === 'join' || event === 'leave' || event === 'turn-credentials' || PEOPLE_REQUESTS.has(event as string) ? 'join' : 'message';
-    const verdict = guard.check(socket.id, socket.data.address, kind);
-    if (verdict === 'gone') return;
-    if (verdict !== 'ok') return refuseRate(socket, packet, verdict);
-    if (!shared) return pass(socket, next);
-    // the address's budget over every node; a refusal there is not a strike (the socket itself is within its own)
-    void shared.take(kind, socket.data.address).then((ok) => (ok ? pass(socket, next) : refuseRate(socket, packet, 'limited')));
-  }
-
-  function pass(socket: DuetSocket, next: (err?: Error) => void): void {
-    socket.data.throttled = false;
-    next();
-  }
-
-  function refuseRate(socket: DuetSocket, packet: unknown[], verdict: 'limited' | 'disconnect'): void {
-    const [event] = packet;
-    const name = typeof event === 'string' ? event : String(event);
-    if (!socket.data.throttled) logger.warn(`rate-limited ${socket.id} on ${escapeForLog(name, 32)}`);
-    socket.data.throttled = true;
-    options.metrics?.refused('rate-limited');
-    const { ack } = splitAck(packet);
-    if (ack) ack({ ok: false, error: 'rate-limited' });
-    else socket.emit('error', { code: 'rate-limited', event: name.slice(0, 32), message: ERROR_TEXT['rate-limited'] });
-    if (verdict === 'disconnect') {
-      logger.warn(`disconnecting ${socket.id}: kept flooding after being rate-limited`);
-      socket.disconnect(true);
-    }
-  }
+  const limiter: RateLimiter = {
+    track: (socket) => guard.track(socket.id),
+    forget: (socket) => guard.forget(socket.id),
+    check(socket, kind) {
+      const verdict = guard.check(socket.id, socket.data.address, kind);
+      if (verdict !== 'ok' || !shared) return verdict;
+      return shared.take(kind, socket.data.address).then((ok) => (ok ? 'ok' : 'limited'));
+    },
+  };
 
   function attach(httpServer: HttpsServer, io: DuetServer): void {
     capPendingTls(httpServer, limits.maxPendingTlsPerAddress, logger);
@@ -129,13 +101,7 @@ export function createAdmission(options: AdmissionOptions): Admission {
       conn.on('close', onEngineClose);
     });
     if (options.access) io.use(createAccessGate({ ...options.access, logger, clock: options.clock, metrics: options.metrics }).middleware);
-    io.on('connection', (socket) => {
-      socket.data.address = clientKey(socket.handshake.address); // what every per-address limit counts by
-      guard.track(socket.id);
-      socket.use((packet, next) => limitRate(socket, packet, next));
-      socket.on('disconnect', onSocketGone);
-    });
   }
 
-  return { guard, allowRequest, attach };
+  return { guard, allowRequest, attach, limiter };
 }

@@ -7,7 +7,7 @@
 import type { Server as NetServer, Socket } from 'node:net';
 import type { Server as TlsServer, TLSSocket } from 'node:tls';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import { clientKey } from './client-address.js';
+import { clientKey } from '../limits/client-address.js';
 
 /** Refuses (closes at once) a connection from an address that has `max` TLS handshakes unfinished. */
 export function capPendingTls(server: TlsServer, max: number, logger: Logger): void {

@@ -6,7 +6,7 @@
 import type { Limits } from '../config/config.js';
 import { createBucket, createKeyedBuckets, type Clock, type TokenBucket } from '../limits/ratelimit.js';
 
-/** `join` covers join, leave and the requests of calls by name (login, call, …); `message` every other event. */
+/** The budget an event counts against, as its feature declares it (socket/pipeline.ts): `join` for join, leave, `turn-credentials` and the requests of calls by name; `message` for relays and every other event. */
 export type EventKind = 'join' | 'message';
 
 /**

@@ -7,7 +7,7 @@ import type { AllowRequest } from '../socket/socket-server.js';
 import type { OriginPolicy } from '../config/config.js';
 import type { Guard } from './guard.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import { clientKey } from './client-address.js';
+import { clientKey } from '../limits/client-address.js';
 
 /** The https origin a page served by this host would have, or undefined for a malformed Host. */
 export function ownOrigin(host: string | undefined): string | undefined {

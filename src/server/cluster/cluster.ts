@@ -1,8 +1,8 @@
 /**
  * Several duet nodes acting as one server through Redis (REDIS_URL): the Socket.IO
  * Redis Streams adapter carries events between nodes (on a stream bounded in bytes,
- * adapter-stream.ts), the room store and the per-address limits live in Redis, and a heartbeat frees the seats of dead nodes,
- * telling the other person `bye`. Created by app.ts only when REDIS_URL is set.
+ * adapter-stream.ts), the room store and the per-address limits live in Redis, and a heartbeat frees the seats of dead nodes
+ * (the seat owner, rooms/seats.ts, tells the other person `bye`). Created by app.ts only when REDIS_URL is set.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -25,11 +25,6 @@ export interface ClusterOptions {
   prefix?: string;
   /** Heartbeat timing (default: node-heartbeat.ts). */
   heartbeat?: { ttlMs?: number; beatMs?: number; reapMs?: number };
-  /**
-   * Called with the socket ids whose seats were freed because their node died or
-   * they disconnected while Redis was away (the hook for call-by-name's `hangup`).
-   */
-  onGone?: (members: string[]) => void;
 }
 
 export type ClusterPeopleOptions = Omit<RedisPeopleOptions, 'client' | 'node' | 'prefix' | 'logger' | 'randomBytes'>;
@@ -45,9 +40,12 @@ export interface Cluster {
   ready(): boolean;
   /** The backend of calls by name on the state shared through Redis (made once, on first use). */
   people(options: ClusterPeopleOptions): RedisPeopleBackend;
-  /** Sends the adapter to `io`, starts the heartbeat. */
-  attach(io: DuetServer): void;
-  /** Frees this node's seats (telling the other person `bye`), stops the heartbeat; `disconnect` then ends the clients. */
+  /**
+   * Sends the adapter to `io`, starts the heartbeat. `freed` hears the seats freed without a
+   * request: a dead node's, reaped, and those of sockets that disconnected while Redis was away.
+   */
+  attach(io: DuetServer, freed: (seats: ReapedSeat[]) => void): void;
+  /** Frees this node's seats (reported to `freed`), stops the heartbeat; `disconnect` then ends the clients. */
   release(): Promise<void>;
   disconnect(): Promise<void>;
 }
@@ -66,15 +64,11 @@ export function createCluster(options: ClusterOptions): Cluster {
     maxRoomsPerAddress: limits.maxRoomsPerAddress,
   });
   const shared = createSharedLimits({ client: redis.commands, node, prefix, limits });
-  let io: DuetServer | undefined;
+  let freed: ((seats: ReapedSeat[]) => void) | undefined;
   let people: RedisPeopleBackend | undefined;
+  const tellFreed = (seats: ReapedSeat[]) => void (seats.length > 0 && freed?.(seats));
 
-  function tellBye(seats: ReapedSeat[]): void {
-    for (const { room, member, remaining } of seats) if (remaining.length > 0) io?.to(remaining).emit('bye', room, member);
-    if (seats.length > 0) options.onGone?.([...new Set(seats.map((seat) => seat.member))]);
-  }
-
-  const heartbeat = createNodeHeartbeat({ client: redis.commands, node, prefix, logger, onReaped: tellBye, ...options.heartbeat });
+  const heartbeat = createNodeHeartbeat({ client: redis.commands, node, prefix, logger, onReaped: tellFreed, ...options.heartbeat });
 
   let connectedBefore = false;
   redis.onReady(() => {
@@ -90,8 +84,8 @@ export function createCluster(options: ClusterOptions): Cluster {
     store
       .flushPending((member, rooms) => seats.push(...rooms.map(({ room, remaining }) => ({ room, member, remaining }))))
       .then(
-        () => tellBye(seats),
-        () => tellBye(seats),
+        () => tellFreed(seats),
+        () => tellFreed(seats),
       );
     shared.resync().catch(() => {});
     people?.restore().catch(() => {});
@@ -108,8 +102,8 @@ export function createCluster(options: ClusterOptions): Cluster {
       people ??= createRedisPeopleBackend({ ...peopleOptions, client: redis.commands, node, prefix, logger, randomBytes });
       return people;
     },
-    attach(server) {
-      io = server;
+    attach(server, onFreed) {
+      freed = onFreed;
       const streamName = `${prefix}socket.io`;
       const client = boundedStreamClient(redis.adapterClient, { stream: streamName, maxLen: ADAPTER_STREAM.maxLen, maxBytes: limits.maxRedisStreamBytes });
       server.adapter(createAdapter(client, { streamName, channelPrefix: streamName, blockTimeInMs: 1000, ...ADAPTER_STREAM }) as never);

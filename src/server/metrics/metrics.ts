@@ -25,7 +25,7 @@ export interface SignalingMetrics {
   refused(code: RefusalCode): void;
 }
 
-/** What the counting room store reports (rooms/seat-metrics.ts). */
+/** What the seat owner reports (rooms/seats.ts): every seat request, and the seats freed through this node. */
 export interface SeatMetrics {
   admitted(result: AdmissionResult): void;
   /** `count` seats held through this node were freed. */

@@ -1,14 +1,13 @@
 /**
- * Sends the events of calls by name under the same back-pressure as relays (backpressure.ts).
+ * Sends the events of calls by name under the same back-pressure as relays (the pipeline's `pressure`).
  * A `people` list for a connection with more than MAX_QUEUED_BYTES waiting is held instead of
  * sent: only the newest one per connection, sent once the connection has drained (checked every
  * `retryMs`). Other events (rings, answers) are small and rare, and go out as long as the
- * connection is not stuck. A connection that stays over the cap for MAX_CONGESTED_MS is dropped,
- * as a relay would drop it. Sockets on other nodes are reached through the adapter; their own
+ * connection is not stuck. A connection that stays over the cap for MAX_CONGESTED_MS is dropped
+ * by the pipeline, as a relay would drop it. Sockets on other nodes are reached through the adapter; their own
  * node cannot be asked how much waits for them.
  */
-import type { Logger } from '../log/logger.js';
-import { checkCongestion, dropConnection, type CongestionLimits, type QueuedConnection } from '../socket/backpressure.js';
+import type { Pipeline } from '../socket/pipeline.js';
 import type { DuetServer } from '../socket/types.js';
 import type { Timers } from './wake-timer.js';
 import type { PeopleEvent } from './backend.js';
@@ -24,18 +23,17 @@ export interface Delivery {
 }
 
 export interface DeliveryDeps {
-  logger: Logger;
   clock: () => number;
   timers: Timers;
-  /** No cap when left out (every event is sent at once). */
-  congestion?: CongestionLimits;
+  /** The pipeline's backpressure: is a connection congested (or stuck, and dropped)? */
+  pressure: Pipeline['pressure'];
   retryMs?: number;
 }
 
 type Emit = (event: string, ...args: unknown[]) => boolean;
 
 export function createDelivery(io: DuetServer, deps: DeliveryDeps): Delivery {
-  const { congestion, logger } = deps;
+  const { pressure } = deps;
   const held = new Map<string, PeopleEvent>(); // socket id → the newest list it did not get
   let retry: unknown;
 
@@ -43,13 +41,8 @@ export function createDelivery(io: DuetServer, deps: DeliveryDeps): Delivery {
   function state(to: string) {
     const socket = io.sockets.sockets.get(to);
     if (!socket) return 'remote';
-    if (!congestion) return 'ok';
-    const verdict = checkCongestion(socket.conn as unknown as QueuedConnection, socket.data, congestion, deps.clock());
-    if (verdict === 'stuck') {
-      logger.warn(`dropping ${to}: more than ${congestion.maxQueuedBytes} bytes waited for it for ${congestion.graceMs} ms`);
-      dropConnection(socket.conn as unknown as QueuedConnection);
-      held.delete(to);
-    }
+    const verdict = pressure(socket, deps.clock());
+    if (verdict === 'stuck') held.delete(to); // dropped by the pipeline
     return verdict;
   }
 

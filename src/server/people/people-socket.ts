@@ -1,42 +1,37 @@
 /**
- * The Socket.IO layer of calls by name: checks each request's arguments, asks the
- * PeopleBackend, emits the events of the returned step with `io.to(socketId)`, answers the
- * acknowledgement (or a refusal as `error`), seats accepted calls and frees ended ones through
- * the room store, and keeps the one wake-up timer. No listener throws; failures are logged.
- * The sender is always the socket, never a payload.
+ * The socket handlers of calls by name, for the socket pipeline: each request's arguments are
+ * checked, the PeopleBackend asked, the events of the returned step sent (delivery.ts), the
+ * acknowledgement answered (a refusal through the pipeline's `refuse`), accepted calls seated and
+ * ended ones freed through the seat owner, and the one wake-up timer kept. The sender is always
+ * the socket, never a payload. Answers to a ring (`decline`, `block`) are never counted against
+ * the rate limits (a person rung again and again must be able to say no every time); one that
+ * answers no ring at all costs a stray answer instead.
  */
 import { ERROR_TEXT } from '../../shared/errors.js';
 import type { ErrorCode } from '../../shared/events.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import type { SignalingMetrics } from '../metrics/metrics.js';
-import type { RoomStore } from '../rooms/store.js';
+import type { Seats } from '../rooms/seats.js';
 import type { DuetServer, DuetSocket } from '../socket/types.js';
-import { splitAck, type Ack } from '../socket/validate.js';
+import { handler, type Ack, type ArgsRefusal, type EventContext, type EventHandler, type Pipeline, type SocketFeature } from '../socket/pipeline.js';
 import type { PeopleBackend, PeopleEvent, Step } from './backend.js';
-import type { CongestionLimits } from '../socket/backpressure.js';
-import { createCallRooms } from './call-rooms.js';
 import { createDelivery } from './delivery.js';
 import { revealing, type ProbePacer } from './probes.js';
 import { createWakeTimer, REAL_TIMERS, type Timers } from './wake-timer.js';
 
 export interface PeopleSocketDeps {
+  io: DuetServer;
   backend: PeopleBackend;
-  /** The store the room events use, unwatched: private rooms are seated here. */
-  store: RoomStore;
+  /** The seat owner: private rooms are seated and freed there, and it tells of room calls. */
+  seats: Seats;
+  pipeline: Pick<Pipeline, 'pressure' | 'tell'>;
   logger: Logger;
   clock: () => number;
   timers?: Timers;
-  /** Counts refusals by code (metrics.ts); nothing counted when left out. */
-  metrics?: Pick<SignalingMetrics, 'refused'>;
-  /** The cap on what may wait for one connection (delivery.ts); none when left out. */
-  congestion?: CongestionLimits;
-  /** DIRECTORY=off: paces the answers that tell whether a name is online or busy (probes.ts). */
+  /** DIRECTORY=off: paces the answers that tell whether a name is online or busy (probes.ts); none with a directory. */
   probes?: ProbePacer;
 }
 
-export interface PeopleSocket {
-  /** Tells the backend that `socketId` joined or left an ordinary room (watch-store.ts calls it). */
-  roomChanged(socketId: string, room: string, inRoom: boolean): void;
+export interface PeopleSocket extends SocketFeature {
   /** Stops the timer (createServer's close). */
   close(): void;
 }
@@ -44,30 +39,27 @@ export interface PeopleSocket {
 /** Longest string argument read at all (display-name.ts refuses over 256 UTF-16 units too). */
 const MAX_ARGUMENT_LENGTH = 256;
 
-type Request = (backend: PeopleBackend, socket: DuetSocket, params: unknown[]) => Promise<Step<object>> | ErrorCode;
-
-const isName = (value: unknown) => typeof value === 'string' && value.length <= MAX_ARGUMENT_LENGTH;
+const isName = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_ARGUMENT_LENGTH;
 /** A token that is no string of sane length is no proof: the login goes on without one. */
 const tokenOf = (value: unknown) => (isName(value) ? value : undefined);
+/** The first argument must be a name (of a person, or of the caller answered). */
+const named = (params: unknown[]): [string] | ArgsRefusal =>
+  isName(params[0]) ? [params[0]] : { refuse: 'invalid-name', detail: typeof params[0] === 'string' ? `${params[0].length} chars` : typeof params[0] };
 
-const REQUESTS: Record<string, Request> = {
-  login: (b, { id, data }, [name, token]) => b.login(id, isName(name) ? name : '', tokenOf(token), data.address),
-  logout: (b, { id }) => b.logout(id),
-  call: (b, { id }, [name]) => (isName(name) ? b.call(id, name) : 'invalid-name'),
-  cancel: (b, { id }) => b.cancel(id),
-  accept: (b, { id }, [from]) => (isName(from) ? b.accept(id, from) : 'invalid-name'),
-  decline: (b, { id }, [from]) => (isName(from) ? b.decline(id, from) : 'invalid-name'),
-  block: (b, { id }, [name]) => (isName(name) ? b.block(id, name) : 'invalid-name'),
-  hangup: (b, { id }) => b.hangup(id),
+type Request = (backend: PeopleBackend, socket: DuetSocket, args: unknown[]) => Promise<Step<object>>;
+
+/** Each request: its rate class (`free`: an answer to a ring), its argument check and the backend's method. */
+const REQUESTS: Record<string, { rateClass: 'join' | 'free'; args?: (params: unknown[]) => unknown[] | ArgsRefusal; request: Request }> = {
+  login: { rateClass: 'join', request: (b, { id, data }, [name, token]) => b.login(id, isName(name) ? name : '', tokenOf(token), data.address) },
+  logout: { rateClass: 'join', request: (b, { id }) => b.logout(id) },
+  call: { rateClass: 'join', args: named, request: (b, { id }, [name]) => b.call(id, name) },
+  cancel: { rateClass: 'join', request: (b, { id }) => b.cancel(id) },
+  accept: { rateClass: 'join', args: named, request: (b, { id }, [from]) => b.accept(id, from) },
+  decline: { rateClass: 'free', args: named, request: (b, { id }, [from]) => b.decline(id, from) },
+  block: { rateClass: 'free', args: named, request: (b, { id }, [name]) => b.block(id, name) },
+  hangup: { rateClass: 'join', request: (b, { id }) => b.hangup(id) },
 };
 
-/**
- * Answers to a ring: never counted against the rate limits (a person rung again and again must
- * be able to say no every time). One that answers no ring at all costs a stray answer instead.
- */
-export const PEOPLE_ANSWERS: ReadonlySet<string> = new Set(['decline', 'block']);
-/** The other events of calls by name, which count against the rate limits like `join` (admission.ts). */
-export const PEOPLE_REQUESTS: ReadonlySet<string> = new Set(Object.keys(REQUESTS).filter((event) => !PEOPLE_ANSWERS.has(event)));
 /** Answers to no ring that one socket may send per STRAY_WINDOW_MS before they are refused unasked. */
 const STRAY_ANSWERS = 20;
 const STRAY_WINDOW_MS = 10_000;
@@ -77,12 +69,11 @@ function refusedLogin(socketId: string): Step<object> {
   return { reply, events: [{ to: socketId, event: 'login', args: [reply] }] };
 }
 
-export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSocket {
-  const { backend, logger } = deps;
-  const rooms = createCallRooms(io, deps.store);
+export function peopleEvents(deps: PeopleSocketDeps): PeopleSocket {
+  const { backend, logger, seats, pipeline } = deps;
   const logError = (what: string) => (error: unknown) => logger.error(`${what} failed: ${escapeForLog(String(error), 200)}`);
   const timers = deps.timers ?? REAL_TIMERS;
-  const delivery = createDelivery(io, { logger, clock: deps.clock, timers, congestion: deps.congestion });
+  const delivery = createDelivery(deps.io, { clock: deps.clock, timers, pressure: pipeline.pressure });
   const emitAll = (events: readonly PeopleEvent[]) => delivery.send(events);
   const timer = createWakeTimer({
     nextWake: () => backend.nextWake(),
@@ -112,84 +103,62 @@ export function attachPeople(io: DuetServer, deps: PeopleSocketDeps): PeopleSock
     emitAll(step.events);
     if (step.seat) {
       const { room, caller, callee } = step.seat;
-      const seated = await rooms.seat(room, caller, callee);
+      const seated = await seats.seatCall(room, caller, callee);
       if (!seated.ok) {
         logger.warn(`could not seat ${seated.refused} in a call room: ${seated.kind}`);
-        io.to(seated.refused).emit('error', { code: 'too-many-rooms', event: 'accept', message: ERROR_TEXT['too-many-rooms'] });
+        pipeline.tell(seated.refused, 'error', { code: 'too-many-rooms', event: 'accept', message: ERROR_TEXT['too-many-rooms'] });
         await apply(await backend.hangup(seated.refused), seated.refused);
       }
     }
-    for (const room of step.free ?? []) await rooms.free(room, by);
+    for (const room of step.free ?? []) await seats.freeCall(room, by);
     await timer.reschedule();
   }
 
-  function answer(socket: DuetSocket, event: string, reply: object, ack: Ack | undefined): void {
+  /** The reply to the ack; a refusal through the pipeline (a refused login is told by the `login` event itself). */
+  function answer(ctx: EventContext, reply: object, ack: Ack | undefined): void {
     const refusal = (reply as { ok?: boolean; error?: ErrorCode }).ok === false ? (reply as { error: ErrorCode }).error : undefined;
-    if (refusal !== undefined) {
-      logger.info(`refused ${event} from ${socket.id}: ${refusal}`);
-      deps.metrics?.refused(refusal);
-    }
-    if (ack) return ack(reply);
-    // a refused login is told by the `login` event itself
-    if (refusal !== undefined && event !== 'login') socket.emit('error', { code: refusal, event, message: ERROR_TEXT[refusal] });
+    if (refusal !== undefined) ctx.refuse(refusal, { level: 'info', silent: ctx.event === 'login' });
+    else ack?.(reply);
   }
 
-  /** One shared listener per event (Socket.IO calls it with `this` = the socket). */
-  function listener(event: string, request: Request) {
-    async function handle(socket: DuetSocket, args: unknown[]): Promise<void> {
-      const { params, ack } = splitAck(args);
-      const answering = PEOPLE_ANSWERS.has(event);
-      if (answering && !strayBudget(socket.id)) return answer(socket, event, { ok: false, error: 'rate-limited' }, ack);
-      const outcome = request(backend, socket, params);
-      if (typeof outcome === 'string') return answer(socket, event, { ok: false, error: outcome }, ack);
-      let step: Step<object>;
-      try {
-        step = await outcome;
-      } catch (error) {
-        // a shared backend that cannot be reached (Redis away): a clear refusal, nothing changed
-        logError(`${event} from ${socket.id}`)(error);
-        deps.metrics?.refused('unavailable');
-        if (ack) return ack({ ok: false, error: 'unavailable' });
-        return void socket.emit('error', { code: 'unavailable', event, message: ERROR_TEXT.unavailable });
-      }
-      if (answering && (step.reply as { ok?: boolean }).ok === false) countStray(socket.id);
-      if (deps.probes && revealing(event, step, socket.id) && !deps.probes.allow(socket.data.address)) {
-        // DIRECTORY=off: this answer would tell whether the name is online or busy; the address asked too often
-        step = event === 'login' ? refusedLogin(socket.id) : { reply: { ok: false, error: 'rate-limited' }, events: [] };
-      }
-      await apply(step, socket.id);
-      answer(socket, event, step.reply, ack);
-      if (event === 'login' && (step.reply as { ok: boolean }).ok)
-        logger.info(`login ${socket.id} as ${escapeForLog((step.reply as { name: string }).name, 40)}`);
-    }
-    return function (this: DuetSocket, ...args: unknown[]): void {
-      handle(this, args).catch(logError(`${event} from ${this.id}`));
-    };
+  function handlerOf(event: string, { rateClass, args, request }: (typeof REQUESTS)[string]): EventHandler {
+    const answering = rateClass === 'free';
+    return handler({
+      event,
+      rateClass,
+      args,
+      async handle(ctx, params, ack) {
+        const { socket } = ctx;
+        if (answering && !strayBudget(socket.id)) return answer(ctx, { ok: false, error: 'rate-limited' }, ack);
+        // a shared backend that cannot be reached (Redis away) throws: the pipeline answers `unavailable`
+        let step = await request(backend, socket, params);
+        if (answering && (step.reply as { ok?: boolean }).ok === false) countStray(socket.id);
+        if (deps.probes && revealing(event, step, socket.id) && !deps.probes.allow(socket.data.address)) {
+          // DIRECTORY=off: this answer would tell whether the name is online or busy; the address asked too often
+          step = event === 'login' ? refusedLogin(socket.id) : { reply: { ok: false, error: 'rate-limited' }, events: [] };
+        }
+        await apply(step, socket.id);
+        answer(ctx, step.reply, ack);
+        if (event === 'login' && (step.reply as { ok: boolean }).ok)
+          logger.info(`login ${socket.id} as ${escapeForLog((step.reply as { name: string }).name, 40)}`);
+      },
+    });
   }
-  const listeners = Object.entries(REQUESTS).map(([event, request]) => [event, listener(event, request)] as const);
 
-  function onDisconnect(this: DuetSocket): void {
-    const id = this.id;
-    strays.delete(id);
+  // who joins or leaves a room of the room protocol is busy, or free again
+  seats.onRoomCall((socketId, room, inRoom) => {
     backend
-      .disconnect(id)
-      .then((step) => apply(step, id))
-      .catch(logError(`people disconnect of ${id}`));
-  }
-
+      .room(socketId, room, inRoom)
+      .then((step) => apply(step, socketId))
+      .catch(logError(`people room change of ${socketId}`));
+  });
   backend.onOwnSteps?.((step, by) => void apply(step, by).catch(logError(`people step of ${by}`)));
 
-  io.on('connection', (socket) => {
-    for (const [event, handler] of listeners) socket.on(event as never, handler as never);
-    socket.on('disconnect', onDisconnect);
-  });
-
   return {
-    roomChanged(socketId, room, inRoom) {
-      backend
-        .room(socketId, room, inRoom)
-        .then((step) => apply(step, socketId))
-        .catch(logError(`people room change of ${socketId}`));
+    handlers: Object.entries(REQUESTS).map(([event, spec]) => handlerOf(event, spec)),
+    async disconnect(socket) {
+      strays.delete(socket.id);
+      await apply(await backend.disconnect(socket.id), socket.id);
     },
     close() {
       timer.close();

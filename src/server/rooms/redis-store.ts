@@ -1,6 +1,6 @@
 /**
  * The RoomStore in Redis, for several duet nodes: each change of seats is one Lua
- * script (room-scripts.ts), so admission is atomic across nodes. A disconnect while
+ * script (redis-scripts.ts), so admission is atomic across nodes. A disconnect while
  * Redis is unreachable is remembered and its seats are freed once Redis is back
  * (`flushPending`), so a seat is never left taken by a socket that is gone. The node
  * also keeps its own sockets' seats in memory, to seat them again when Redis comes
@@ -8,7 +8,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { RoomStore } from './store.js';
-import { SEATS_PER_ROOM, type JoinResult, type RoomStateOptions } from './membership.js';
+import { SEATS_PER_ROOM, type JoinResult, type SeatTableOptions } from './seat-table.js';
 import { SEAT, UNSEAT, UNSEAT_ALL } from './redis-scripts.js';
 import { runScript } from '../redis/script.js';
 
@@ -26,11 +26,9 @@ export interface RedisRoomStore extends RoomStore {
    * the node was declared dead meanwhile (its people were told `bye`). Resolves with the seats restored.
    */
   restore(): Promise<number>;
-  /** Rooms with anyone in them, over every node (for the open-rooms gauge). */
-  roomCount(): Promise<number>;
 }
 
-export interface RedisRoomStoreOptions extends RoomStateOptions {
+export interface RedisRoomStoreOptions extends SeatTableOptions {
   client: Redis;
   /** This node's id: its seats are freed when its heartbeat is gone. */
   node: string;
@@ -105,9 +103,6 @@ export function createRedisRoomStore(options: RedisRoomStoreOptions): RedisRoomS
     },
     async isMember(room, member) {
       return (await client.sismember(`${p}room:${room}`, member)) === 1;
-    },
-    async count(room) {
-      return client.scard(`${p}room:${room}`);
     },
     async roomCount() {
       return Number((await client.get(`${p}rooms`)) ?? 0);

@@ -1,11 +1,11 @@
 /**
- * The one membership model the handlers use: who sits in which room. Async, so a
- * store shared by several server nodes (Redis, say) can implement it later; the
- * default keeps today's in-memory room state (rooms.ts) behind it. The handlers
- * reach the other seat by socket id from here; there is no Socket.IO room
- * bookkeeping on the side.
+ * Where seats are kept, behind one async interface so several nodes can share them: the
+ * in-memory store here (over the pure seat table, seat-table.ts) for one process, and its
+ * Redis twin (redis-store.ts, one Lua script per change) with REDIS_URL. Only the seat owner
+ * (seats.ts) changes seats through it; the relay asks it who sits where. There is no Socket.IO
+ * room bookkeeping on the side: the other seat is reached by socket id.
  */
-import type { JoinResult, LeaveResult, RoomState } from './membership.js';
+import type { JoinResult, LeaveResult, SeatTable } from './seat-table.js';
 
 export interface RoomStore {
   /** Seats `member` in `room`; `address` counts the seat against the per-address cap. */
@@ -16,18 +16,18 @@ export interface RoomStore {
   /** Members of `room` other than `member`. */
   others(room: string, member: string): Promise<string[]>;
   isMember(room: string, member: string): Promise<boolean>;
-  /** Seats taken in `room` (0 when it does not exist). */
-  count(room: string): Promise<number>;
+  /** Rooms with anyone in them (over every node for a shared store): the open-rooms gauge. */
+  roomCount(): number | Promise<number>;
 }
 
-/** The in-memory store: one process, the state in `rooms` (which tests and app.ts may read directly). */
-export function createMemoryRoomStore(rooms: RoomState): RoomStore {
+/** The in-memory store: one process, the seats in `table`. */
+export function createMemoryRoomStore(table: SeatTable): RoomStore {
   return {
-    seat: async (room, member, address) => rooms.join(room, member, address),
-    unseat: async (room, member) => rooms.leave(room, member),
-    unseatAll: async (member) => rooms.leaveAll(member),
-    others: async (room, member) => rooms.others(room, member),
-    isMember: async (room, member) => rooms.isMember(room, member),
-    count: async (room) => rooms.others(room, '').length,
+    seat: async (room, member, address) => table.join(room, member, address),
+    unseat: async (room, member) => table.leave(room, member),
+    unseatAll: async (member) => table.leaveAll(member),
+    others: async (room, member) => table.others(room, member),
+    isMember: async (room, member) => table.isMember(room, member),
+    roomCount: () => table.roomCount,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Small type guards for untrusted Socket.IO arguments. Nothing here throws.
+ * Checks of relayed payloads (size, depth, binaries, the tutorial's shapes) without
+ * serialising them. Nothing here throws.
  */
 import type { ErrorCode } from '../../shared/events.js';
 import { MAX_MESSAGE_BYTES } from '../config/security-config.js';
@@ -9,15 +10,6 @@ export const MAX_MESSAGE_DEPTH = 16;
 export const MAX_BINARY_ATTACHMENTS = 8;
 export const MAX_CANDIDATE_LENGTH = 2048;
 export const MAX_MID_LENGTH = 256;
-
-export type Ack = (reply: unknown) => void;
-
-/** Splits a listener's arguments into the positional ones and a trailing acknowledgement. */
-export function splitAck(args: unknown[]): { params: unknown[]; ack: Ack | undefined } {
-  const last = args[args.length - 1];
-  if (typeof last === 'function') return { params: args.slice(0, -1), ack: last as Ack };
-  return { params: args, ack: undefined };
-}
 
 export type PayloadCheck = { ok: true; bytes: number } | { ok: false; error: Extract<ErrorCode, 'invalid-message' | 'message-too-large'> };
 

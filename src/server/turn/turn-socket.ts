@@ -9,7 +9,8 @@ import type { TurnReply } from '../../shared/api.js';
 import type { Clock } from '../limits/ratelimit.js';
 import { createKeyedBuckets } from '../limits/ratelimit.js';
 import { escapeForLog, type Logger } from '../log/logger.js';
-import type { DuetServer, DuetSocket } from '../socket/types.js';
+import type { DuetSocket } from '../socket/types.js';
+import type { SocketFeature } from '../socket/pipeline.js';
 import type { TurnConfig } from '../config/turn-config.js';
 import { issueTurnCredentials } from './credentials.js';
 
@@ -22,8 +23,8 @@ export interface TurnSocketOptions {
   clock?: Clock;
 }
 
-/** Answers `turn-credentials` on every connection of `io`. */
-export function attachTurnCredentials(io: DuetServer, options: TurnSocketOptions): void {
+/** The handler of `turn-credentials` for the socket pipeline (counted like a join). */
+export function turnEvents(options: TurnSocketOptions): SocketFeature {
   const { turn, logger } = options;
   const clock = options.clock ?? Date.now;
   const perHour = turn?.credentialsPerHour ?? 1;
@@ -40,9 +41,15 @@ export function attachTurnCredentials(io: DuetServer, options: TurnSocketOptions
     return { ok: true, iceServer: { urls: [...turn.urls], username, credential }, expiresAt, ttlS: turn.ttlS };
   }
 
-  io.on('connection', (socket) => {
-    socket.on('turn-credentials', (ack: unknown) => {
-      if (typeof ack === 'function') (ack as (reply: TurnReply) => void)(answer(socket));
-    });
-  });
+  return {
+    handlers: [
+      {
+        event: 'turn-credentials',
+        rateClass: 'join',
+        handle(ctx, _params, ack) {
+          ack?.(answer(ctx.socket)); // the credential is the answer: without an ack there is nobody to give it to
+        },
+      },
+    ],
+  };
 }

@@ -13,7 +13,7 @@ export type JoinResult =
 
 export type LeaveResult = { kind: 'left'; remaining: string[] } | { kind: 'not-in-room' };
 
-export interface RoomState {
+export interface SeatTable {
   /** `address` (the member's client address) counts the join against the per-address cap. */
   join(room: string, member: string, address?: string): JoinResult;
   leave(room: string, member: string): LeaveResult;
@@ -28,7 +28,7 @@ export interface RoomState {
   seatsOfAddress(address: string): number;
 }
 
-export interface RoomStateOptions {
+export interface SeatTableOptions {
   /** Upper bound on the number of rooms that may exist at once (Infinity: none). */
   maxRooms?: number;
   /** Rooms one member may be in at once (Infinity: no cap). */
@@ -37,7 +37,7 @@ export interface RoomStateOptions {
   maxRoomsPerAddress?: number;
 }
 
-export function createRoomState(options: RoomStateOptions = {}): RoomState {
+export function createSeatTable(options: SeatTableOptions = {}): SeatTable {
   const maxRooms = options.maxRooms ?? Infinity;
   const perMember = options.maxRoomsPerMember ?? Infinity;
   const perAddress = options.maxRoomsPerAddress ?? Infinity;

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { createRoomState } from '../../src/server/rooms/membership.js';
+import { createSeatTable } from '../../src/server/rooms/seat-table.js';
 
 describe('room state', () => {
   it('admits the first person into an empty room with nobody else inside', () => {
-    const rooms = createRoomState();
+    const rooms = createSeatTable();
     expect(rooms.join('kitchen', 'a')).toEqual({ kind: 'joined', peers: [] });
     expect(rooms.isMember('kitchen', 'a')).toBe(true);
     expect(rooms.roomCount).toBe(1);
   });
 
   it('admits a second person and tells who was already inside', () => {
-    const rooms = createRoomState();
+    const rooms = createSeatTable();
     rooms.join('kitchen', 'a');
     expect(rooms.join('kitchen', 'b')).toEqual({ kind: 'joined', peers: ['a'] });
     expect(rooms.others('kitchen', 'b')).toEqual(['a']);
   });
 
   it('refuses a third person and leaves the two inside untouched', () => {
-    const rooms = createRoomState();
+    const rooms = createSeatTable();
     rooms.join('kitchen', 'a');
     rooms.join('kitchen', 'b');
     expect(rooms.join('kitchen', 'c')).toEqual({ kind: 'full' });
@@ -26,14 +26,14 @@ describe('room state', () => {
   });
 
   it('does not seat the same person twice', () => {
-    const rooms = createRoomState();
+    const rooms = createSeatTable();
     rooms.join('kitchen', 'a');
     expect(rooms.join('kitchen', 'a')).toEqual({ kind: 'already-in-room', peers: [] });
     expect(rooms.join('kitchen', 'b')).toEqual({ kind: 'joined', peers: ['a'] });
   });
 
   it('frees a seat on leave and deletes a room once it is empty', () => {
-    const rooms = createRoomState();
+    const rooms = createSeatTable();
     rooms.join('kitchen', 'a');
     rooms.join('kitchen', 'b');
     expect(rooms.leave('kitchen', 'a')).toEqual({ kind: 'left', remaining: ['b'] });
@@ -44,14 +44,14 @@ describe('room state', () => {
   });
 
   it('answers not-in-room when someone leaves a room they are not in', () => {
-    const rooms = createRoomState();
+    const rooms = createSeatTable();
     rooms.join('kitchen', 'a');
     expect(rooms.leave('kitchen', 'z')).toEqual({ kind: 'not-in-room' });
     expect(rooms.leave('garden', 'a')).toEqual({ kind: 'not-in-room' });
   });
 
   it('removes a disconnected person from every room and reports who remains', () => {
-    const rooms = createRoomState();
+    const rooms = createSeatTable();
     rooms.join('one', 'a');
     rooms.join('one', 'b');
     rooms.join('two', 'a');
@@ -64,21 +64,21 @@ describe('room state', () => {
   });
 
   it('keeps rooms named like Object.prototype members apart from the prototype', () => {
-    const rooms = createRoomState();
+    const rooms = createSeatTable();
     expect(rooms.join('__proto__', 'a')).toEqual({ kind: 'joined', peers: [] });
     expect(rooms.join('constructor', 'b')).toEqual({ kind: 'joined', peers: [] });
     expect(rooms.isMember('toString', 'a')).toBe(false);
   });
 
   it('refuses to open a new room past the room cap but still fills existing ones', () => {
-    const rooms = createRoomState({ maxRooms: 1 });
+    const rooms = createSeatTable({ maxRooms: 1 });
     rooms.join('one', 'a');
     expect(rooms.join('two', 'b')).toEqual({ kind: 'too-many-rooms' });
     expect(rooms.join('one', 'b')).toEqual({ kind: 'joined', peers: ['a'] });
   });
 
   it('refuses a member a room past its per-member cap until it leaves one', () => {
-    const rooms = createRoomState({ maxRoomsPerMember: 2 });
+    const rooms = createSeatTable({ maxRoomsPerMember: 2 });
     rooms.join('one', 'a');
     rooms.join('two', 'a');
     expect(rooms.join('three', 'a')).toEqual({ kind: 'too-many-rooms' });
@@ -88,7 +88,7 @@ describe('room state', () => {
   });
 
   it('caps the seats of one address over all its members and frees them when they go', () => {
-    const rooms = createRoomState({ maxRoomsPerAddress: 3 });
+    const rooms = createSeatTable({ maxRoomsPerAddress: 3 });
     expect(['r1', 'r2', 'r3'].map((room, i) => rooms.join(room, `m${i}`, '10.0.0.1').kind)).toEqual(['joined', 'joined', 'joined']);
     expect(rooms.join('r4', 'm9', '10.0.0.1')).toEqual({ kind: 'too-many-rooms' });
     expect(rooms.join('r1', 'm9', '10.0.0.1')).toEqual({ kind: 'too-many-rooms' }); // a seat in an existing room too
