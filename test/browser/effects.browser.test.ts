@@ -129,6 +129,23 @@ describe.runIf(browserTestsEnabled())('blur, noise suppression and recording in 
     expect(codecs.some((id) => id === 'V_VP8' || id === 'V_VP9')).toBe(true);
     await bob.locator('#recording-indicator').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
 
+    // a recording stopped before the browser handed over any data: a notice, and no empty file
+    await alice.evaluate(() => {
+      const start = MediaRecorder.prototype.start;
+      MediaRecorder.prototype.start = function (this: MediaRecorder, timeslice?: number) {
+        this.ondataavailable = null; // as if nothing had been encoded yet when it stopped
+        return start.call(this, timeslice);
+      };
+    });
+    const downloads: string[] = [];
+    alice.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await alice.click('#record');
+    await bob.locator('#recording-indicator').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
+    await alice.click('#record');
+    await alice.locator('#status', { hasText: 'Nothing was recorded' }).waitFor({ timeout: UI_WAIT_MS });
+    await bob.locator('#recording-indicator').waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
+    expect(downloads).toEqual([]);
+
     // a slow device: each picture reaches the model 600 ms late, so blur falls under 5 frames a second
     await alice.evaluate(() => ((window as unknown as { __slowMs: number }).__slowMs = 600));
     await alice.click('#blur');

@@ -111,9 +111,23 @@ describe.runIf(enginesEnabled(['firefox', 'chromium']))('Firefox with Chromium',
     await expect.poll(async () => (await sent()).audio, { timeout: 60_000 }).not.toBe(camera.audio); // the denoised track is sent
     await expectMediaFlowing(other);
 
+    // the bytes the recorder hands over, counted before the page's own listener sees them
+    await fox.evaluate(() => {
+      const w = window as unknown as { __recorded: number };
+      w.__recorded = 0;
+      const start = MediaRecorder.prototype.start;
+      MediaRecorder.prototype.start = function (this: MediaRecorder, timeslice?: number) {
+        this.addEventListener('dataavailable', (event) => (w.__recorded += event.data.size));
+        return start.call(this, timeslice);
+      };
+    }, undefined);
     await fox.click('#record');
     await other.waitFor('#recording-indicator', 'visible');
     await expectMediaFlowing(other);
+    // stop once Firefox has encoded some of it: on a loaded machine the first second may hold nothing yet
+    await expect
+      .poll(() => fox.evaluate(() => (window as unknown as { __recorded: number }).__recorded, undefined), { timeout: 60_000 })
+      .toBeGreaterThan(10_000);
     await fox.click('#record');
     await other.waitFor('#recording-indicator', 'hidden');
     await expect

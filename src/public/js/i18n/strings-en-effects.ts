@@ -17,4 +17,5 @@ export const enEffects = {
   'effects.blurFailed': 'Background blur could not start on this device.',
   'effects.noiseFailed': 'Noise reduction could not start on this device.',
   'effects.recordFailed': 'Recording could not start in this browser.',
+  'effects.recordEmpty': 'Nothing was recorded: it stopped too soon. Record a little longer.',
 } as const;

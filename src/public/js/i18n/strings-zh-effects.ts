@@ -19,4 +19,5 @@ export const zhEffects: Record<keyof typeof enEffects, string> = {
   'effects.blurFailed': '这台设备无法启用背景虚化。',
   'effects.noiseFailed': '这台设备无法启用降噪。',
   'effects.recordFailed': '这个浏览器无法开始录制。',
+  'effects.recordEmpty': '没有录到内容：停止得太早。请多录一会儿。',
 } as const;

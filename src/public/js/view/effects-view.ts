@@ -39,7 +39,10 @@ export function bindEffects(ui: CallElements, session: Session, effects: Effects
     recording = undefined;
     session.setRecording(false);
     render();
-    saveFile(await done.recorder.stop(), recordingName(done.started));
+    const file = await done.recorder.stop();
+    // stopped before the browser encoded anything (a click right after starting, a busy device): no empty file
+    if (file.size === 0) return session.notice('effects.recordEmpty');
+    saveFile(file, recordingName(done.started));
   }
 
   function toggleRecording(): void {
