@@ -92,10 +92,13 @@ describe.runIf(browserTestsEnabled())('blur, noise suppression and recording in 
     // blur: the edges go, and come back when it is turned off
     await alice.click('#blur');
     await expect.poll(() => alice.getAttribute('#blur', 'aria-pressed'), UI_WAIT).toBe('true');
+    await expect.poll(() => alice.evaluate(() => localStorage.getItem('duet.blur')), UI_WAIT).toBe('on');
     await expect.poll(() => sharpest(bob), { ...UI_WAIT, interval: 500 }).toBeLessThan(sharp / 4);
-    expect(await alice.getAttribute('#blur', 'aria-pressed')).toBe('true'); // it kept up all along
-    expect(await alice.evaluate(() => localStorage.getItem('duet.blur'))).toBe('on');
-    await alice.click('#blur');
+    // turned off by hand; on a machine loaded by the rest of the run (the fake camera gives only 10 frames
+    // a second) blur may already have given up, as it does on a slow device, and then it says so
+    if ((await alice.getAttribute('#blur', 'aria-pressed')) === 'true') await alice.click('#blur');
+    else expect(await alice.textContent('#status')).toContain('Background blur turned itself off');
+    await expect.poll(() => alice.getAttribute('#blur', 'aria-pressed'), UI_WAIT).toBe('false');
     await expect.poll(() => sharpest(bob), { ...UI_WAIT, interval: 500 }).toBeGreaterThan(sharp / 2);
 
     // noise suppression: the sent audio comes out of the RNNoise worklet, and still arrives
