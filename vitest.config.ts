@@ -13,9 +13,9 @@ export default defineConfig({
     // 235 s to 67 s on this machine.
     isolate: false,
     fileParallelism: true,
-    // Two files at once on this 2-core machine. Four were tried: the machine's load went past 20
-    // (each browser file starts Chromium or Firefox) and the run took longer, with more guards
-    // running out, than two.
+    // Two files at once on this 2-core machine. Three and four were tried: the load went past 20
+    // (every page in a call costs Chromium a third to half a core), each file took longer and a
+    // thin-link test ran out of time.
     maxWorkers: 2,
   },
 });
