@@ -6,12 +6,12 @@
  * each other in memory. Both pages share one contract: a #join button,
  * video#remote for the remote video, #status text.
  */
-import { createHash, createPublicKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, spkiHash } from '../test/support/chromium.js';
 import type { BenchOptions } from './options.js';
 import { startServer, type BenchEnv } from './servers.js';
 import { median, round } from './stats.js';
@@ -57,24 +57,9 @@ function describeSteps(steps: Steps): string {
     .join(', ');
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/** base64 SHA-256 of the server certificate's public key, for --ignore-certificate-errors-spki-list. */
-export function spkiHash(certPem: string): string {
-  const der = createPublicKey(certPem).export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('base64');
-}
+const CHROMIUM = CHROMIUM_PATH;
+/** The tests' flags, but the fake camera at its default 20 frames a second, as in every earlier bench run. */
+const FLAGS = CHROMIUM_FLAGS.map((flag) => (flag.startsWith('--use-fake-device-for-media-stream') ? '--use-fake-device-for-media-stream' : flag));
 
 function status(url: string, ca: string): Promise<number> {
   return new Promise((ok) => {

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { FILES_PAGE } from './files-page.js';
 import type { BenchOptions } from './options.js';
-import { spkiHash } from './calls-bench.js';
+import { spkiHash } from '../test/support/chromium.js';
 import { startServer, type BenchEnv } from './servers.js';
 import { median, ratio, round } from './stats.js';
 
