@@ -21,8 +21,11 @@
  *    is refused, "李 Ann" is not.
  *
  * Names are compared by `nameKey`, never by their display form: NFKC (so full-width "ＡＮＮ"
- * is "ann", "ﬁ" is "fi"), then upper-casing and lower-casing with the locale-independent
+ * is "ann", "ﬁ" is "fi"), then lower-, upper- and lower-casing with the locale-independent
  * Unicode mappings (so "straße" is "STRASSE" and final sigma matches sigma), then NFKC again.
+ * Lower-casing first matters for capital sharp s: "ẞ" lowers to "ß", which upper-cases to "SS";
+ * upper-casing first would key "STRAẞE" as "straße" but "straße" as "strasse". With this order
+ * the key of a key is itself for every code point.
  * Turkish: dotless ı and I fold with i (one name), dotted İ folds to i + U+0307 (another).
  * The server compares names by a stricter key that also folds look-alikes (people/person-name.ts:
  * the UTS #39 skeleton of this key), so a whole-script imitation (Cyrillic "Асе" for "Ace")
@@ -62,7 +65,7 @@ export function isDisplayName(value: unknown): value is string {
 
 /** The case- and width-insensitive key two names are compared by (see the module comment). */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
+  return name.normalize('NFKC').toLowerCase().toUpperCase().toLowerCase().normalize('NFKC');
 }
 
 /** Orders strings by code point, the same in every locale, browser and Node version. */

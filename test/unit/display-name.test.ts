@@ -99,6 +99,21 @@ describe('display names', () => {
     expect(nameKey('İ')).toBe('i\u0307');
   });
 
+  it('folds capital sharp s with ß and ss, so its key is stable (a counterexample fast-check found)', () => {
+    expect(nameKey('ẞ')).toBe('ss');
+    expect(nameKey('STRAẞE')).toBe(nameKey('straße'));
+    expect(nameKey('STRAẞE')).toBe(nameKey('Strasse'));
+    expect(nameKey(nameKey('ẞ'))).toBe(nameKey('ẞ'));
+  });
+
+  it('gives a stable key for every single code point', () => {
+    for (let cp = 0; cp < 0x110000; cp += 1) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const key = nameKey(String.fromCodePoint(cp));
+      if (nameKey(key) !== key) expect.fail(`U+${cp.toString(16).toUpperCase()} keys unstably`);
+    }
+  });
+
   it('keeps look-alikes of different scripts apart (a documented limit)', () => {
     expect(nameKey('a')).not.toBe(nameKey('\u0430'));
   });
