@@ -59,7 +59,7 @@ describe.runIf(browserTestsEnabled())('duet as an installed app', () => {
   }, 180_000);
 
   it('a service worker controls the pages and keeps this build’s shell, not the pages', async () => {
-    const { context, page } = await newPerson(browser);
+    const { context, page } = await newPerson(browser, { serviceWorkers: 'allow' });
     try {
       await page.goto(`${server.url}/people`);
       expect(await controlled(page)).toBe(`${server.url}/sw.js`);
@@ -92,7 +92,7 @@ describe.runIf(browserTestsEnabled())('without the server', () => {
   });
 
   it('a reload shows duet’s own page with the server’s address and a way to try again, in both languages', async () => {
-    const { context, page } = await newPerson(browser, { viewport: PHONE_VIEWPORT, mobile: true });
+    const { context, page } = await newPerson(browser, { viewport: PHONE_VIEWPORT, mobile: true, serviceWorkers: 'allow' });
     try {
       await page.goto(`${server.url}/people`);
       await controlled(page);

@@ -45,7 +45,7 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
     page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => s.readyState === WebSocket.OPEN).length);
   const scales = (page: Page) => page.evaluate(() => (window as unknown as { __scales: number[] }).__scales);
 
-  browserSuite((s, b) => ((server = s), (browser = b)), pages);
+  browserSuite((s, b) => ((server = s), (browser = b)), pages, {}, { camera: 'built-in' }); // the start-size test needs a 720p camera
 
   it('the room page is connected to the server before Join is pressed', async () => {
     const page = await open(uniqueRoom('early'));

@@ -24,7 +24,7 @@ export function browserSuite(
   ready: (server: Running, browser: Browser) => void,
   pages: Page[],
   config: Partial<ServerConfig> = {},
-  launch: Pick<LaunchOptions, 'own'> = {},
+  launch: Pick<LaunchOptions, 'own' | 'camera'> = {},
 ): void {
   let server: Running | undefined;
   let browser: Browser | undefined;

@@ -34,6 +34,11 @@ export interface LaunchOptions {
    * of giving it the path).
    */
   own?: boolean;
+  /**
+   * The run's small test camera (the default), or Chromium's built-in fake camera, which draws at
+   * the size the page asks for (for a test about a 720p camera; a Chromium of the file's own).
+   */
+  camera?: 'test' | 'built-in';
 }
 
 /**
@@ -44,8 +49,10 @@ export interface LaunchOptions {
 export async function launchBrowser(options: LaunchOptions): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM_PATH}`);
   const shared = inject('chromiumEndpoint');
-  if (shared && !options.own && !options.extraArgs?.length && options.cert === testTls().cert) return chromium.connect(shared);
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...chromiumArgs(options.cert), ...(options.extraArgs ?? [])] });
+  const builtIn = options.camera === 'built-in';
+  if (shared && !options.own && !builtIn && !options.extraArgs?.length && options.cert === testTls().cert) return chromium.connect(shared);
+  const camera = builtIn ? undefined : inject('cameraFile');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...chromiumArgs(options.cert, camera), ...(options.extraArgs ?? [])] });
 }
 
 /** Records every RTCPeerConnection the page makes in `window.__pcs` (test-only instrumentation). */
@@ -62,6 +69,8 @@ export interface OpenOptions {
   locale?: string;
   /** A phone: touch, the page's meta viewport honoured (use with PHONE_VIEWPORT). */
   mobile?: boolean;
+  /** 'allow' for a test of the installed app or the offline page; blocked otherwise. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /** The phone every test and screenshot uses: 390x844 CSS pixels. */
@@ -70,6 +79,9 @@ export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 /** A fresh browser context (a separate person) with one page. */
 export async function newPerson(browser: Browser, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
+    // duet's service worker precaches the whole app shell (33 files) in every new context; only the
+    // tests of the installed app and the offline page need it, and they ask for it
+    serviceWorkers: options.serviceWorkers ?? 'block',
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'en-US',
     permissions: ['camera', 'microphone'],

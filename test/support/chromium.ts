@@ -27,7 +27,15 @@ export function spkiHash(certPem: string): string {
   return createHash('sha256').update(der).digest('base64');
 }
 
-/** Every flag a test Chromium gets: the ones above, autoplay allowed, and trust for `cert` (PEM). */
-export function chromiumArgs(cert: string): string[] {
-  return [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required', `--ignore-certificate-errors-spki-list=${spkiHash(cert)}`];
+/**
+ * Every flag a test Chromium gets: the ones above, autoplay allowed, trust for `cert` (PEM) and,
+ * with `camera`, that Y4M clip as the only camera instead of the built-in fake (fake-camera.ts).
+ */
+export function chromiumArgs(cert: string, camera?: string): string[] {
+  return [
+    ...CHROMIUM_FLAGS,
+    '--autoplay-policy=no-user-gesture-required',
+    `--ignore-certificate-errors-spki-list=${spkiHash(cert)}`,
+    ...(camera ? [`--use-file-for-fake-video-capture=${camera}`] : []),
+  ];
 }

@@ -10,10 +10,13 @@ import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { ensureCertificates } from '../../src/server/lan/certs.js';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium.js';
+import { writeCameraClip } from './fake-camera.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     certsDir: string;
+    /** The run's test camera, a Y4M clip (fake-camera.ts). */
+    cameraFile: string;
     /** The run's shared Chromium (`launchBrowser` connects to it), or '' without Chromium. */
     chromiumEndpoint: string;
   }
@@ -23,13 +26,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = mkdtempSync(join(tmpdir(), 'duet-test-certs-'));
   await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '::1'] });
   project.provide('certsDir', dir);
+  const camera = writeCameraClip(join(dir, 'duet-test-camera.y4m'));
+  project.provide('cameraFile', camera);
   // the server and scripts as `npm start` runs them, and the browser bundle: built as `npm start`
   // builds them, only when a source is newer than the last build (a whole tsc build is minutes on a loaded machine)
   execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { stdio: 'inherit' });
   // one Chromium for the whole run: each browser test file connects to it and makes its own
   // contexts, instead of starting (and paying for) a browser of its own
   const shared = existsSync(CHROMIUM_PATH)
-    ? await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8')) })
+    ? await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8'), camera) })
     : undefined;
   project.provide('chromiumEndpoint', shared?.wsEndpoint() ?? '');
   return async () => {
