@@ -21,6 +21,9 @@ export const CERTUTIL_PATH = process.env.CERTUTIL_PATH ?? '/usr/bin/certutil';
 export const FIREFOX_PREFS: Readonly<Record<string, unknown>> = {
   'media.navigator.streams.fake': true,
   'media.navigator.permission.disabled': true,
+  // the fake camera films at 30 frames a second by default, at the 1280x720 duet asks for: 10, as the
+  // Chromium of the tests (test/support/fake-camera.ts), a third of the frames to draw, encode and decode
+  'media.navigator.video.default_fps': 10,
   // Firefox answers enumerateDevices() only in the focused window; every person here shares one Firefox, so
   // only one window has focus, while in real life each person's browser has theirs (Mozilla's own tests set it too)
   'media.devices.unfocused.enabled': true,
