@@ -2,7 +2,7 @@
  * The sender holds a bounded part of a file however large it is: it reads the
  * file one slice (1 MiB) at a time and sends only while the channel buffers
  * less than its high-water mark (4 MiB). The page records every read of the
- * file and the channel's buffered amount at every send, while a 24 MB file
+ * file and the channel's buffered amount at every send, while a 12 MB file (three times the mark)
  * goes to the other person and arrives whole. A sender that read the whole file
  * at once, or sent without waiting for room, fails here with any file size.
  * (What this means for a real page's memory was measured once with 500 MB:
@@ -21,7 +21,7 @@ import type { Running } from '../support/server.js';
 
 const MB = 1_000_000;
 const MiB = 1024 * 1024;
-const FILE_BYTES = 24 * MB;
+const FILE_BYTES = 12 * MB;
 /** The sender's pacing (src/public/js/files/transfer.ts): 16 chunks of 64 KiB read at once, sending paused at 4 MiB buffered. */
 const READ_BYTES = MiB;
 const HIGH_WATER = 4 * MiB;
