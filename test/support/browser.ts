@@ -51,7 +51,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<Browser> {
   const shared = inject('chromiumEndpoint');
   const builtIn = options.camera === 'built-in';
   if (shared && !options.own && !builtIn && !options.extraArgs?.length && options.cert === testTls().cert) return chromium.connect(shared);
-  const camera = builtIn ? undefined : inject('cameraFile');
+  const camera = builtIn ? undefined : inject('cameraFile') || undefined;
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...chromiumArgs(options.cert, camera), ...(options.extraArgs ?? [])] });
 }
 

@@ -15,8 +15,10 @@ import { writeCameraClip } from './fake-camera.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     certsDir: string;
-    /** The run's test camera, a Y4M clip (fake-camera.ts). */
+    /** The run's test camera, a Y4M clip (fake-camera.ts), or '' for Chromium's built-in one. */
     cameraFile: string;
+    /** Set by a config (the screenshots') that wants Chromium's built-in camera. */
+    testCamera?: 'built-in';
     /** The run's shared Chromium (`launchBrowser` connects to it), or '' without Chromium. */
     chromiumEndpoint: string;
   }
@@ -26,8 +28,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = mkdtempSync(join(tmpdir(), 'duet-test-certs-'));
   await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '::1'] });
   project.provide('certsDir', dir);
-  const camera = writeCameraClip(join(dir, 'duet-test-camera.y4m'));
-  project.provide('cameraFile', camera);
+  // the screenshots for docs/ keep Chromium's built-in camera: the clip's label is a temporary path
+  const builtIn = project.config.provide?.testCamera === 'built-in';
+  const camera = builtIn ? undefined : writeCameraClip(join(dir, 'duet-test-camera.y4m'));
+  project.provide('cameraFile', camera ?? '');
   // the server and scripts as `npm start` runs them, and the browser bundle: built as `npm start`
   // builds them, only when a source is newer than the last build (a whole tsc build is minutes on a loaded machine)
   execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { stdio: 'inherit' });
