@@ -5,12 +5,12 @@
  * full size once the call is up.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
 import { WARM_AFTER_MS } from '../../src/public/js/session/standby.js';
-import type { Running } from '../support/server.js';
+import { joinRoom, type Running } from '../support/server.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 
 /** Test-only instrumentation: open WebSockets, and every video scale the page sets on a sender (newPerson records peer connections in window.__pcs). */
@@ -57,11 +57,15 @@ describe.runIf(browserTestsEnabled())('a quick call setup', () => {
     const room = uniqueRoom('no-seat');
     const watcher = await open(room);
     await expect.poll(() => openSockets(watcher), { timeout: UI_WAIT_MS }).toBe(1);
-    const alice = await joinCall(browser, server.url, room);
-    const bob = await joinCall(browser, server.url, room);
-    pages.push(alice, bob);
-    await waitForState(alice, 'connected');
-    await waitForState(bob, 'connected');
+    // the two others at the signaling level, which is where seats are: both are admitted, the second
+    // as the other of a pair (its peer is told `otherjoin`), though the watcher's page is connected
+    const alice = await server.client();
+    const bob = await server.client();
+    onTestFinished(() => void (alice.close(), bob.close()));
+    const otherjoin = new Promise((told) => alice.once('otherjoin', told));
+    expect(await joinRoom(alice, room)).toMatchObject({ ok: true, peers: 0 });
+    expect(await joinRoom(bob, room)).toMatchObject({ ok: true, peers: 1 });
+    await otherjoin;
     await watcher.click('#join');
     await waitForState(watcher, 'full');
   });
