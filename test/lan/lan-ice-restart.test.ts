@@ -10,7 +10,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { cleanLeftovers, createLan, netnsSupport, type Lan } from '../support/netns.js';
 import { bundleEntries, startInNamespace, type NsProcess } from '../support/nsproc.js';
 import { PUBLIC_DIR } from '../support/server.js';
@@ -69,8 +69,8 @@ describe.runIf(support.ok && (browserPresent || required.browser))('a LAN call t
     procs.push(server);
     await server.ready;
     const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
-    a = startInNamespace(lan.hosts.a!.ns, files.browser!, [spki]);
-    b = startInNamespace(lan.hosts.b!.ns, files.browser!, [spki]);
+    a = startInNamespace(lan.hosts.a!.ns, files.browser!, [spki, 'en-US', inject('cameraFile')]);
+    b = startInNamespace(lan.hosts.b!.ns, files.browser!, [spki, 'en-US', inject('cameraFile')]);
     procs.push(a, b);
     await Promise.all([a.ready, b.ready]);
   });

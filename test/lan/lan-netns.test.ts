@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { cleanLeftovers, createLan, netnsSupport, type Lan } from '../support/netns.js';
 import { bundleEntries, startInNamespace, type NsProcess } from '../support/nsproc.js';
 import { PUBLIC_DIR, testTls } from '../support/server.js';
@@ -148,7 +148,7 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
     "shows a browser on a client host the setup page with a QR code of the server's LAN link",
     async () => {
       const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
-      const browser = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki, 'zh-CN']);
+      const browser = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki, 'zh-CN', inject('cameraFile')]);
       try {
         await browser.ready;
         expect(await browser.call('goto', `https://${SERVER}:${HTTPS_PORT}/setup`)).toBe(200);
@@ -179,8 +179,8 @@ describe.runIf(support.ok)('duet on a LAN of network namespaces', () => {
     'connects a video call between Chromium on two client hosts, over their LAN addresses',
     async () => {
       const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
-      const a = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki]);
-      const b = startInNamespace(lan!.hosts.b!.ns, files.browser!, [spki]);
+      const a = startInNamespace(lan!.hosts.a!.ns, files.browser!, [spki, 'en-US', inject('cameraFile')]);
+      const b = startInNamespace(lan!.hosts.b!.ns, files.browser!, [spki, 'en-US', inject('cameraFile')]);
       try {
         await Promise.all([a.ready, b.ready]);
         const room = `${SERVER}:${HTTPS_PORT}/r/lan-call`;

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { browserTestsEnabled } from '../support/browser.js';
 import { coturnTestsEnabled, startCoturn, type Coturn } from '../support/coturn.js';
 import { cleanLeftovers, createLan, netnsSupport, type Lan } from '../support/netns.js';
@@ -119,7 +119,7 @@ describe.runIf(enabled || process.env.REQUIRE_NETNS === '1')('a call where only 
       execFileSync('ip', ['netns', 'exec', lan.hosts[host]!.ns, 'nft', '-f', '-'], { input: ONLY_443, stdio: ['pipe', 'pipe', 'pipe'] });
     // Chromium trusts duet's certificate and coturn's, each by its public key
     const spki = [readFileSync(join(dir, 'certs', 'cert.pem'), 'utf8'), readFileSync(tls.cert, 'utf8')].map(spkiHash).join(',');
-    for (const host of ['a', 'b']) procs.push(startInNamespace(lan.hosts[host]!.ns, files.browser!, [spki]));
+    for (const host of ['a', 'b']) procs.push(startInNamespace(lan.hosts[host]!.ns, files.browser!, [spki, 'en-US', inject('cameraFile')]));
     await Promise.all(procs.map((p) => p.ready));
   }, 180_000);
 

@@ -52,6 +52,8 @@ describe.runIf(enabled || process.env.REQUIRE_NETNS === '1')('a call on a 100 kb
     procs.push(server);
     await server.ready;
     const spki = spkiHash(readFileSync(join(certsDir, 'cert.pem'), 'utf8'));
+    // Chromium's built-in camera at 1280x720, not the run's small clip: what pauses on the thin link is
+    // the video a real camera sends
     a = startInNamespace(lan.hosts.a!.ns, files.browser!, [spki]);
     b = startInNamespace(lan.hosts.b!.ns, files.browser!, [spki]);
     procs.push(a, b);

@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { browserTestsEnabled } from '../support/browser.js';
 import { coturnTestsEnabled, startCoturn, type Coturn } from '../support/coturn.js';
 import { cleanLeftovers, netnsSupport } from '../support/netns.js';
@@ -48,8 +48,8 @@ describe.runIf(enabled || process.env.REQUIRE_NETNS === '1')('calls between two 
 
   /** Chromium on each client host opens the same room at the server's address on its own LAN and joins. */
   async function call(room: string): Promise<[NsProcess, NsProcess]> {
-    const a = startInNamespace(lans!.hosts.a.ns, files.browser!, [spki]);
-    const b = startInNamespace(lans!.hosts.b.ns, files.browser!, [spki]);
+    const a = startInNamespace(lans!.hosts.a.ns, files.browser!, [spki, 'en-US', inject('cameraFile')]);
+    const b = startInNamespace(lans!.hosts.b.ns, files.browser!, [spki, 'en-US', inject('cameraFile')]);
     procs.push(a, b);
     await Promise.all([a.ready, b.ready]);
     expect(await a.call('goto', `https://${lans!.srvA}:${HTTPS_PORT}/r/${room}`)).toBe(200);
