@@ -6,7 +6,7 @@
  * fingerprint still shows the code of the certificates really in use.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, newPerson } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { joinCall, uniqueRoom, waitForState } from '../support/page-call.js';
@@ -50,10 +50,25 @@ describe.runIf(browserTestsEnabled())('the verification code', () => {
     return page;
   }
 
+  // the first two checks share one call (a call costs this 2-core machine seconds of Chromium's time);
+  // the second hangs up and joins again, so it comes last of them
+  const sharedPages: Page[] = [];
+  let shared: Promise<[Page, Page]> | undefined;
+  afterAll(async () => {
+    for (const page of sharedPages) await page.context().close();
+  });
+  const sharedCall = () =>
+    (shared ??= (async () => {
+      const room = uniqueRoom('verify');
+      const a = await joinCall(browser, server.url, room);
+      sharedPages.push(a);
+      const b = await joinCall(browser, server.url, room);
+      sharedPages.push(b);
+      return [a, b];
+    })());
+
   it('is the same on both sides of a call, and the one the certificates in getStats() give', async () => {
-    const room = uniqueRoom('verify');
-    const a = await person(room);
-    const b = await person(room);
+    const [a, b] = await sharedCall();
     const code = await shownCode(a);
     expect(await shownCode(b)).toBe(code);
     expect(await codeFromStats(a)).toBe(code);
@@ -62,9 +77,7 @@ describe.runIf(browserTestsEnabled())('the verification code', () => {
   }, 180_000);
 
   it('changes when one side hangs up and joins again (new connections, new certificates)', async () => {
-    const room = uniqueRoom('verify-again');
-    const a = await person(room);
-    const b = await person(room);
+    const [a, b] = await sharedCall();
     const first = await shownCode(a);
     expect(await shownCode(b)).toBe(first);
     await b.click('#hangup');
