@@ -60,8 +60,9 @@ export async function openForTest(browser: Browser, test: Pick<TestContext, 'onT
  * gives the page; each test navigates it where it needs first. After each test the page forgets what
  * the test stored (localStorage, sessionStorage) and leaves for about:blank, ending whatever was left
  * running (a call, the camera); a page that cannot (closed, crashed) is closed with its context, and the
- * next test gets a new person. Tests that add init scripts or routes to their page, or whose point is a
- * fresh profile, open a person of their own. The context is closed after the block.
+ * next test gets a new person. A test's init script is tied to its own room with `onlyAt`; tests that
+ * route the page's requests, or whose point is a fresh profile, open a person of their own. The context
+ * is closed after the block.
  */
 export function sharedPerson(browser: () => Browser, options: OpenOptions = {}): () => Promise<Page> {
   let person: Promise<{ context: BrowserContext; page: Page }> | undefined;
@@ -90,4 +91,13 @@ export function sharedPerson(browser: () => Browser, options: OpenOptions = {}):
   });
   afterAll(drop);
   return async () => (await (person ??= newPerson(browser(), options))).page;
+}
+
+/**
+ * `script` (an init script) made to act only on the page at `pathname`: a page's init scripts stay
+ * for every later document, so on a shared page a test's condition (a missing camera, an insecure
+ * page) is tied to the room that only this test opens.
+ */
+export function onlyAt(pathname: string, script: string): string {
+  return `if (location.pathname === ${JSON.stringify(pathname)}) { ${script} }`;
 }
