@@ -1,12 +1,14 @@
 /**
  * The home page, the language switch and the plain-words messages for media
- * problems, in real Chromium.
+ * problems, in real Chromium. The checks in English share one person, and the person
+ * they call another; the two in Chinese (a language remembered, a camera prompt left
+ * unanswered) each have a fresh profile.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled, mediaProgress, type OpenOptions } from '../support/browser.js';
-import { browserSuite, openTracked } from '../support/browser-suite.js';
-import { expectMediaFlowing, joinCall, statusOf, uniqueRoom, waitForState } from '../support/page-call.js';
+import { browserSuite, onlyAt, openTracked, sharedPerson } from '../support/browser-suite.js';
+import { expectMediaFlowing, joinOn, statusOf, uniqueRoom, waitForState } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 
@@ -36,9 +38,24 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
   const person = (options: OpenOptions = {}) => openTracked(browser, pages, options);
 
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
+  const shared = sharedPerson(() => browser);
+  /** The other person in the calls below, shared too. */
+  const sharedOther = sharedPerson(() => browser);
+  /** The shared page, with `script` run before the page's own code in `room` only. */
+  const sharedIn = async (room: string, script: string) => {
+    const page = await shared();
+    await page.addInitScript(onlyAt(`/r/${encodeURIComponent(room)}`, script));
+    return page;
+  };
+  /** The other person joins `room`. */
+  const otherJoins = async (room: string) => {
+    const other = await sharedOther();
+    await joinOn(other, server.url, room);
+    return other;
+  };
 
   it('the home page makes a new room with a readable random name and remembers it', async () => {
-    const { page } = await person();
+    const page = await shared();
     await page.goto(`${server.url}/`);
     await page.click('#new-room');
     await page.waitForURL(/\/r\/[a-z]{6}(-[a-z]{6}){3}$/, { timeout: UI_WAIT_MS });
@@ -53,7 +70,7 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
   });
 
   it('the home page refuses a room name with spaces and explains why', async () => {
-    const { page } = await person();
+    const page = await shared();
     await page.goto(`${server.url}/`);
     await page.fill('#room-input', 'my room');
     await page.press('#room-input', 'Enter');
@@ -63,7 +80,7 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
   });
 
   it('the pre-join screen previews the camera and shows the microphone level', async () => {
-    const { page } = await person();
+    const page = await shared();
     await page.goto(`${server.url}/r/${uniqueRoom('preview')}`);
     await expect.poll(() => page.locator('#preview').evaluate((v) => (v as HTMLVideoElement).videoWidth), { timeout: UI_WAIT_MS }).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#mic-level').evaluate((m) => (m as HTMLMeterElement).value), { timeout: UI_WAIT_MS }).toBeGreaterThan(0.1);
@@ -102,28 +119,24 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
 
   it('someone without a camera is told so, joins with the microphone and still sees the other person', async () => {
     const room = uniqueRoom('nocam');
-    const { page } = await person();
-    await page.addInitScript(failingMedia('NotFoundError', 'video'));
+    const page = await sharedIn(room, failingMedia('NotFoundError', 'video'));
     await page.goto(`${server.url}/r/${room}`);
     await page.locator('#media-message').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await page.textContent('#media-message')).toContain('No camera found');
     await page.click('#join:not([disabled])');
     await waitForState(page, 'waiting');
-    const other = await joinCall(browser, server.url, room);
-    pages.push(other);
+    const other = await otherJoins(room);
     await expectMediaFlowing(page); // video and audio arrive although we send only audio
     await expect.poll(async () => (await mediaProgress(other)).audioPackets, { timeout: UI_WAIT_MS }).toBeGreaterThan(0);
   });
 
   it('someone without a camera can share the screen, which renegotiates and reaches the other person', async () => {
     const room = uniqueRoom('nocam-share');
-    const { page } = await person();
-    await page.addInitScript(failingMedia('NotFoundError', 'video'));
+    const page = await sharedIn(room, failingMedia('NotFoundError', 'video'));
     await page.goto(`${server.url}/r/${room}`);
     await page.click('#join:not([disabled])');
     await waitForState(page, 'waiting');
-    const other = await joinCall(browser, server.url, room);
-    pages.push(other);
+    const other = await otherJoins(room);
     await waitForState(other, 'connected');
     expect((await mediaProgress(other)).framesDecoded).toBe(0); // nothing to see yet
     await page.click('#share-screen');
@@ -133,14 +146,12 @@ describe.runIf(browserTestsEnabled())('the pages around the call', () => {
 
   it('someone who denied the camera and microphone is told how to fix it and can still watch', async () => {
     const room = uniqueRoom('denied');
-    const { page } = await person();
-    await page.addInitScript(failingMedia('NotAllowedError', 'all'));
+    const page = await sharedIn(room, failingMedia('NotAllowedError', 'all'));
     await page.goto(`${server.url}/r/${room}`);
     await page.locator('#media-message').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await page.textContent('#media-message')).toContain('denied');
     expect(await page.isVisible('#retry')).toBe(true);
-    const other = await joinCall(browser, server.url, room);
-    pages.push(other);
+    const other = await otherJoins(room);
     await waitForState(other, 'waiting');
     await page.click('#join:not([disabled])');
     await expectMediaFlowing(page, 'video#remote');

@@ -2,12 +2,13 @@
  * XSS through room names, in real Chromium: a name carrying
  * markup is refused by the room-name rule on every way in (the /r/ link, room.html, the
  * home page's input), and valid names that look like code are shown as text: no script
- * runs and no element is made from them.
+ * runs and no element is made from them. One page goes through every check, a new
+ * document (and a new `window.__xss`) for each.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled, newPerson } from '../support/browser.js';
-import { browserSuite } from '../support/browser-suite.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { browserTestsEnabled } from '../support/browser.js';
+import { browserSuite, sharedPerson } from '../support/browser-suite.js';
 import { submitRoomName } from '../support/page-call.js';
 import type { Running } from '../support/server.js';
 import { UI_WAIT_MS } from '../support/waits.js';
@@ -33,12 +34,12 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
   let browser: Browser;
   const pages: Page[] = [];
   browserSuite((s, b) => ((server = s), (browser = b)), pages);
+  const shared = sharedPerson(() => browser);
 
   it.each(MARKUP)(
     'refuses %j as a /r/ link and through room.html, running nothing',
     async (name) => {
-      const { page } = await newPerson(browser);
-      pages.push(page);
+      const page = await shared();
       const link = await page.goto(`${server.url}/r/${encodeURIComponent(name)}`);
       expect(link?.status()).toBe(404);
       await expectInert(page);
@@ -52,8 +53,7 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
   it.each(MARKUP)(
     'the home page refuses %j and stays home, running nothing',
     async (name) => {
-      const { page } = await newPerson(browser);
-      pages.push(page);
+      const page = await shared();
       await submitRoomName(page, server.url, name);
       await page.locator('#room-error').waitFor({ state: 'visible', timeout: UI_WAIT_MS });
       expect(new URL(page.url()).pathname).toBe('/');
@@ -65,10 +65,11 @@ describe.runIf(browserTestsEnabled())('room names carrying markup', () => {
   it.each(TRICKY)(
     'shows the valid name %j as text on the room page',
     async (name) => {
-      const { page } = await newPerson(browser);
-      pages.push(page);
+      const page = await shared();
       const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
+      const onError = (error: Error) => errors.push(error.message);
+      page.on('pageerror', onError);
+      onTestFinished(() => void page.off('pageerror', onError));
       const reply = await page.goto(`${server.url}/r/${encodeURIComponent(name)}`);
       expect(reply?.status()).toBe(200);
       await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });

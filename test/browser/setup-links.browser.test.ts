@@ -1,11 +1,13 @@
 /**
  * The /setup page (how to trust duet's CA) is one click away wherever a user
  * may need it: the home page, the insecure-page message and the "cannot reach
- * the server" status line. Real Chromium, both languages.
+ * the server" status line. Real Chromium, both languages. The checks that need no
+ * fresh profile of their own share one person.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { browserTestsEnabled, launchBrowser, newPerson } from '../support/browser.js';
+import { onlyAt, sharedPerson } from '../support/browser-suite.js';
 import { uniqueRoom, waitForState } from '../support/page-call.js';
 import { INSECURE_CONTEXT } from '../support/conditions.js';
 import { startServer, type Running } from '../support/server.js';
@@ -16,6 +18,7 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
   let browser: Browser;
   const pages: Page[] = [];
   const errors: string[] = [];
+  /** A person of their own, for a check about a browser's language or a language remembered, or one whose requests are routed. */
   const person = async (locale = 'en-US') => {
     const { page } = await newPerson(browser, { locale });
     page.on('pageerror', (error) => errors.push(error.message));
@@ -42,9 +45,19 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
     await browser?.close();
     await server?.close();
   });
+  // after the hooks above, so that its own (leaving the page, closing it) run before them
+  const shared = sharedPerson(() => browser);
+  /** The shared person's page, its errors counted for this test. */
+  const sharedPage = async () => {
+    const page = await shared();
+    const onError = (error: Error) => errors.push(error.message);
+    page.on('pageerror', onError);
+    onTestFinished(() => void page.off('pageerror', onError));
+    return page;
+  };
 
   it('the home page links to the setup page for other devices', async () => {
-    const page = await person();
+    const page = await sharedPage();
     await page.goto(`${server.url}/`);
     const link = page.locator('#setup-link');
     await link.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
@@ -61,9 +74,10 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
   });
 
   it('an insecure page links its explanation to the setup page, in both languages', async () => {
-    const page = await person();
-    await page.addInitScript(INSECURE_CONTEXT);
-    await page.goto(`${server.url}/r/${uniqueRoom('insecure-link')}`);
+    const room = uniqueRoom('insecure-link');
+    const page = await sharedPage();
+    await page.addInitScript(onlyAt(`/r/${room}`, INSECURE_CONTEXT));
+    await page.goto(`${server.url}/r/${room}`);
     const link = page.locator('#media-message #media-setup');
     await link.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
     expect(await link.getAttribute('href')).toBe('/setup');
@@ -88,7 +102,7 @@ describe.runIf(browserTestsEnabled())('links to the setup page', () => {
   });
 
   it('the setup link is not shown when the page is secure and the camera works', async () => {
-    const page = await person();
+    const page = await sharedPage();
     await page.goto(`${server.url}/r/${uniqueRoom('secure')}`);
     await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
     expect(await page.isVisible('#media-setup')).toBe(false);

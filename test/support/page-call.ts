@@ -19,11 +19,16 @@ export interface JoinOptions extends OpenOptions {
 export async function joinCall(browser: Browser, baseUrl: string, room: string, options: JoinOptions = {}): Promise<Page> {
   const { page } = await newPerson(browser, options);
   if (options.initScript) await page.context().addInitScript(options.initScript);
+  await joinOn(page, baseUrl, room, options.name);
+  return page;
+}
+
+/** Opens `/r/<room>` on a page already open (a person the tests share) and presses Join, typing `name` first if given. */
+export async function joinOn(page: Page, baseUrl: string, room: string, name?: string): Promise<void> {
   await page.goto(`${baseUrl}/r/${encodeURIComponent(room)}`);
   await page.locator('#join:not([disabled])').waitFor({ timeout: UI_WAIT_MS });
-  if (options.name !== undefined) await page.fill('#name', options.name);
+  if (name !== undefined) await page.fill('#name', name);
   await page.click('#join');
-  return page;
 }
 
 /** On the home page, types `name` as the room and presses Enter (the page then opens the room or says why not). */
