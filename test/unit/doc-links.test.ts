@@ -1,7 +1,8 @@
 /**
  * The documentation's references lead somewhere: every relative Markdown link names a file
  * that exists (and a heading in it, when it has an #anchor), the scripts' "see README, …"
- * name a real heading, and no page cites an issue number readers cannot look up.
+ * name a real heading, every test file a page names in `code` exists, and no page cites an
+ * issue number readers cannot look up.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,6 +48,24 @@ describe('the documentation', () => {
       return anchor !== undefined && path.endsWith('.md') && !anchors(path).has(anchor);
     });
     expect(broken).toEqual([]);
+  });
+
+  it.each(pages)('%s names only test files that exist', (page) => {
+    const named = [...readFileSync(page, 'utf8').matchAll(/`(test\/[\w./*-]+\.ts)`/g)].map((m) => m[1]!);
+    const missing = named.filter((path) => {
+      if (!path.includes('*')) return !existsSync(path);
+      const [folder, pattern] = [
+        dirname(path),
+        new RegExp(
+          `^${path
+            .slice(dirname(path).length + 1)
+            .replace(/[.]/g, '\\.')
+            .replace(/\*/g, '.*')}$`,
+        ),
+      ];
+      return !existsSync(folder) || !readdirSync(folder).some((f) => pattern.test(f));
+    });
+    expect(missing).toEqual([]);
   });
 
   it.each(pages)('%s cites no issue numbers', (page) => {
