@@ -123,30 +123,44 @@ describe('reading the link from a stats report', () => {
     { id: 'RV', type: 'remote-inbound-rtp', localId: 'OV', fractionLost: 0.3, roundTripTime: 0.6 },
   ];
 
+  const memory = (packets: Record<string, number>) => new Map(Object.entries(packets).map(([id, n]) => [id, { packets: n }]));
+
   it('reads the estimate, the worse loss and the longest round trip of the streams still sending', () => {
-    const { reading, sent } = readLink(
-      report(base),
-      new Map([
-        ['OA', 450],
-        ['OV', 850],
-      ]),
-    );
+    const { reading, memory: now } = readLink(report(base), memory({ OA: 450, OV: 850 }));
     expect(reading).toEqual({ availableBps: 95_000, lossPercent: 30, rttMs: 600 });
-    expect([...sent]).toEqual([
-      ['OA', 500],
-      ['OV', 900],
+    expect([...now]).toEqual([
+      ['OA', { packets: 500 }],
+      ['OV', { packets: 900 }],
     ]);
   });
 
   it('leaves out a stream that stopped sending (its last receiver report is stale)', () => {
-    const { reading } = readLink(
-      report(base),
-      new Map([
-        ['OA', 450],
-        ['OV', 900],
-      ]),
-    );
+    const { reading } = readLink(report(base), memory({ OA: 450, OV: 900 }));
     expect(reading).toEqual({ availableBps: 95_000, lossPercent: 2, rttMs: 150 });
+  });
+
+  it('keeps the old report of a resumed stream out until the other side reports anew', () => {
+    let audio = 500; // audio goes on all along
+    const withVideo = (packetsSent: number, rv: Record<string, unknown>) => {
+      audio += 50;
+      return report(
+        base.map((s) => (s.id === 'OV' ? { ...s, packetsSent } : s.id === 'OA' ? { ...s, packetsSent: audio } : s.id === 'RV' ? { ...s, ...rv } : s)),
+      );
+    };
+    const congested = { roundTripTimeMeasurements: 7, fractionLost: 0.3, roundTripTime: 0.6 };
+    // paused: the count stands still and the report from the congestion stays
+    const paused = readLink(withVideo(900, congested), memory({ OA: 450, OV: 900 }));
+    expect(paused.reading.lossPercent).toBe(2);
+    const stillPaused = readLink(withVideo(900, congested), paused.memory);
+    // sending again, with the old report: still left out
+    const resumed = readLink(withVideo(950, congested), stillPaused.memory);
+    expect(resumed.reading).toEqual({ availableBps: 95_000, lossPercent: 2, rttMs: 150 });
+    const waiting = readLink(withVideo(1000, congested), resumed.memory);
+    expect(waiting.reading.lossPercent).toBe(2);
+    // a new receiver report counts again, bad or good
+    const fresh = readLink(withVideo(1050, { roundTripTimeMeasurements: 8, fractionLost: 0.1, roundTripTime: 0.05 }), waiting.memory);
+    expect(fresh.reading).toEqual({ availableBps: 95_000, lossPercent: 10, rttMs: 150 });
+    expect(readLink(withVideo(1100, { roundTripTimeMeasurements: 8, fractionLost: 0.1, roundTripTime: 0.05 }), fresh.memory).reading.lossPercent).toBe(10);
   });
 
   it('ignores values that are not finite non-negative numbers', () => {

@@ -3,8 +3,10 @@
  * bandwidth estimate of the selected candidate pair (availableOutgoingBitrate), the loss the other
  * side reports of the streams we are still sending (remote-inbound-rtp fractionLost) and the longest
  * round trip (remote-inbound-rtp roundTripTime, the pair's currentRoundTripTime). A stream whose
- * packet count stopped (paused video) keeps its last receiver report, so it is left out: the counts
- * of the previous report are passed back in. Pure.
+ * packet count stopped (paused video) keeps its last receiver report, so it is left out; and once it
+ * sends again, that old report (from the congestion that paused it) is still left out until a new
+ * one arrives, or the first try of video after a thin link recovers would be judged by the loss
+ * that paused it. What the previous report showed (LinkMemory) is passed back in. Pure.
  */
 import type { StatsLike } from '../verify/fingerprints.js';
 import type { LinkReading } from './ladder.js';
@@ -12,24 +14,37 @@ import type { LinkReading } from './ladder.js';
 type Stat = Record<string, unknown>;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
 
-/** Packets sent so far per outbound-rtp id. */
-export type SentCounts = ReadonlyMap<string, number>;
+/** What the last report showed of one stream we send. */
+export interface StreamMemory {
+  /** Packets sent so far. */
+  packets: number;
+  /** The receiver report it had while it was not sending (see reportKey), left out until a new one arrives. */
+  stale?: string;
+}
 
-export function readLink(report: StatsLike, before: SentCounts): { reading: LinkReading; sent: Map<string, number> } {
+/** Per outbound-rtp id. */
+export type LinkMemory = ReadonlyMap<string, StreamMemory>;
+
+/** What tells one receiver report from the next (Chromium and Firefox count round-trip measurements). */
+function reportKey(s: Stat): string {
+  return JSON.stringify([s.roundTripTimeMeasurements, s.totalRoundTripTime, s.packetsLost, s.fractionLost, s.roundTripTime]);
+}
+
+export function readLink(report: StatsLike, before: LinkMemory): { reading: LinkReading; memory: Map<string, StreamMemory> } {
   const stats = new Map<string, Stat>();
   report.forEach((value) => {
     const s = value as Stat;
     if (s && typeof s === 'object' && typeof s.id === 'string') stats.set(s.id, s);
   });
-  const sent = new Map<string, number>();
+  const memory = new Map<string, StreamMemory>();
   const sending = new Set<string>();
   let availableBps: number | undefined;
   const rtts: number[] = [];
   for (const s of stats.values()) {
     if (s.type === 'outbound-rtp' && typeof s.id === 'string') {
       const packets = num(s.packetsSent) ?? 0;
-      sent.set(s.id, packets);
-      if (packets > (before.get(s.id) ?? 0)) sending.add(s.id);
+      memory.set(s.id, { packets });
+      if (packets > (before.get(s.id)?.packets ?? 0)) sending.add(s.id);
     } else if (s.type === 'transport' && typeof s.selectedCandidatePairId === 'string') {
       const pair = stats.get(s.selectedCandidatePairId);
       availableBps = num(pair?.availableOutgoingBitrate);
@@ -39,7 +54,14 @@ export function readLink(report: StatsLike, before: SentCounts): { reading: Link
   }
   const losses: number[] = [];
   for (const s of stats.values()) {
-    if (s.type !== 'remote-inbound-rtp' || typeof s.localId !== 'string' || !sending.has(s.localId)) continue;
+    if (s.type !== 'remote-inbound-rtp' || typeof s.localId !== 'string') continue;
+    const stream = memory.get(s.localId);
+    if (!stream) continue;
+    const key = reportKey(s);
+    const stale = before.get(s.localId)?.stale;
+    if (!sending.has(s.localId)) stream.stale = key;
+    else if (stale === key) stream.stale = stale;
+    if (stream.stale !== undefined) continue;
     const fraction = num(s.fractionLost);
     if (fraction !== undefined) losses.push(Math.min(fraction, 1) * 100);
     const rtt = num(s.roundTripTime);
@@ -49,5 +71,5 @@ export function readLink(report: StatsLike, before: SentCounts): { reading: Link
   if (availableBps !== undefined) reading.availableBps = availableBps;
   if (losses.length > 0) reading.lossPercent = Math.max(...losses);
   if (rtts.length > 0) reading.rttMs = Math.round(Math.max(...rtts));
-  return { reading, sent };
+  return { reading, memory };
 }

@@ -5,7 +5,7 @@
  * network priority) once per connection. `force(true)` pauses video whatever the link says (audio only
  * by choice, ours or the other person's); the ladder then waits, since a paused sender measures nothing.
  */
-import { readLink, type SentCounts } from '../quality/link.js';
+import { readLink, type LinkMemory } from '../quality/link.js';
 import { nextRung, RUNG_SETTINGS, START, type LadderState, type Rung, type RungSettings } from '../quality/ladder.js';
 
 export interface VideoLadder {
@@ -53,7 +53,7 @@ async function prioritiseAudio(sender: RTCRtpSender): Promise<boolean> {
 export function createVideoLadder(connection: () => RTCPeerConnection | undefined): VideoLadder {
   let pc: RTCPeerConnection | undefined;
   let state = START;
-  let sent: SentCounts = new Map();
+  let seen: LinkMemory = new Map();
   let forced = false;
   let applied: Rung = 'full'; // what the sender has: a new sender starts unlimited (startsize.ts scales its start)
   let audioDone = false;
@@ -79,7 +79,7 @@ export function createVideoLadder(connection: () => RTCPeerConnection | undefine
     report(report) {
       const current = connection();
       if (current !== pc) {
-        [pc, state, sent, applied, audioDone] = [current, START, new Map(), 'full', false];
+        [pc, state, seen, applied, audioDone] = [current, START, new Map(), 'full', false];
         if (forced) apply();
       }
       if (!current) return;
@@ -88,8 +88,8 @@ export function createVideoLadder(connection: () => RTCPeerConnection | undefine
         audioDone = true;
         run(async () => (audioDone = await prioritiseAudio(audio)));
       }
-      const { reading, sent: now } = readLink(report, sent);
-      sent = now;
+      const { reading, memory } = readLink(report, seen);
+      seen = memory;
       if (!forced) state = nextRung(state, reading);
       apply();
     },
