@@ -139,7 +139,7 @@ describe('reading the link from a stats report', () => {
     expect(reading).toEqual({ availableBps: 95_000, lossPercent: 2, rttMs: 150 });
   });
 
-  it('keeps the old report of a resumed stream out until the other side reports anew', () => {
+  it('keeps the old report of a resumed stream out until the other side reports anew, and the loss of the first new one', () => {
     let audio = 500; // audio goes on all along
     const withVideo = (packetsSent: number, rv: Record<string, unknown>) => {
       audio += 50;
@@ -157,10 +157,15 @@ describe('reading the link from a stats report', () => {
     expect(resumed.reading).toEqual({ availableBps: 95_000, lossPercent: 2, rttMs: 150 });
     const waiting = readLink(withVideo(1000, congested), resumed.memory);
     expect(waiting.reading.lossPercent).toBe(2);
-    // a new receiver report counts again, bad or good
-    const fresh = readLink(withVideo(1050, { roundTripTimeMeasurements: 8, fractionLost: 0.1, roundTripTime: 0.05 }), waiting.memory);
+    // the first new report covers the resumption: its round trip counts, its loss does not
+    const first = readLink(withVideo(1050, { roundTripTimeMeasurements: 8, fractionLost: 0.5, roundTripTime: 0.7 }), waiting.memory);
+    expect(first.reading).toEqual({ availableBps: 95_000, lossPercent: 2, rttMs: 700 });
+    const again = readLink(withVideo(1100, { roundTripTimeMeasurements: 8, fractionLost: 0.5, roundTripTime: 0.7 }), first.memory);
+    expect(again.reading.lossPercent).toBe(2);
+    // the next one counts in full, bad or good
+    const fresh = readLink(withVideo(1150, { roundTripTimeMeasurements: 9, fractionLost: 0.1, roundTripTime: 0.05 }), again.memory);
     expect(fresh.reading).toEqual({ availableBps: 95_000, lossPercent: 10, rttMs: 150 });
-    expect(readLink(withVideo(1100, { roundTripTimeMeasurements: 8, fractionLost: 0.1, roundTripTime: 0.05 }), fresh.memory).reading.lossPercent).toBe(10);
+    expect(readLink(withVideo(1200, { roundTripTimeMeasurements: 9, fractionLost: 0.1, roundTripTime: 0.05 }), fresh.memory).reading.lossPercent).toBe(10);
   });
 
   it('ignores values that are not finite non-negative numbers', () => {
