@@ -55,7 +55,7 @@ export async function openForTest(browser: Browser, test: Pick<TestContext, 'onT
 
 /**
  * One person (a browser context and its page) whom the tests of a describe block take turns being,
- * for checks that need no fresh profile: a context with its page costs about a core-second before it
+ * for checks that need no fresh profile: a context with its page costs about 0.7 core-seconds before it
  * loads anything, which a file of small checks would otherwise pay for each. The returned function
  * gives the page; each test navigates it where it needs first. After each test the page forgets what
  * the test stored (localStorage, sessionStorage) and leaves for about:blank, ending whatever was left
