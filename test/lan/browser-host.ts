@@ -5,14 +5,14 @@
  * (test/support/fake-camera.ts) as the only camera; without it, Chromium's built-in fake camera.
  */
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium.js';
+import { cameraArgs, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium.js';
 import { serveCalls } from './calls.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 
 const [spki, lang = 'en-US', camera] = process.argv.slice(2) as [string, string | undefined, string | undefined];
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
-  args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${spki}`, ...(camera ? [`--use-file-for-fake-video-capture=${camera}`] : [])],
+  args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${spki}`, ...cameraArgs(camera)],
 });
 const context = await browser.newContext({ locale: lang });
 context.setDefaultTimeout(UI_WAIT_MS);

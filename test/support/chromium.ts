@@ -13,7 +13,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * 1.65: no calls home, no HTTPS upgrades, no paint holding, …) and adds one of ours: Chromium 156
  * renders the omnibox popup of every new window as WebUI pages in a renderer of their own, about
  * 1.4 s of CPU for each browser context a test opens (measured: a context's first page cost 2.4 s
- * of CPU with them and 0.8 s without). Headless windows have no omnibox to show.
+ * of CPU with them and 0.7-0.8 s without). Headless windows have no omnibox to show.
  */
 export const DISABLED_FEATURES: readonly string[] = [
   // Playwright's
@@ -57,15 +57,12 @@ export function spkiHash(certPem: string): string {
   return createHash('sha256').update(der).digest('base64');
 }
 
-/**
- * Every flag a test Chromium gets: the ones above, autoplay allowed, trust for `cert` (PEM) and,
- * with `camera`, that Y4M clip as the only camera instead of the built-in fake (fake-camera.ts).
- */
+/** With `camera`, that Y4M clip as the only camera instead of the built-in fake (fake-camera.ts); none without. */
+export function cameraArgs(camera?: string): string[] {
+  return camera ? [`--use-file-for-fake-video-capture=${camera}`] : [];
+}
+
+/** Every flag a test Chromium gets: the ones above, autoplay allowed, trust for `cert` (PEM) and the camera (cameraArgs). */
 export function chromiumArgs(cert: string, camera?: string): string[] {
-  return [
-    ...CHROMIUM_FLAGS,
-    '--autoplay-policy=no-user-gesture-required',
-    `--ignore-certificate-errors-spki-list=${spkiHash(cert)}`,
-    ...(camera ? [`--use-file-for-fake-video-capture=${camera}`] : []),
-  ];
+  return [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required', `--ignore-certificate-errors-spki-list=${spkiHash(cert)}`, ...cameraArgs(camera)];
 }
