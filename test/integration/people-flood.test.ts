@@ -26,14 +26,22 @@ async function crowd(server: Running, count: number, addresses: number, octet: n
   return sockets;
 }
 
-/** Signs `churners` out and in again, one request at a time, for `ms`, within their rate limits. */
+/**
+ * Limits that let `churn` sign each churner out and in about three times a second for the whole
+ * churn: with the default 10 joins and 1 a second, its logins were refused after two seconds, the
+ * total of the lists stopped changing, and a viewer could get no list at all.
+ */
+const CHURN_LIMITS = { ...DEFAULT_LIMITS, joinBurst: 100, joinPerSecond: 10 };
+
+/** Signs `churners` out and in again, one request at a time, for `ms`; every login must pass. */
 async function churn(churners: Client[], ms: number): Promise<void> {
   const until = Date.now() + ms;
   for (let round = 0; Date.now() < until; round++) {
     await Promise.all(
       churners.map(async (socket, i) => {
         await ask(socket, 'logout');
-        await login(socket, `churn ${i} ${round % 2}`);
+        const reply = await login(socket, `churn ${i} ${round % 2}`);
+        if (!reply.ok) throw new Error(`churner ${i} refused in round ${round}: ${reply.error}`);
       }),
     );
     await new Promise((ok) => setTimeout(ok, 300));
@@ -42,7 +50,7 @@ async function churn(churners: Client[], ms: number): Promise<void> {
 
 describe('the people lists under a flood', () => {
   it('each viewer gets at most one list a second, of at most MAX_LISTED_PEOPLE names and the total', async () => {
-    const server = await newServer({}, { people: { ...PEOPLE_DEFAULTS, maxListedPeople: 20 } });
+    const server = await newServer({}, { limits: CHURN_LIMITS, people: { ...PEOPLE_DEFAULTS, maxListedPeople: 20 } });
     await crowd(server, 60, 6, 40);
     const viewer = await server.client({ localAddress: '127.0.41.1' });
     await signIn(viewer, 'viewer');
@@ -63,7 +71,7 @@ describe('the people lists under a flood', () => {
   }, 90_000);
 
   it('a viewer that stops reading does not grow what the server holds for it', async () => {
-    const limits = { ...DEFAULT_LIMITS, maxQueuedBytes: 8 * 1024, maxCongestedMs: 120_000, pingIntervalMs: 60_000, pingTimeoutMs: 60_000 };
+    const limits = { ...CHURN_LIMITS, maxQueuedBytes: 8 * 1024, maxCongestedMs: 120_000, pingIntervalMs: 60_000, pingTimeoutMs: 60_000 };
     const server = await newServer({}, { limits, people: { ...PEOPLE_DEFAULTS, maxListedPeople: 100 } });
     await crowd(server, 60, 6, 50);
     // a long-polling viewer that signs in and never polls again
