@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { BenchOptions } from './options.js';
-import { CHROMIUM_PATH, spkiHash } from '../test/support/chromium.js';
+import { chromiumPath, spkiHash } from '../test/support/chromium.js';
 import { startServer, type BenchEnv } from './servers.js';
 import { ratio, round } from './stats.js';
 
@@ -29,7 +29,7 @@ export interface EffectsResult {
   rows: EffectsRow[];
 }
 
-const CHROMIUM = CHROMIUM_PATH;
+const CHROMIUM = chromiumPath('browser'); // the whole browser, as people run it
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 const PAGE_KB = 4;
 

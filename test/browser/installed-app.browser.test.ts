@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, CHROMIUM_FLAGS, CHROMIUM_PATH, launchBrowser, newPerson, PHONE_VIEWPORT, spkiHash } from '../support/browser.js';
+import { browserTestsEnabled, CHROMIUM_FLAGS, chromiumPath, launchBrowser, newPerson, PHONE_VIEWPORT, spkiHash } from '../support/browser.js';
 import { startServer, type Running } from '../support/server.js';
 
 const WAIT = { timeout: UI_WAIT_MS };
@@ -36,7 +36,7 @@ describe.runIf(browserTestsEnabled())('duet as an installed app', () => {
     // a profile on disk: Chromium never offers to install from an incognito context (Playwright's usual kind)
     const profile = mkdtempSync(join(tmpdir(), 'duet-install-'));
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
+      executablePath: chromiumPath('browser'), // installing is the whole browser's, not the headless shell's
       args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${spkiHash(server.cert)}`],
       viewport: PHONE_VIEWPORT,
       isMobile: true,

@@ -1,23 +1,26 @@
 /**
  * The test Chromium itself: what support/chromium.ts turns off stays off. Chromium keeps only the
  * last `--disable-features`, so a second one added to a launch would silently bring back the omnibox
- * popup's WebUI renderers (about 1.4 s of CPU for every person a test opens) and Playwright's own
- * list (HTTPS upgrades, paint holding, calls home).
+ * popup's WebUI renderers in the whole browser (about 1.4 s of CPU for every person a test opens;
+ * the headless shell has no omnibox) and Playwright's own list (HTTPS upgrades, paint holding, calls
+ * home). Checked in both kinds the tests use.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { browserTestsEnabled } from '../support/browser.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { browserTestsEnabled, launchBrowser } from '../support/browser.js';
 import { browserSuite, openTracked } from '../support/browser-suite.js';
 import type { Running } from '../support/server.js';
 
 describe.runIf(browserTestsEnabled())('the test Chromium', () => {
   let server: Running;
-  let browser: Browser;
+  let shared: Browser;
   const pages: Page[] = [];
 
-  browserSuite((s, b) => ((server = s), (browser = b)), pages);
+  browserSuite((s, b) => ((server = s), (shared = b)), pages);
 
-  it('opens a person with no page of its own beside theirs (no omnibox WebUI)', async () => {
+  it.each(['shell', 'browser'] as const)('opens a person with no page of its own beside theirs (no omnibox WebUI), in the %s', async (kind) => {
+    const browser = kind === 'shell' ? shared : await launchBrowser({ cert: server.cert, kind });
+    onTestFinished(() => (browser === shared ? undefined : browser.close()));
     const { page } = await openTracked(browser, pages);
     await page.goto(`${server.url}/setup`);
     const cdp = await browser.newBrowserCDPSession();

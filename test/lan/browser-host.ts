@@ -5,16 +5,20 @@
  * (test/support/fake-camera.ts) as the only camera; without it, Chromium's built-in fake camera.
  */
 import { chromium, type Page } from 'playwright-core';
-import { cameraArgs, CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium.js';
+import { cameraArgs, CHROMIUM_FLAGS, chromiumPath } from '../support/chromium.js';
 import { serveCalls } from './calls.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 
 const [spki, lang = 'en-US', camera] = process.argv.slice(2) as [string, string | undefined, string | undefined];
 const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
+  executablePath: chromiumPath(),
   args: [...CHROMIUM_FLAGS, `--ignore-certificate-errors-spki-list=${spki}`, ...cameraArgs(camera)],
 });
-const context = await browser.newContext({ locale: lang });
+// camera and microphone granted, as the other tests' contexts are: the headless shell takes
+// --use-fake-ui-for-media-stream's yes for the one request without granting the permission, and
+// without it Chromium hides the host's addresses behind mDNS names (….local), which nothing on the
+// namespace LAN answers (the whole browser grants it, so its candidates carried the addresses)
+const context = await browser.newContext({ locale: lang, permissions: ['camera', 'microphone'] });
 context.setDefaultTimeout(UI_WAIT_MS);
 // Keeps every RTCPeerConnection the page makes in window.__duetPcs, so the test can read its stats.
 await context.addInitScript(`(() => {

@@ -15,14 +15,15 @@ import { cleanLeftovers, createLan, netnsSupport, type Lan } from '../support/ne
 import { bundleEntries, startInNamespace, type NsProcess } from '../support/nsproc.js';
 import { PUBLIC_DIR } from '../support/server.js';
 import { callEstablished, framesDecoded, iceState, spkiHash, type IceState } from '../support/webrtc-stats.js';
+import { chromiumPath } from '../support/chromium.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 
 const support = netnsSupport();
-const browserPresent = existsSync('/usr/bin/chromium');
+const browserPresent = existsSync(chromiumPath());
 const required = { netns: process.env.REQUIRE_NETNS === '1', browser: process.env.REQUIRE_BROWSER === '1' };
 if (!support.ok) console.warn(`\n*** SKIPPED: ICE restart on the namespace LAN (${support.reason}); REQUIRE_NETNS=1 makes this a failure. ***\n`);
 else if (!browserPresent)
-  console.warn(`\n*** SKIPPED: ICE restart on the namespace LAN (/usr/bin/chromium not found); REQUIRE_BROWSER=1 makes this a failure. ***\n`);
+  console.warn(`\n*** SKIPPED: ICE restart on the namespace LAN (${chromiumPath()} not found); REQUIRE_BROWSER=1 makes this a failure. ***\n`);
 
 if (!support.ok && required.netns) {
   describe('ICE restart on the namespace LAN (REQUIRE_NETNS=1)', () => {

@@ -13,6 +13,7 @@ import { cleanLeftovers, createLan, netnsSupport, type Lan } from '../support/ne
 import { bundleEntries, startInNamespace, type NsProcess } from '../support/nsproc.js';
 import { PUBLIC_DIR, testTls } from '../support/server.js';
 import { callEstablished, remoteIs, spkiHash } from '../support/webrtc-stats.js';
+import { chromiumPath } from '../support/chromium.js';
 import type { Got } from './client-host.js';
 import type { Ready } from './server-host.js';
 
@@ -32,11 +33,11 @@ if (!support.ok && required) {
   });
 }
 
-const browserPresent = existsSync('/usr/bin/chromium');
+const browserPresent = existsSync(chromiumPath());
 const browserRequired = process.env.REQUIRE_BROWSER === '1';
 if (support.ok && !browserPresent) {
   console.warn(
-    `\n*** SKIPPED: browser tests on the namespace LAN (/usr/bin/chromium not found)${browserRequired ? '; REQUIRE_BROWSER=1 makes this a failure' : ''}. ***\n`,
+    `\n*** SKIPPED: browser tests on the namespace LAN (${chromiumPath()} not found)${browserRequired ? '; REQUIRE_BROWSER=1 makes this a failure' : ''}. ***\n`,
   );
 }
 

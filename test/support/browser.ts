@@ -1,5 +1,6 @@
 /**
- * Real Chromium for browser tests: Debian's /usr/bin/chromium with fake camera
+ * Real Chromium for browser tests: Debian's headless shell of Chromium, or Debian's Chromium for
+ * what only the whole browser does (chromium.ts), with fake camera
  * and microphone, trusting only the test run's server certificate (by SPKI hash).
  * When Chromium is missing the suite prints a loud notice and is skipped, unless
  * REQUIRE_BROWSER=1, in which case it runs and fails at launch.
@@ -7,19 +8,19 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_PATH, chromiumArgs } from './chromium.js';
+import { chromiumArgs, chromiumPath, type ChromiumKind } from './chromium.js';
 import { testTls } from './server.js';
 import { UI_WAIT_MS } from './waits.js';
 
-export { CHROMIUM_FLAGS, CHROMIUM_PATH, spkiHash } from './chromium.js';
+export { CHROMIUM_FLAGS, chromiumPath, spkiHash } from './chromium.js';
 
 /** True when browser tests should run; prints the notice when they will not. */
 export function browserTestsEnabled(): boolean {
-  if (existsSync(CHROMIUM_PATH)) return true;
+  if (existsSync(chromiumPath())) return true;
   if (process.env.REQUIRE_BROWSER === '1') return true; // launch will fail loudly
   const line = '!'.repeat(78);
   console.warn(
-    `\n${line}\n!! Chromium not found at ${CHROMIUM_PATH}: BROWSER TESTS SKIPPED.\n!! Install it (apt-get install chromium) or set REQUIRE_BROWSER=1 to make this a failure.\n${line}\n`,
+    `\n${line}\n!! Chromium not found at ${chromiumPath()}: BROWSER TESTS SKIPPED.\n!! Install it (apt-get install chromium chromium-headless-shell) or set REQUIRE_BROWSER=1 to make this a failure.\n${line}\n`,
   );
   return false;
 }
@@ -39,6 +40,8 @@ export interface LaunchOptions {
    * the size the page asks for (for a test about a 720p camera; a Chromium of the file's own).
    */
   camera?: 'test' | 'built-in';
+  /** `browser` for a test of what only the whole browser does (a Chromium of the file's own); the headless shell otherwise (chromium.ts). */
+  kind?: ChromiumKind;
 }
 
 /**
@@ -47,12 +50,14 @@ export interface LaunchOptions {
  * closes that file's contexts only. Otherwise (another certificate, extra flags) a Chromium of its own.
  */
 export async function launchBrowser(options: LaunchOptions): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${CHROMIUM_PATH}`);
+  const kind = options.kind ?? 'shell';
+  const path = chromiumPath(kind);
+  if (!existsSync(path)) throw new Error(`REQUIRE_BROWSER=1 but Chromium is missing at ${path}`);
   const shared = inject('chromiumEndpoint');
   const builtIn = options.camera === 'built-in';
-  if (shared && !options.own && !builtIn && !options.extraArgs?.length && options.cert === testTls().cert) return chromium.connect(shared);
+  if (shared && kind === 'shell' && !options.own && !builtIn && !options.extraArgs?.length && options.cert === testTls().cert) return chromium.connect(shared);
   const camera = builtIn ? undefined : inject('cameraFile') || undefined;
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...chromiumArgs(options.cert, camera), ...(options.extraArgs ?? [])] });
+  return chromium.launch({ executablePath: path, args: [...chromiumArgs(options.cert, camera), ...(options.extraArgs ?? [])] });
 }
 
 /** Records every RTCPeerConnection the page makes in `window.__pcs` (test-only instrumentation). */

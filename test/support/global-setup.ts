@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { ensureCertificates } from '../../src/server/lan/certs.js';
-import { CHROMIUM_PATH, chromiumArgs } from './chromium.js';
+import { chromiumArgs, chromiumPath } from './chromium.js';
 import { writeCameraClip } from './fake-camera.js';
 
 declare module 'vitest' {
@@ -37,8 +37,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { stdio: 'inherit' });
   // one Chromium for the whole run: each browser test file connects to it and makes its own
   // contexts, instead of starting (and paying for) a browser of its own
-  const shared = existsSync(CHROMIUM_PATH)
-    ? await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8'), camera) })
+  const shared = existsSync(chromiumPath())
+    ? await chromium.launchServer({ executablePath: chromiumPath(), args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8'), camera) })
     : undefined;
   project.provide('chromiumEndpoint', shared?.wsEndpoint() ?? '');
   return async () => {
