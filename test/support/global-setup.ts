@@ -2,7 +2,7 @@
  * Once per test run: a fresh CA and server certificate made by duet's own cert
  * code, and the server and browser bundle built when stale, so every test talks to the real thing.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,25 +24,44 @@ declare module 'vitest' {
   }
 }
 
+/** Builds dist/ when stale, as `npm start` does but without type-checking the server: the checks of `npm test` do that beside the tests. */
+function buildIfStale(): Promise<void> {
+  return new Promise((done, fail) => {
+    const build = spawn(process.execPath, ['scripts/build-if-stale.mjs', '--no-check'], { stdio: 'inherit' });
+    build.on('error', fail);
+    build.on('close', (code) => (code === 0 ? done() : fail(new Error(`the build failed (exit code ${code})`))));
+  });
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // the server and scripts as `npm start` runs them, and the browser bundle, built only when a source
+  // is newer than the last build (a whole tsc build is minutes on a loaded machine), while the rest is made
+  const built = buildIfStale();
   const dir = mkdtempSync(join(tmpdir(), 'duet-test-certs-'));
-  await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '::1'] });
-  project.provide('certsDir', dir);
-  // the screenshots for docs/ keep Chromium's built-in camera: the clip's label is a temporary path
-  const builtIn = project.config.provide?.testCamera === 'built-in';
-  const camera = builtIn ? undefined : writeCameraClip(join(dir, 'duet-test-camera.y4m'));
-  project.provide('cameraFile', camera ?? '');
-  // the server and scripts as `npm start` runs them, and the browser bundle: built as `npm start`
-  // builds them, only when a source is newer than the last build (a whole tsc build is minutes on a loaded machine)
-  execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { stdio: 'inherit' });
-  // one Chromium for the whole run: each browser test file connects to it and makes its own
-  // contexts, instead of starting (and paying for) a browser of its own
-  const shared = existsSync(chromiumPath())
-    ? await chromium.launchServer({ executablePath: chromiumPath(), args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8'), camera) })
-    : undefined;
-  project.provide('chromiumEndpoint', shared?.wsEndpoint() ?? '');
-  return async () => {
-    await shared?.close();
+  try {
+    await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '::1'] });
+    project.provide('certsDir', dir);
+    // the screenshots for docs/ keep Chromium's built-in camera: the clip's label is a temporary path
+    const builtIn = project.config.provide?.testCamera === 'built-in';
+    const camera = builtIn ? undefined : writeCameraClip(join(dir, 'duet-test-camera.y4m'));
+    project.provide('cameraFile', camera ?? '');
+    // one Chromium for the whole run: each browser test file connects to it and makes its own
+    // contexts, instead of starting (and paying for) a browser of its own
+    const shared = existsSync(chromiumPath())
+      ? await chromium.launchServer({ executablePath: chromiumPath(), args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8'), camera) })
+      : undefined;
+    project.provide('chromiumEndpoint', shared?.wsEndpoint() ?? '');
+    await built.catch(async (error: unknown) => {
+      await shared?.close();
+      throw error;
+    });
+    return async () => {
+      await shared?.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  } catch (error) {
+    await built.catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
-  };
+    throw error;
+  }
 }
