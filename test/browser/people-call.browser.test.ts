@@ -15,6 +15,7 @@ import { browserSuite } from '../support/browser-suite.js';
 import { expectMediaFlowing, joinCall, uniqueRoom } from '../support/page-call.js';
 import { PEOPLE_WAIT, openPeople, person, ring, signIn, someone as signedIn, uniqueName, waitForStatus } from '../support/people-page.js';
 import type { Running } from '../support/server.js';
+import { codeFromStats, shownCode } from '../support/verify-page.js';
 
 /** Counts the oscillators the page starts (the ringtone is made of them). */
 const COUNT_OSCILLATORS = `
@@ -89,6 +90,10 @@ describe.runIf(browserTestsEnabled())('calls by name on the people page', () => 
     await bob.page.click('#accept');
     await expectMediaFlowing(alice.page);
     await expectMediaFlowing(bob.page);
+    // the caller shows the verification code as the callee does (a caller once had none), the one the certificates give
+    const code = await shownCode(alice.page);
+    expect(await shownCode(bob.page)).toBe(code);
+    expect(await codeFromStats(alice.page)).toBe(code);
     for (const { page } of [alice, bob]) {
       expect(page.url()).toBe(`${server.url}/people`);
       expect(await page.inputValue('#room-link')).toBe('');

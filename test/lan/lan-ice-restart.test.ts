@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { cleanLeftovers, createLan, netnsSupport, type Lan } from '../support/netns.js';
 import { bundleEntries, startInNamespace, type NsProcess } from '../support/nsproc.js';
 import { PUBLIC_DIR } from '../support/server.js';
-import { callEstablished, framesDecoded, iceState, spkiHash, type IceState } from '../support/webrtc-stats.js';
+import { callEstablished, framesDecoded, iceState, remoteIs, spkiHash, type IceState } from '../support/webrtc-stats.js';
 import { chromiumPath } from '../support/chromium.js';
 import { UI_WAIT_MS } from '../support/waits.js';
 
@@ -129,14 +129,22 @@ describe.runIf(support.ok && (browserPresent || required.browser))('a LAN call t
     }
   }
 
-  it('starts a call between the two client hosts', async () => {
+  it('starts a call between Chromium on the two client hosts, over their LAN addresses', async () => {
     const room = `https://${SERVER}:${HTTPS_PORT}/r/outage`;
     expect(await a.call('goto', room)).toBe(200);
     expect(await b.call('goto', room)).toBe(200);
     await a.call('click', '#join');
     await b.call('click', '#join');
-    await Promise.all([callEstablished(a), callEstablished(b)]);
-    for (const [, browser] of sides()) expect(await iceState(browser)).toMatchObject({ peerConnections: 1, state: 'connected', status: 'connected' });
+    const [seenByA, seenByB] = await Promise.all([callEstablished(a), callEstablished(b)]);
+    // each side sends from its own LAN address, and its pair leads to the other's
+    expect(seenByA).toMatchObject({ local: '10.77.1.21', localType: 'host' });
+    expect(seenByB).toMatchObject({ local: '10.77.1.22', localType: 'host' });
+    expect(remoteIs(seenByA, '10.77.1.22'), JSON.stringify(seenByA)).toBe(true);
+    expect(remoteIs(seenByB, '10.77.1.21'), JSON.stringify(seenByB)).toBe(true);
+    for (const [, browser] of sides()) {
+      expect(await iceState(browser)).toMatchObject({ peerConnections: 1, state: 'connected', status: 'connected' });
+      expect(await browser.call('problems')).toEqual([]);
+    }
   });
 
   it(
