@@ -32,10 +32,11 @@ export function chromiumPath(kind: ChromiumKind = 'shell', env: NodeJS.ProcessEn
 /**
  * Features the test Chromium runs without. Chromium keeps only the last `--disable-features` on its
  * command line and Playwright puts its own list first, so this one repeats Playwright's (playwright-core
- * 1.65: no calls home, no HTTPS upgrades, no paint holding, …) and adds one of ours: Chromium 156
- * renders the omnibox popup of every new window as WebUI pages in a renderer of their own, about
- * 1.4 s of CPU for each browser context a test opens (measured: a context's first page cost 2.4 s
- * of CPU with them and 0.7-0.8 s without). Headless windows have no omnibox to show.
+ * 1.65: no calls home, no HTTPS upgrades, no paint holding, …) and adds one of ours: the whole browser
+ * (Chromium 156) renders the omnibox popup of every new window as WebUI pages in a renderer of their
+ * own, headless or not, about 1.4 s of CPU for each browser context a test opens there (measured: a
+ * context's first page cost 2.4 s of CPU with them and 0.7-0.8 s without). The headless shell has no
+ * omnibox; the list is the same for both kinds.
  */
 export const DISABLED_FEATURES: readonly string[] = [
   // Playwright's

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { ensureCertificates } from '../../src/server/lan/certs.js';
 import { chromiumArgs, chromiumPath } from './chromium.js';
@@ -38,6 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // is newer than the last build (a whole tsc build is minutes on a loaded machine), while the rest is made
   const built = buildIfStale();
   const dir = mkdtempSync(join(tmpdir(), 'duet-test-certs-'));
+  let shared: BrowserServer | undefined;
   try {
     await ensureCertificates({ dir, names: ['localhost', '127.0.0.1', '::1'] });
     project.provide('certsDir', dir);
@@ -47,21 +48,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('cameraFile', camera ?? '');
     // one Chromium for the whole run: each browser test file connects to it and makes its own
     // contexts, instead of starting (and paying for) a browser of its own
-    const shared = existsSync(chromiumPath())
-      ? await chromium.launchServer({ executablePath: chromiumPath(), args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8'), camera) })
-      : undefined;
+    const path = chromiumPath();
+    if (existsSync(path))
+      shared = await chromium.launchServer({ executablePath: path, args: chromiumArgs(readFileSync(join(dir, 'cert.pem'), 'utf8'), camera) });
     project.provide('chromiumEndpoint', shared?.wsEndpoint() ?? '');
-    await built.catch(async (error: unknown) => {
-      await shared?.close();
-      throw error;
-    });
-    return async () => {
-      await shared?.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
+    await built;
   } catch (error) {
+    await shared?.close();
     await built.catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  return async () => {
+    await shared?.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
 }
