@@ -21,9 +21,13 @@ const entries: Entry[] = [];
 afterEach(() => entries.splice(0).forEach((e) => e.kill()));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-/** What the prestart build says (on stderr, so stdout stays the command's own). */
+/**
+ * What the prestart build says (on stderr, so stdout stays the command's own). Without type-checking
+ * (`--no-check`, as the run's own build): what is proven here is when it builds, and the run's checks
+ * type-check the same sources (measured alone: 18 core-seconds for this file against 20.5 with checked builds).
+ */
 function prestart(): string {
-  const run = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: project, encoding: 'utf8', timeout: 240_000 });
+  const run = spawnSync(process.execPath, ['scripts/build-if-stale.mjs', '--no-check'], { cwd: project, encoding: 'utf8', timeout: 240_000 });
   if (run.status !== 0) throw new Error(`build-if-stale failed:\n${run.stderr}`);
   expect(run.stdout).toBe('');
   return run.stderr;
