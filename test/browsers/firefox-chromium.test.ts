@@ -1,10 +1,11 @@
 /**
  * Firefox (stock Firefox ESR over WebDriver BiDi) with Chromium, each in both
- * roles: a room call has video and sound both ways, chat, the mute and camera
- * badges, a file each way, the same verification code on both sides (the one
- * the test derives from the two browsers' own certificates) and a new one after
- * a new connection, and hang-up; a call by name each way has video both ways,
- * the same code, and hang-up; and in Firefox, blur (the canvas path), noise suppression and a
+ * roles: a room call where Firefox offers, and then, after Firefox joins again,
+ * Chromium offers; each connection has video and sound both ways, chat, the mute
+ * and camera badges, a file each way and the same verification code on both sides
+ * (the one the test derives from the two browsers' own certificates), the second a
+ * new one; then hang-up. Calls by name each way between the same two people have
+ * video both ways, the same code, and hang-up; and in Firefox, blur (the canvas path), noise suppression and a
  * recording while the Chromium side sees the indicator. One Firefox and one Chromium serve the whole file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,14 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRandomFile } from '../support/files.js';
-import { badges, chat, expectMediaFlowing, expectSameCode, sendFile, waitForState } from './support/call.js';
-import type { Engine } from './support/person.js';
+import { badges, callByName, chat, expectMediaFlowing, expectSameCode, sendFile, signIn, unique, waitForState } from './support/call.js';
+import type { Person } from './support/person.js';
 import { engineSuite, enginesEnabled } from './support/suite.js';
 
-const ROLES: Array<[Engine, Engine]> = [
-  ['firefox', 'chromium'],
-  ['chromium', 'firefox'],
-];
+/** The type of the local description of `person`'s connection in use: `offer` for the one who made the call's offer. */
+const ownRole = (person: Person) =>
+  person.evaluate(() => {
+    const pcs = ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).filter((c) => c.connectionState === 'connected');
+    return pcs[pcs.length - 1]?.currentLocalDescription?.type ?? '';
+  }, undefined);
 
 describe.runIf(enginesEnabled(['firefox', 'chromium']))('Firefox with Chromium', () => {
   const suite = engineSuite(['chromium', 'firefox']);
@@ -27,52 +30,63 @@ describe.runIf(enginesEnabled(['firefox', 'chromium']))('Firefox with Chromium',
   beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'duet-engines-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(ROLES)(
-    'a room call, %s waiting and %s joining: video, code, chat, badges, files, a new connection and hang-up',
-    async (firstEngine, secondEngine) => {
-      const [first, second] = await suite.roomCall(firstEngine, secondEngine);
-      await expectMediaFlowing(first);
-      await expectMediaFlowing(second);
-      const code = await expectSameCode(first, second);
+  /** On a new connection where `offerer` made the offer: video and sound both ways, one code (not `other`), chat, badges and a file each way. */
+  async function everythingBothWays(offerer: Person, answerer: Person, other?: string): Promise<string> {
+    await expectMediaFlowing(offerer);
+    await expectMediaFlowing(answerer);
+    expect([await ownRole(offerer), await ownRole(answerer)]).toEqual(['offer', 'answer']);
+    const code = await expectSameCode(offerer, answerer, other);
+    await chat(offerer, answerer, `hello from ${offerer.engine}`);
+    await chat(answerer, offerer, `hello from ${answerer.engine}`);
+    await badges(offerer, answerer);
+    await badges(answerer, offerer);
+    const there = join(dir, `${offerer.engine}-to-${answerer.engine}.bin`);
+    const back = join(dir, `${answerer.engine}-to-${offerer.engine}.bin`);
+    await sendFile(offerer, answerer, there, await writeRandomFile(there, 300_000));
+    await sendFile(answerer, offerer, back, await writeRandomFile(back, 200_000));
+    return code;
+  }
 
-      await chat(first, second, `hello from ${firstEngine}`);
-      await chat(second, first, `hello from ${secondEngine}`);
-      await badges(first, second);
-      await badges(second, first);
-      const there = join(dir, `${firstEngine}-to-${secondEngine}.bin`);
-      const back = join(dir, `${secondEngine}-to-${firstEngine}.bin`);
-      await sendFile(first, second, there, await writeRandomFile(there, 300_000));
-      await sendFile(second, first, back, await writeRandomFile(back, 200_000));
+  it('a room call in both roles (Firefox waits and offers; after it joins again, Chromium does): video, code, chat, badges, files, a new code and hang-up', async () => {
+    const [fox, chrome] = await suite.roomCall('firefox', 'chromium');
+    const code = await everythingBothWays(fox, chrome);
 
-      // a new connection (the second person hangs up and joins again) has new certificates: a new code, equal on both sides
-      await second.click('#hangup');
-      await waitForState(first, 'left');
-      await second.click('#rejoin');
-      await waitForState(second, 'connected');
-      await expectMediaFlowing(first);
-      await expectSameCode(second, first, code);
+    // Firefox hangs up and joins again: Chromium, left waiting in the room, offers the new connection,
+    // which has new certificates and so a new code, equal on both sides
+    await fox.click('#hangup');
+    await waitForState(chrome, 'left');
+    await fox.click('#rejoin');
+    await waitForState(fox, 'connected');
+    await everythingBothWays(chrome, fox, code);
 
-      await first.click('#hangup');
-      await waitForState(first, 'ended');
-      await waitForState(second, 'left');
-      await second.waitFor('#verify', 'hidden');
-    },
-    900_000,
-  ); // a guard: on a loaded 2-core machine this took 330 s
+    await chrome.click('#hangup');
+    await waitForState(chrome, 'ended');
+    await waitForState(fox, 'left');
+    await fox.waitFor('#verify', 'hidden');
+  }, 900_000); // a guard: on a loaded 2-core machine one role of this took 330 s
 
-  it.each(ROLES)(
-    'a call by name from %s to %s: video both ways, the same code, hang-up',
-    async (callerEngine, calleeEngine) => {
-      const [caller, callee] = await suite.nameCall(callerEngine, calleeEngine);
+  it('calls by name each way (Firefox calls Chromium, then Chromium calls Firefox): video both ways, the same code, hang-up', async () => {
+    const fox = await suite.person('firefox');
+    const chrome = await suite.person('chromium');
+    const [foxName, chromeName] = [unique('fox'), unique('chrome')];
+    await signIn(fox, suite.server.url, foxName);
+    await signIn(chrome, suite.server.url, chromeName);
+    let code: string | undefined;
+    for (const [caller, callee, calleeName] of [
+      [fox, chrome, chromeName],
+      [chrome, fox, foxName],
+    ] as const) {
+      // the Call button is enabled once the other is in the list and no longer busy
+      await caller.waitFor(`#people li[data-name="${calleeName}"] button.person-call:not([disabled])`);
+      await callByName(caller, callee, calleeName);
       await expectMediaFlowing(caller);
       await expectMediaFlowing(callee);
-      await expectSameCode(caller, callee);
+      code = await expectSameCode(caller, callee, code);
       await caller.click('#hangup');
       await callee.waitFor('#directory');
       await caller.waitFor('#directory');
-    },
-    600_000,
-  );
+    }
+  }, 600_000);
 
   it('Firefox blurs (canvas path), suppresses noise and records, while Chromium keeps receiving and sees the indicator', async () => {
     const [fox, other] = await suite.roomCall('firefox', 'chromium');

@@ -121,20 +121,34 @@ export async function badges(from: Person, to: Person): Promise<void> {
   await to.waitFor('#badge-camera-off', 'hidden');
 }
 
-/** `from` sends the file at `path`, `to` accepts it, and both show it complete with `sha256`. */
+/** The `data-transfer` ids of the file items matching `selector` in `person`'s chat log. */
+const transfers = (person: Person, selector: string) =>
+  person.evaluate((sel) => [...document.querySelectorAll<HTMLElement>(sel)].map((li) => li.dataset.transfer ?? ''), selector);
+
+/**
+ * `from` sends the file at `path`, `to` accepts it, and both show it complete with `sha256`. The chat
+ * log keeps the files of earlier connections, so the items of this one are told apart by their ids.
+ */
 export async function sendFile(from: Person, to: Person, path: string, sha256: string): Promise<void> {
   for (const person of [from, to]) {
     if ((await person.attribute('#chat-toggle', 'aria-pressed')) !== 'true') await person.click('#chat-toggle');
   }
+  const theirs = '#chat-log li.file.theirs';
+  const mine = '#chat-log li.file.mine';
+  const [before, sentBefore] = [await transfers(to, theirs), await transfers(from, mine)];
   await from.waitFor('#file-input:not([disabled])', 'attached');
   await from.setFile('#file-input', path);
-  const offer = '#chat-log li.file.theirs';
+  let id = '';
+  await expect.poll(async () => (id = (await transfers(to, theirs)).find((t) => !before.includes(t)) ?? ''), WAIT).not.toBe('');
+  const offer = `${theirs}[data-transfer="${id}"]`;
   await to.waitFor(`${offer}[data-state="offered"] .file-accept`);
   await to.click(`${offer} .file-accept`);
   await to.waitFor(`${offer}[data-state="complete"]`, 'attached', 120_000);
-  await from.waitFor('#chat-log li.file.mine[data-state="complete"]', 'attached', 60_000);
+  let sent = '';
+  await expect.poll(async () => (sent = (await transfers(from, mine)).find((t) => !sentBefore.includes(t)) ?? ''), WAIT).not.toBe('');
+  await from.waitFor(`${mine}[data-transfer="${sent}"][data-state="complete"]`, 'attached', 60_000);
   expect(await to.text(`${offer} .file-hash`)).toBe(`SHA-256: ${sha256}`);
-  expect(await from.text('#chat-log li.file.mine .file-hash')).toBe(`SHA-256: ${sha256}`);
+  expect(await from.text(`${mine}[data-transfer="${sent}"] .file-hash`)).toBe(`SHA-256: ${sha256}`);
 }
 
 /** Signs in on /people as `name` and waits for the list. */
