@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { candidateKind } from '../../src/public/js/check/gather.js';
 import { verdict } from '../../src/public/js/check/verdict.js';
 import { liveIceConfig, offersTurn, parseIceConfig, refreshDelayMs, type IceConfig } from '../../src/public/js/session/ice-config.js';
-import { classifyPath, isLocalAddress } from '../../src/public/js/session/icepath.js';
+import { classifyPath, isLocalAddress, readingOf, type Stat } from '../../src/public/js/session/icepath.js';
 import { iceProblem } from '../../src/public/js/view/icewatch.js';
 
 describe('keeping the TURN credentials fresh', () => {
@@ -82,6 +82,25 @@ describe('the path of the call', () => {
     expect(classifyPath({ candidateType: 'host', address: '10.77.0.21' }, { candidateType: 'prflx', address: '' })).toBe('lan');
     expect(classifyPath({ candidateType: 'host', address: 'a1b2.local' }, { candidateType: 'host', address: 'fd00::5' })).toBe('lan');
     expect(classifyPath({ candidateType: 'host', address: '2001:db8::4' }, { candidateType: 'host', address: '2001:db8::9' })).toBe('lan');
+  });
+
+  it('is read again while the other end is a peer-reflexive candidate with a hidden address, which may be their relay', () => {
+    const stats = (remote: Record<string, unknown>) =>
+      new Map<string, Stat>(
+        [
+          { type: 'transport', id: 'T', selectedCandidatePairId: 'P' },
+          { type: 'candidate-pair', id: 'P', localCandidateId: 'L', remoteCandidateId: 'R', nominated: true, state: 'succeeded' },
+          { type: 'local-candidate', id: 'L', candidateType: 'host', address: '10.78.1.21' },
+          { type: 'remote-candidate', id: 'R', ...remote },
+        ].map((s) => [s.id, s]),
+      );
+    // the relayed checks came before the candidate: a guess, and not settled
+    expect(readingOf(stats({ candidateType: 'prflx', address: '' }))).toEqual({ path: 'lan', settled: false });
+    // the candidate arrived and the browser gave the remote end its type
+    expect(readingOf(stats({ candidateType: 'relay', address: '10.78.1.10' }))).toEqual({ path: 'relay', settled: true });
+    expect(readingOf(stats({ candidateType: 'host', address: '10.78.1.22' }))).toEqual({ path: 'lan', settled: true });
+    expect(readingOf(stats({ candidateType: 'prflx', address: '198.51.100.9' }))).toEqual({ path: 'nat', settled: true });
+    expect(readingOf(new Map())).toBeUndefined();
   });
 
   it('tells private from public addresses', () => {

@@ -56,8 +56,31 @@ export function candidateInfo(s: Stat): CandidateInfo {
 
 /** The kind of path of the selected pair in `all`, if ICE has chosen one. */
 export function pathOf(all: Map<string, Stat>): IcePath | undefined {
+  return readingOf(all)?.path;
+}
+
+/**
+ * Whether the remote end of a pair may still turn out to be something else: a peer-reflexive
+ * candidate whose address the browser hides (Chromium does) is how checks that arrive before the
+ * other side's candidate itself are seen. That candidate may be the other side's TURN relay; once
+ * its description arrives, the browser gives the pair's remote end its real type.
+ */
+export function unsettled(remote: CandidateInfo): boolean {
+  return remote.candidateType === 'prflx' && !remote.address;
+}
+
+export interface PathReading {
+  path: IcePath;
+  /** False while the remote end is unsettled: the path may be read again for a better answer. */
+  settled: boolean;
+}
+
+/** The path of the selected pair in `all` and whether it is settled, if ICE has chosen a pair. */
+export function readingOf(all: Map<string, Stat>): PathReading | undefined {
   const found = findSelectedPair(all);
-  return found && classifyPath(candidateInfo(found.local), candidateInfo(found.remote));
+  if (!found) return undefined;
+  const remote = candidateInfo(found.remote);
+  return { path: classifyPath(candidateInfo(found.local), remote), settled: !unsettled(remote) };
 }
 
 export function statsById(report: RTCStatsReport): Map<string, Stat> {
@@ -66,6 +89,6 @@ export function statsById(report: RTCStatsReport): Map<string, Stat> {
   return all;
 }
 
-export async function selectedPath(pc: RTCPeerConnection): Promise<IcePath | undefined> {
-  return pathOf(statsById(await pc.getStats()));
+export async function selectedPath(pc: RTCPeerConnection): Promise<PathReading | undefined> {
+  return readingOf(statsById(await pc.getStats()));
 }

@@ -70,11 +70,19 @@ export function watchIce(pc: RTCPeerConnection, hasTurn: () => boolean, view: Ic
   const render = () =>
     pc.signalingState !== 'closed' &&
     renderIce(view, connected() ? path : undefined, iceProblem({ turn: hasTurn(), failed, refused, connected: connected(), wasConnected }));
-  /** The selected pair shows in getStats a little after ICE reports `connected`: ask again for a few seconds. */
+  /**
+   * The selected pair shows in getStats a little after ICE reports `connected`: ask again for a few
+   * seconds. What it shows is shown at once, and read again while the other end is unsettled (it
+   * may be the other side's relay, seen before its candidate arrived): a relayed call said "direct".
+   */
   async function readPath(): Promise<void> {
     for (let tries = 0; tries < 20 && connected(); tries++) {
       const next = await selectedPath(pc).catch(() => undefined);
-      if (next) return void ((path = next), render());
+      if (next) {
+        path = next.path;
+        render();
+        if (next.settled) return;
+      }
       await sleep(500);
     }
   }
