@@ -125,6 +125,13 @@ export async function badges(from: Person, to: Person): Promise<void> {
 const transfers = (person: Person, selector: string) =>
   person.evaluate((sel) => [...document.querySelectorAll<HTMLElement>(sel)].map((li) => li.dataset.transfer ?? ''), selector);
 
+/** The id of the first file item matching `selector` that is not one of `before`, once `person` shows one. */
+async function newTransfer(person: Person, selector: string, before: readonly string[]): Promise<string> {
+  let id = '';
+  await expect.poll(async () => (id = (await transfers(person, selector)).find((t) => !before.includes(t)) ?? ''), WAIT).not.toBe('');
+  return id;
+}
+
 /**
  * `from` sends the file at `path`, `to` accepts it, and both show it complete with `sha256`. The chat
  * log keeps the files of earlier connections, so the items of this one are told apart by their ids.
@@ -138,17 +145,14 @@ export async function sendFile(from: Person, to: Person, path: string, sha256: s
   const [before, sentBefore] = [await transfers(to, theirs), await transfers(from, mine)];
   await from.waitFor('#file-input:not([disabled])', 'attached');
   await from.setFile('#file-input', path);
-  let id = '';
-  await expect.poll(async () => (id = (await transfers(to, theirs)).find((t) => !before.includes(t)) ?? ''), WAIT).not.toBe('');
-  const offer = `${theirs}[data-transfer="${id}"]`;
+  const offer = `${theirs}[data-transfer="${await newTransfer(to, theirs, before)}"]`;
   await to.waitFor(`${offer}[data-state="offered"] .file-accept`);
   await to.click(`${offer} .file-accept`);
   await to.waitFor(`${offer}[data-state="complete"]`, 'attached', 120_000);
-  let sent = '';
-  await expect.poll(async () => (sent = (await transfers(from, mine)).find((t) => !sentBefore.includes(t)) ?? ''), WAIT).not.toBe('');
-  await from.waitFor(`${mine}[data-transfer="${sent}"][data-state="complete"]`, 'attached', 60_000);
+  const sent = `${mine}[data-transfer="${await newTransfer(from, mine, sentBefore)}"]`;
+  await from.waitFor(`${sent}[data-state="complete"]`, 'attached', 60_000);
   expect(await to.text(`${offer} .file-hash`)).toBe(`SHA-256: ${sha256}`);
-  expect(await from.text(`${mine}[data-transfer="${sent}"] .file-hash`)).toBe(`SHA-256: ${sha256}`);
+  expect(await from.text(`${sent} .file-hash`)).toBe(`SHA-256: ${sha256}`);
 }
 
 /** Signs in on /people as `name` and waits for the list. */
