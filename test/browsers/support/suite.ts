@@ -7,7 +7,7 @@ import type { Browser as PlaywrightBrowser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { browserTestsEnabled, launchBrowser } from '../../support/browser.js';
 import { startServer, type Running } from '../../support/server.js';
-import { callByName, joinRoom, signIn, unique, waitForState } from './call.js';
+import { joinRoom, unique, waitForState } from './call.js';
 import { firefoxTestsEnabled, launchFirefox, type Firefox } from './firefox.js';
 import { chromiumPerson, firefoxPerson, type Engine, type Person } from './person.js';
 
@@ -17,8 +17,6 @@ export interface EngineSuite {
   person(engine: Engine): Promise<Person>;
   /** A room call: a person in `first` joins and waits, one in `second` joins. */
   roomCall(first: Engine, second: Engine): Promise<[Person, Person]>;
-  /** A call by name: people in `caller` and `callee` sign in, the caller rings, the callee accepts. */
-  nameCall(caller: Engine, callee: Engine): Promise<[Person, Person]>;
 }
 
 /** Whether a file needing `engines` runs (each missing engine prints its notice). */
@@ -66,16 +64,6 @@ export function engineSuite(engines: readonly Engine[]): EngineSuite {
       await waitForState(first, 'waiting');
       await joinRoom(second, server!.url, room);
       return [first, second];
-    },
-    async nameCall(callerEngine, calleeEngine) {
-      const caller = await person(callerEngine);
-      const callee = await person(calleeEngine);
-      const calleeName = unique('callee');
-      await signIn(caller, server!.url, unique('caller'));
-      await signIn(callee, server!.url, calleeName);
-      await caller.waitFor(`#people li[data-name="${calleeName}"]`);
-      await callByName(caller, callee, calleeName);
-      return [caller, callee];
     },
   };
 }
