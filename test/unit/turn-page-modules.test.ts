@@ -8,7 +8,7 @@ import { candidateKind } from '../../src/public/js/check/gather.js';
 import { verdict } from '../../src/public/js/check/verdict.js';
 import { liveIceConfig, offersTurn, parseIceConfig, refreshDelayMs, type IceConfig } from '../../src/public/js/session/ice-config.js';
 import { classifyPath, isLocalAddress, readingOf, type Stat } from '../../src/public/js/session/icepath.js';
-import { iceProblem } from '../../src/public/js/view/icewatch.js';
+import { iceProblem, PATH_AFTER_MS, watchIce } from '../../src/public/js/view/icewatch.js';
 
 describe('keeping the TURN credentials fresh', () => {
   afterEach(() => void vi.useRealTimers());
@@ -67,6 +67,7 @@ describe('keeping the TURN credentials fresh', () => {
 });
 
 describe('the path of the call', () => {
+  afterEach(() => void vi.useRealTimers());
   it('is relayed when either candidate is a TURN relay', () => {
     expect(classifyPath({ candidateType: 'relay', address: '203.0.113.5' }, { candidateType: 'host', address: '10.0.0.2' })).toBe('relay');
     expect(classifyPath({ candidateType: 'host', address: '10.0.0.2' }, { candidateType: 'relay', address: '203.0.113.5' })).toBe('relay');
@@ -101,6 +102,41 @@ describe('the path of the call', () => {
     expect(readingOf(stats({ candidateType: 'host', address: '10.78.1.22' }))).toEqual({ path: 'lan', settled: true });
     expect(readingOf(stats({ candidateType: 'prflx', address: '198.51.100.9' }))).toEqual({ path: 'nat', settled: true });
     expect(readingOf(new Map())).toBeUndefined();
+  });
+
+  it('on the page, shows the first reading and reads again until the other end is settled', async () => {
+    vi.useFakeTimers();
+    // a connected RTCPeerConnection whose selected pair's remote end becomes the relay on the third reading
+    const remotes = [
+      { candidateType: 'prflx', address: '' },
+      { candidateType: 'prflx', address: '' },
+      { candidateType: 'relay', address: '10.78.1.10' },
+    ];
+    let readings = 0;
+    const pc = Object.assign(new EventTarget(), {
+      iceConnectionState: 'connected',
+      signalingState: 'stable',
+      getStats: () => {
+        const remote = remotes[Math.min(readings++, remotes.length - 1)]!;
+        const stats: Stat[] = [
+          { type: 'transport', id: 'T', selectedCandidatePairId: 'P' },
+          { type: 'candidate-pair', id: 'P', localCandidateId: 'L', remoteCandidateId: 'R' },
+          { type: 'local-candidate', id: 'L', candidateType: 'host', address: '10.78.1.21' },
+          { type: 'remote-candidate', id: 'R', ...remote },
+        ];
+        return Promise.resolve({ forEach: (f: (s: Stat) => void) => stats.forEach(f) });
+      },
+    });
+    const element = () => ({ hidden: true, dataset: {} as Record<string, string>, textContent: '' });
+    const view = { path: element(), problem: element() };
+    watchIce(pc as unknown as RTCPeerConnection, () => true, view as unknown as Parameters<typeof watchIce>[2]);
+    pc.dispatchEvent(new Event('iceconnectionstatechange'));
+    await vi.advanceTimersByTimeAsync(PATH_AFTER_MS);
+    expect(view.path.dataset.path).toBe('lan'); // shown at once, a guess
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(view.path.dataset.path).toBe('relay');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(readings).toBe(3); // settled: no more readings
   });
 
   it('tells private from public addresses', () => {
