@@ -1,8 +1,8 @@
 // `npm test`: the checks (`npm run checks`: lint, format check, both type-checks) and the whole
 // vitest suite at the same time. The suite is bound by the CPU, mostly Chromium's, yet leaves a
 // little of it idle while pages wait on the network or a timer; the checks run at the lowest
-// priority, so they take that instead of a minute before the first test (about 75 core-seconds
-// from a clean checkout) and the suite hardly notices them. Arguments go to vitest
+// priority, so they take that instead of a minute before the first test (from a clean checkout
+// about 75 core-seconds alone, about 105 beside the tests, which compete with them for the cores). Arguments go to vitest
 // (`npm test -- --reporter=verbose`). The checks' output is printed when they end: in full at once
 // if they failed, else one line. The exit code is vitest's, or the checks' when vitest passed.
 import { spawn } from 'node:child_process';
