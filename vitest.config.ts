@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SlowSetupsFirst } from './test/support/sequencer.js';
+import { RunOrder } from './test/support/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -18,6 +18,6 @@ export default defineConfig({
     // (every page in a call costs Chromium a third to half a core), each file took longer and a
     // thin-link test ran out of time.
     maxWorkers: 2,
-    sequence: { sequencer: SlowSetupsFirst },
+    sequence: { sequencer: RunOrder },
   },
 });
