@@ -6,6 +6,7 @@
 // (`npm test -- --reporter=verbose`). The checks' output is printed when they end: in full at once
 // if they failed, else one line. The exit code is vitest's, or the checks' when vitest passed.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +28,12 @@ function run(command, args, options) {
 
 const started = Date.now();
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const checks = run(npm, ['run', '-s', 'checks'], { stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+// On Linux the checks also get the idle scheduling class (util-linux's chrt, SCHED_IDLE, which their
+// processes inherit): a core running only them counts as free, so a test's thread that wakes takes it
+// at once, where at nice 19 alone it could wait behind a check's time slice.
+const chrt = process.platform === 'linux' ? ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path)) : undefined;
+const [command, args] = chrt ? [chrt, ['--idle', '0', npm, 'run', '-s', 'checks']] : [npm, ['run', '-s', 'checks']];
+const checks = run(command, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
 try {
   // before npm has started run-p (it takes a few hundred milliseconds), so every check inherits it
   if (checks.child.pid !== undefined) setPriority(checks.child.pid, LOWEST);
