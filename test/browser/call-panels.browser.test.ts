@@ -41,6 +41,10 @@ describe.runIf(browserTestsEnabled())('the panels and the verification code over
     pages.push(desk);
     await shownCode(phone);
 
+    // the path line sits on the video: it has a dark backing of its own, as the status above it
+    await phone.locator('#call-path').waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await backgroundAlpha(phone, '#call-path')).toBeGreaterThanOrEqual(0.6);
+
     await openChat(phone);
     expect(await backgroundAlpha(phone, '#chat')).toBe(1);
     await desk.click('#stats');
